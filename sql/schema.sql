@@ -1,0 +1,106 @@
+-- The warehouse: a star schema around fact_indicator. Table and column names are a contract that
+-- BI dashboards and outside checks use; change them only with a migration note in the README.
+-- Every statement is idempotent, so the schema can be applied at the start of every run.
+
+CREATE TABLE IF NOT EXISTS dim_city (
+    city_key        INTEGER PRIMARY KEY,      -- the Kemendagri code without the dot: 32.73 -> 3273
+    kemendagri_code VARCHAR NOT NULL UNIQUE,  -- 'NN.NN'
+    name            VARCHAR NOT NULL,         -- 'Kota Bandung', 'Kabupaten Bekasi'
+    kind            VARCHAR NOT NULL CHECK (kind IN ('kota', 'kabupaten')),
+    province_code   VARCHAR NOT NULL,         -- 'NN'
+    province_name   VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_indicator (
+    indicator_key INTEGER PRIMARY KEY,
+    code          VARCHAR NOT NULL UNIQUE,
+    name_id       VARCHAR NOT NULL,
+    name_en       VARCHAR NOT NULL,
+    unit          VARCHAR NOT NULL,           -- sentra | unit | orang | IDR
+    is_money      BOOLEAN NOT NULL,
+    plausible_max DOUBLE NOT NULL             -- a value above this for one city is almost surely misread
+);
+
+CREATE TABLE IF NOT EXISTS dim_date (
+    date_key        INTEGER PRIMARY KEY,      -- YYYYMMDD
+    date            DATE NOT NULL UNIQUE,
+    year            INTEGER NOT NULL,
+    quarter         INTEGER NOT NULL,
+    month           INTEGER NOT NULL,
+    day             INTEGER NOT NULL,
+    month_name_id   VARCHAR NOT NULL,         -- 'Januari'
+    weekday_name_id VARCHAR NOT NULL,         -- 'Senin'
+    is_weekend      BOOLEAN NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_article (
+    article_key       BIGINT PRIMARY KEY,     -- stable: derived from the canonical URL
+    url               VARCHAR NOT NULL UNIQUE,-- canonical URL
+    fetched_url       VARCHAR NOT NULL,
+    source            VARCHAR NOT NULL,
+    source_kind       VARCHAR,                -- news | agency | open_data
+    title             VARCHAR,
+    published_date    DATE,                   -- as stated by the page; NULL when it states none
+    date_key          INTEGER NOT NULL,       -- published date, else the day it was crawled
+    content_hash      VARCHAR NOT NULL,
+    relevant          BOOLEAN NOT NULL,
+    primary_city_key  INTEGER,
+    n_facts           INTEGER NOT NULL,
+    load_date         DATE NOT NULL           -- the daily partition that loaded it
+);
+
+CREATE TABLE IF NOT EXISTS sentra_mention (
+    sentra_key   BIGINT NOT NULL,
+    article_key  BIGINT NOT NULL,
+    city_key     INTEGER NOT NULL,
+    name         VARCHAR NOT NULL,            -- as written
+    commodity    VARCHAR,
+    commodity_group VARCHAR,
+    location     VARCHAR,
+    status       VARCHAR NOT NULL,
+    seen_date    DATE NOT NULL,               -- published date, else crawl date
+    load_date    DATE NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dim_sentra (
+    sentra_key      BIGINT PRIMARY KEY,       -- stable: derived from city and commodity
+    city_key        INTEGER NOT NULL,
+    name            VARCHAR NOT NULL,
+    commodity       VARCHAR,
+    commodity_group VARCHAR,
+    location        VARCHAR,
+    status          VARCHAR NOT NULL CHECK (status IN ('existing', 'planned')),
+    first_seen      DATE NOT NULL,
+    last_seen       DATE NOT NULL,
+    n_articles      INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fact_indicator (
+    fact_key       BIGINT PRIMARY KEY,        -- stable: article, indicator, value, evidence
+    date_key       INTEGER NOT NULL,          -- the article's date (published, else crawled)
+    city_key       INTEGER,                   -- NULL for a province-wide or national number
+    province_code  VARCHAR,                   -- NULL for a national number
+    sentra_key     BIGINT,
+    indicator_key  INTEGER NOT NULL,
+    article_key    BIGINT NOT NULL,
+    value          DOUBLE NOT NULL,
+    unit           VARCHAR NOT NULL,
+    period         VARCHAR CHECK (period IN ('hari', 'bulan', 'tahun')),
+    reference_year INTEGER,
+    evidence       VARCHAR NOT NULL,          -- the sentence the number was read from, verbatim
+    confidence     DOUBLE NOT NULL,
+    load_date      DATE NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fetch_log (
+    load_date    DATE NOT NULL,
+    url          VARCHAR NOT NULL,
+    source       VARCHAR NOT NULL,
+    kind         VARCHAR NOT NULL,            -- article | discovery
+    http_status  INTEGER,
+    outcome      VARCHAR NOT NULL,            -- ok | not_modified | http_error | timeout | robots_disallowed | ...
+    error        VARCHAR,
+    fetched_at   TIMESTAMPTZ NOT NULL,
+    elapsed_s    DOUBLE,
+    bytes        BIGINT
+);
