@@ -1,0 +1,79 @@
+"""Where each day's intermediate files live, and how they are read and written.
+
+Each asset of the daily job writes its output for the day as files under the data folder, so that any
+day can be inspected by hand, re-extracted from the raw archive, and replaced as a whole:
+
+    data/archive/2026-11-23.warc.gz        every fetched response (raw)
+    data/lake/2026-11-23/fetch_log.jsonl   every fetch attempt
+    data/lake/2026-11-23/articles.jsonl    one line per distinct article
+    data/lake/2026-11-23/extractions.jsonl what the extractor read from each article
+    data/lake/2026-11-23/rows/*.jsonl      warehouse rows, loaded by the SQL in sql/load/
+    data/state/validators.json             ETag / Last-Modified per article URL (conditional GET)
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+
+@dataclass(frozen=True)
+class Lake:
+    root: Path
+
+    def archive(self, day: str) -> Path:
+        return self.root / "archive" / f"{day}.warc.gz"
+
+    def day_dir(self, day: str) -> Path:
+        return self.root / "lake" / day
+
+    def file(self, day: str, name: str) -> Path:
+        return self.day_dir(day) / name
+
+    def rows(self, day: str, table: str) -> Path:
+        return self.day_dir(day) / "rows" / f"{table}.jsonl"
+
+    @property
+    def validators(self) -> Path:
+        return self.root / "state" / "validators.json"
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """Write all rows to path atomically (a reader never sees half a file); returns the count."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    n = 0
+    with tmp.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            n += 1
+    os.replace(tmp, path)
+    return n
+
+
+def append_jsonl(path: Path, row: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_json(path: Path, default: Any) -> Any:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else default
+
+
+def write_json(path: Path, value: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)

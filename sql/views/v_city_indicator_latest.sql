@@ -1,0 +1,42 @@
+-- One value per city and indicator: the one to show on a dashboard. When several articles state the same
+-- indicator, the rule is: the latest reference year; then an agency page over a news article; then the
+-- later publication; then the more confident (an exact figure over an approximate one).
+CREATE OR REPLACE VIEW v_city_indicator_latest AS
+WITH ranked AS (
+    SELECT f.*, a.url AS article_url, a.source, a.source_kind, a.published_date,
+           count(*) OVER (PARTITION BY f.city_key, f.indicator_key) AS n_statements,
+           row_number() OVER (
+               PARTITION BY f.city_key, f.indicator_key
+               ORDER BY f.reference_year DESC NULLS LAST,
+                        (a.source_kind = 'agency') DESC,
+                        f.date_key DESC,
+                        f.confidence DESC,
+                        f.fact_key) AS rn
+    FROM fact_indicator AS f
+    JOIN dim_article AS a USING (article_key)
+    WHERE f.city_key IS NOT NULL
+)
+SELECT c.kemendagri_code, c.name AS city_name, c.province_name, i.code AS indicator_code,
+       i.name_id AS indicator_name, r.value, r.unit, r.period, r.reference_year, r.published_date,
+       r.article_url, r.source, r.evidence, r.confidence, r.n_statements
+FROM ranked AS r
+JOIN dim_city AS c USING (city_key)
+JOIN dim_indicator AS i USING (indicator_key)
+WHERE r.rn = 1;
+
+COMMENT ON VIEW v_city_indicator_latest IS 'The value to show for each city and indicator, chosen among all statements by a documented rule.';
+COMMENT ON COLUMN v_city_indicator_latest.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
+COMMENT ON COLUMN v_city_indicator_latest.city_name IS 'Kab/kota name, e.g. Kota Bandung';
+COMMENT ON COLUMN v_city_indicator_latest.province_name IS 'Province of the kab/kota';
+COMMENT ON COLUMN v_city_indicator_latest.indicator_code IS 'One of the eleven indicator codes in dim_indicator';
+COMMENT ON COLUMN v_city_indicator_latest.indicator_name IS 'Indonesian name of the indicator';
+COMMENT ON COLUMN v_city_indicator_latest.value IS 'The chosen value, in unit';
+COMMENT ON COLUMN v_city_indicator_latest.unit IS 'sentra, unit, orang, IDR or USD';
+COMMENT ON COLUMN v_city_indicator_latest.period IS 'hari, bulan or tahun for a flow; NULL for a stock';
+COMMENT ON COLUMN v_city_indicator_latest.reference_year IS 'The year the value refers to';
+COMMENT ON COLUMN v_city_indicator_latest.published_date IS 'When the article stating it was published';
+COMMENT ON COLUMN v_city_indicator_latest.article_url IS 'Canonical URL of the article stating it';
+COMMENT ON COLUMN v_city_indicator_latest.source IS 'The source the article came from';
+COMMENT ON COLUMN v_city_indicator_latest.evidence IS 'The sentence the value was read from, verbatim';
+COMMENT ON COLUMN v_city_indicator_latest.confidence IS 'Extractor confidence, 0 to 1';
+COMMENT ON COLUMN v_city_indicator_latest.n_statements IS 'How many facts state this indicator for this city';

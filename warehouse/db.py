@@ -1,0 +1,71 @@
+"""Connect to the DuckDB warehouse and run the project's .sql files against it.
+
+All SQL lives in `sql/`; this module only finds the files, splits them into statements and binds the
+named parameters (`$load_date`, `$path`...) that each statement uses. Connections are opened on demand,
+never at import time: DuckDB allows one writer, and an idle connection would block it.
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@contextlib.contextmanager
+def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def sql_statements(relative: str) -> list[str]:
+    """The statements of one file under sql/, comments stripped, in order."""
+    text = (SQL_DIR / relative).read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
+    return [s.strip() for s in _split_statements(text) if s.strip()]
+
+
+def _split_statements(text: str) -> Iterator[str]:
+    """Split on semicolons outside single-quoted strings (COMMENT ON texts contain none, but be safe)."""
+    buf, quoted = [], False
+    for ch in text:
+        if ch == "'":
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            yield "".join(buf)
+            buf = []
+        else:
+            buf.append(ch)
+    yield "".join(buf)
+
+
+def run_sql_file(con: duckdb.DuckDBPyConnection, relative: str, **params: Any) -> None:
+    """Run every statement of a file, binding only the parameters each statement names."""
+    for statement in sql_statements(relative):
+        names = set(_PARAM.findall(statement))
+        missing = names - params.keys()
+        if missing:
+            raise ValueError(f"{relative}: no value for ${', $'.join(sorted(missing))}")
+        con.execute(statement, {k: params[k] for k in names} if names else None)
+
+
+def view_files() -> list[str]:
+    """View definitions in dependency order: a view's file sorts after the files of views it reads."""
+    return [f"views/{p.name}" for p in sorted((SQL_DIR / "views").glob("*.sql"))]
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    names = [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY 1").fetchall()]
+    return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
