@@ -1,0 +1,168 @@
+"""Warehouse assets: the star schema in the working DuckDB file, loaded one day at a time.
+
+Each table of the day is replaced as a whole (sql/load/*.sql delete the day's rows, then insert), inside
+one transaction, so re-running a day never duplicates rows and a failed load leaves the previous state.
+All of these assets share the `duckdb_writer` pool (limit 1): one writer at a time.
+"""
+
+from datetime import date
+
+import dagster as dg
+
+from assets.lake import read_jsonl, write_jsonl
+from assets.partitions import daily_partitions
+from orchestration.resources import SentraSettings, WarehouseResource
+from warehouse import rows as wr
+from warehouse.db import run_sql_file, table_counts
+
+WAREHOUSE = dict(partitions_def=daily_partitions, group_name="warehouse", kinds={"duckdb"},
+                 owners=["team:data-engineering"], pool="duckdb_writer")
+DIM_DATE_RANGE = ("2000-01-01", "2035-12-31")
+
+
+def schema_metadata(con, table: str) -> dg.TableSchema:
+    cols = con.execute(
+        "SELECT column_name, data_type, coalesce(comment, '') FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    return dg.TableSchema(columns=[dg.TableColumn(name=n, type=t, description=c or None) for n, t, c in cols])
+
+
+def load_day(warehouse: WarehouseResource, table: str, sql_file: str, **params) -> tuple[int, int, dg.TableSchema]:
+    """Run one load file in a transaction; returns rows of the table before and after, and its schema."""
+    with warehouse.get_connection() as con:
+        run_sql_file(con, "schema.sql")
+        before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        con.execute("BEGIN TRANSACTION")
+        try:
+            run_sql_file(con, sql_file, **params)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        after = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return before, after, schema_metadata(con, table)
+
+
+@dg.asset(**WAREHOUSE, tags={"layer": "dimension"})
+def static_dimensions(context: dg.AssetExecutionContext, settings: SentraSettings,
+                      warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """dim_city (all 514 kab/kota from Kemendagri data), dim_indicator (11 codes) and dim_date."""
+    from assets.reading.places import all_cities
+
+    path = settings.lake.root / "state" / "dim_city.jsonl"
+    write_jsonl(path, wr.city_rows(all_cities()))
+    with warehouse.get_connection() as con:
+        run_sql_file(con, "schema.sql")
+        con.execute("BEGIN TRANSACTION")
+        run_sql_file(con, "load/dim_city.sql", path=str(path))
+        run_sql_file(con, "load/dim_indicator.sql")
+        run_sql_file(con, "load/dim_date.sql", first=DIM_DATE_RANGE[0], last=DIM_DATE_RANGE[1])
+        con.execute("COMMIT")
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("dim_city", "dim_indicator", "dim_date")}
+    return dg.MaterializeResult(metadata={**{f"{t}_rows": n for t, n in counts.items()},
+                                          "dagster/row_count": counts["dim_city"]})
+
+
+def _day_rows(settings: SentraSettings, day: str) -> dict[str, list[dict]]:
+    records = list(read_jsonl(settings.lake.file(day, "extractions.jsonl")))
+    return {
+        "dim_article": [wr.article_row(r) for r in records],
+        "sentra_mention": [row for r in records for row in wr.sentra_rows(r)],
+        "fact_indicator": [row for r in records for row in wr.fact_rows(r)],
+    }
+
+
+def _write_rows(settings: SentraSettings, day: str, table: str, rows: list[dict]) -> str:
+    path = settings.lake.rows(day, table)
+    write_jsonl(path, rows)
+    return str(path)
+
+
+def _result(table: str, before: int, after: int, loaded: int, schema: dg.TableSchema, **extra) -> dg.MaterializeResult:
+    return dg.MaterializeResult(metadata={
+        "dagster/row_count": after, "rows_loaded_for_day": loaded, "rows_before": before,
+        "net_new_rows": after - before, "dagster/column_schema": schema, **extra})
+
+
+@dg.asset(**WAREHOUSE, deps=["raw_pages", static_dimensions], tags={"layer": "log"})
+def fetch_log(context: dg.AssetExecutionContext, settings: SentraSettings,
+              warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Every fetch attempt of the day (the latest per URL): status, outcome and error."""
+    day = context.partition_key
+    path = settings.lake.file(day, "fetch_log.jsonl")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()  # a day without attempts loads as zero rows
+    before, after, schema = load_day(warehouse, "fetch_log", "load/fetch_log.sql", load_date=day, path=str(path))
+    return _result("fetch_log", before, after, sum(1 for _ in read_jsonl(path)), schema)
+
+
+@dg.asset(**WAREHOUSE, deps=["extractions", static_dimensions], tags={"layer": "dimension"})
+def dim_article(context: dg.AssetExecutionContext, settings: SentraSettings,
+                warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """The day's articles: canonical URL, source, title, published date, relevance."""
+    day = context.partition_key
+    rows = _day_rows(settings, day)["dim_article"]
+    path = _write_rows(settings, day, "dim_article", rows)
+    before, after, schema = load_day(warehouse, "dim_article", "load/dim_article.sql", load_date=day, path=path)
+    return _result("dim_article", before, after, len(rows), schema,
+                   relevant=sum(r["relevant"] for r in rows))
+
+
+@dg.asset(**WAREHOUSE, deps=[dim_article], tags={"layer": "dimension"})
+def dim_sentra(context: dg.AssetExecutionContext, settings: SentraSettings,
+               warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Every sentra named in any article, one row per city and commodity, with first and last sighting."""
+    day = context.partition_key
+    rows = _day_rows(settings, day)["sentra_mention"]
+    path = _write_rows(settings, day, "sentra_mention", rows)
+    load_day(warehouse, "sentra_mention", "load/sentra_mention.sql", load_date=day, path=path)
+    before, after, schema = load_day(warehouse, "dim_sentra", "load/dim_sentra.sql")
+    return _result("dim_sentra", before, after, len(rows), schema)
+
+
+@dg.asset(**WAREHOUSE, deps=[dim_article, dim_sentra, static_dimensions], tags={"layer": "fact"})
+def fact_indicator(context: dg.AssetExecutionContext, settings: SentraSettings,
+                   warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """One value of one indicator for one city stated in one article, with the sentence it came from."""
+    day = context.partition_key
+    rows = _day_rows(settings, day)["fact_indicator"]
+    path = _write_rows(settings, day, "fact_indicator", rows)
+    before, after, schema = load_day(warehouse, "fact_indicator", "load/fact_indicator.sql", load_date=day, path=path)
+    with warehouse.get_connection() as con:
+        newest = con.execute(
+            "SELECT i.code, f.value, c.name, left(f.evidence, 120) FROM fact_indicator f "
+            "JOIN dim_indicator i USING (indicator_key) LEFT JOIN dim_city c USING (city_key) "
+            "WHERE f.load_date = ? ORDER BY f.date_key DESC, f.fact_key LIMIT 10", [date.fromisoformat(day)]).fetchall()
+    table = ["| indicator | value | city | evidence |", "|---|---|---|---|"] + [
+        f"| {code} | {value:,.0f} | {city} | {ev.replace('|', '/')} |" for code, value, city, ev in newest]
+    return _result("fact_indicator", before, after, len(rows), schema,
+                   newest_facts=dg.MetadataValue.md("\n".join(table)))
+
+
+@dg.asset(partitions_def=daily_partitions, deps=[fact_indicator, dim_sentra, fetch_log], group_name="bi",
+          kinds={"duckdb"}, owners=["team:data-engineering"], pool="duckdb_writer", tags={"layer": "bi"})
+def bi_views(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """The views BI dashboards query (sql/views/*.sql), each column documented with COMMENT ON."""
+    from warehouse.db import view_files
+
+    with warehouse.get_connection() as con:
+        for f in view_files():
+            run_sql_file(con, f)
+        counts = {f.split("/")[-1][:-4]: con.execute(f"SELECT count(*) FROM {f.split('/')[-1][:-4]}").fetchone()[0]
+                  for f in view_files()}
+        tables = table_counts(con)
+    return dg.MaterializeResult(metadata={**{f"{v}_rows": n for v, n in counts.items()},
+                                          **{f"table_{t}_rows": n for t, n in tables.items()}})
+
+
+@dg.asset(partitions_def=daily_partitions, deps=[bi_views], group_name="bi", kinds={"duckdb"},
+          owners=["team:data-engineering"], pool="duckdb_writer", tags={"layer": "bi"})
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """The file BI tools open read-only, replaced by an atomic swap once the day's checks have passed."""
+    from warehouse.publish import STORAGE_VERSION, publish
+
+    path = publish(warehouse.database, warehouse.published_database)
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(path)),
+                                          "storage_version": STORAGE_VERSION,
+                                          "bytes": path.stat().st_size})

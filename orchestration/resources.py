@@ -1,0 +1,46 @@
+"""Resources of the daily job: where data lives, what to crawl, and the warehouse."""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator, Optional
+
+from dagster import ConfigurableResource
+from dagster_duckdb import DuckDBResource
+from pydantic import Field
+
+from assets.lake import Lake
+
+
+class SentraSettings(ConfigurableResource):
+    """Where the day's files go and which sources are crawled."""
+
+    data_dir: str = Field(default="data", description="Folder for the raw archive, the lake and the state.")
+    sources_file: Optional[str] = Field(
+        default=None, description="YAML sources file; empty means the bundled sample site, served on 127.0.0.1.")
+    user_agent: str = Field(default="SentraBot/0.1 (+mailto:data@sentra.example)",
+                            description="Honest User-Agent with a contact address.")
+    polite: bool = Field(default=True, description="Obey robots.txt and rate limits (off only for local benchmarks).")
+
+    @property
+    def lake(self) -> Lake:
+        return Lake(Path(self.data_dir))
+
+    @contextlib.contextmanager
+    def open_sources(self) -> Iterator[list]:
+        """The sources to crawl; the bundled sample site is served for as long as the block runs."""
+        from scrapers.local_site import SAMPLE_SOURCES, serve_folder
+        from scrapers.sources import load_sources
+
+        if self.sources_file:
+            yield load_sources(self.sources_file)
+            return
+        with serve_folder() as base_url:
+            yield load_sources(SAMPLE_SOURCES, variables={"BASE_URL": base_url})
+
+
+class WarehouseResource(DuckDBResource):
+    """The working DuckDB file the job writes (one writer), and the published file BI tools read."""
+
+    published_database: str = Field(default="data/warehouse.duckdb",
+                                    description="The file BI tools open read-only; replaced atomically.")

@@ -1,0 +1,62 @@
+"""Run the daily job for some days from Python (what `sentra run` does), and summarise each run."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from orchestration.definitions import make_definitions, make_resources
+
+
+def _instance() -> dg.DagsterInstance:
+    """The persistent instance when DAGSTER_HOME is set (runs show in the UI), else a throwaway one."""
+    if os.environ.get("DAGSTER_HOME"):
+        return dg.DagsterInstance.get()
+    return dg.DagsterInstance.ephemeral()
+
+
+def _metadata(result, asset: str) -> dict:
+    for event in result.asset_materializations_for_node(asset):
+        return {k: v.value for k, v in event.metadata.items()}
+    return {}
+
+
+def _totals(warehouse: Path) -> dict:
+    if not warehouse.exists():
+        return {}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("dim_city", "dim_article", "dim_sentra", "fact_indicator", "fetch_log")}
+    finally:
+        con.close()
+
+
+def run_days(days: list[str], data_dir: str = "data", sources_file: str | None = None,
+             warehouse_file: str | None = None, polite: bool = True) -> list[dict]:
+    resources = make_resources(data_dir=data_dir, sources_file=sources_file, warehouse_file=warehouse_file,
+                               polite=polite)
+    job = make_definitions(resources).resolve_job_def("daily_refresh")
+    published = Path(resources["warehouse"].published_database)
+    summaries = []
+    with _instance() as instance:
+        for day in days:
+            result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False)
+            raw, arts, ext = (_metadata(result, a) for a in ("raw_pages", "articles", "extractions"))
+            problems = [f"{e.step_key}: {e.event_specific_data.error.message.strip()}"
+                        for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+            problems += [f"check {e.event_specific_data.check_name} failed"
+                         for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
+                         and not e.event_specific_data.passed]
+            summaries.append({
+                "day": day, "success": result.success, "run_id": result.run_id,
+                "fetched": raw.get("fetched", 0), "not_modified": raw.get("not_modified", 0),
+                "skipped": raw.get("already_archived", 0) + arts.get("duplicates_dropped", 0),
+                "failed": raw.get("failed", 0), "articles": ext.get("articles", 0),
+                "relevant": ext.get("relevant", 0), "facts": ext.get("facts", 0),
+                "sentra": _totals(published).get("dim_sentra", 0),
+                "problems": problems, "warehouse": str(published), "totals": _totals(published),
+            })
+    return summaries
