@@ -30,8 +30,7 @@ How a text is read
    with Kota/Kabupaten in front it is the kab/kota; as a dateline it is the kab/kota.
 7. Kecamatan: a name after Kecamatan/Kec. always counts. A bare kecamatan name counts when it is not a
    kab/kota or province name, not in ``common_words``, and either belongs to a kab/kota or province
-   named in the same text, or follows a place word (di, ke, ...), or is long (>= 7 letters) and
-   unique. Among several kecamatan with one name, the one in a kab/kota (then province) named in the
+   named in the same text, or follows a place word (di, ke, ...). Among several kecamatan with one name, the one in a kab/kota (then province) named in the
    text is taken; without such a hint the name is skipped.
 
 ``article_cities`` adds the signals per kab/kota: a dateline ("BANDUNG -", "Semarang (ANTARA) -",
@@ -473,7 +472,8 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
         if pick is None:
             continue
         supported = pick[:5] in ctx.cities or pick[:2] in ctx.provinces
-        if not (explicit or supported or r.prefix in ('loc', 'desa') or (len(codes) == 1 and len(r.key) >= 7)):
+        in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
+        if not (explicit or supported or in_dateline or r.prefix in ('loc', 'desa')):
             continue
         if r.prefix == 'desa' and not supported:
             continue
@@ -550,6 +550,12 @@ _DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){
 
 def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
     """Span of the place in a news dateline near the start of the text, if any."""
+    found = _dateline(text, limit)
+    return found[:2] if found else None
+
+
+def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
+    """(place start, place end, dateline end) of a dateline near the start of the text."""
     pos = 0
     head = text[:limit]
     for line in head.split('\n'):
@@ -559,39 +565,66 @@ def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
                 s, e = pos + m.start('place'), pos + m.end('place')
                 raws = _scan(text[s:e])
                 if raws and raws[0].start == 0:
-                    return s, e
+                    return s, e, pos + m.end()
         pos += len(line) + 1
     return None
 
 
+_RELATED_LINE = re.compile(
+    r'^[ \t]*(?:baca(?: juga)?|lihat juga|simak(?: juga)?|berita terkait|artikel terkait|related)\b[^\n]*',
+    re.IGNORECASE | re.MULTILINE,
+)
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
+_VENUE_AFTER = re.compile(r'[ \t]*,[ \t]*' + _WEEKDAY + r'\b')
+_VENUE_BEFORE = re.compile(_WEEKDAY + r'[ \t]*(?:\([\d/ -]+\))?[ \t]*,?[ \t]*di[ \t]+$')
+_ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari)[ \t]+(?:(?:Kota|Kabupaten|Kab\.?)[ \t]+)?$', re.IGNORECASE)
+
+
 def article_cities(title: str | None, text: str) -> list[str]:
-    """Kab/kota codes the article is about, primary first. A province-only article gives []."""
+    """Kab/kota codes the article is about, primary first. A province-only article gives [].
+
+    Score per kab/kota: 1 per mention (1.5 if explicit, 0.4/0.6 for a kecamatan in it), +2 per
+    mention in the title, +4 for the dateline; a mention that is only the venue of a statement
+    ("kata X di Jepara, Selasa") or an origin ("dari Solo") counts less; "Baca juga" lines do not
+    count. When province mentions outnumber kab/kota mentions the dateline is only the reporter's
+    base and does not count. Kab/kota scoring at least 1 are returned, best first, ties by first
+    position.
+    """
     title = title or ''
     text = text or ''
     sep = '\n\n'
     full = f'{title}{sep}{text}' if title else text
     body_start = len(title) + len(sep) if title else 0
-    dl = _dateline_span(text)
+    # blank out "Baca juga: ..." lines, keeping offsets
+    full = _RELATED_LINE.sub(lambda m: ' ' * len(m.group()), full)
+    dl = _dateline(full[body_start:])
     if dl is not None:
-        dl = (dl[0] + body_start, dl[1] + body_start)
-    mentions = _resolve(full, _scan(full), dl)
-    # text often repeats the title at its start; do not count the repetition as body mentions
+        dl = (dl[0] + body_start, dl[1] + body_start, dl[2] + body_start)
+    mentions = _resolve(full, _scan(full), dl[:2] if dl else None)
+    in_dl = [dl is not None and dl[0] <= m.start < dl[2] for m in mentions]
+    n_prov = sum(1 for m in mentions if m.level == 'province')
+    n_local = sum(1 for m, d in zip(mentions, in_dl) if m.city_code and not d)
+    dateline_counts = n_prov <= n_local
     score: Counter = Counter()
     first: dict[str, int] = {}
-    for m in mentions:
+    for m, d in zip(mentions, in_dl):
         if m.city_code is None:
             continue
         c = m.city_code
-        if m.level == 'kabkota':
+        if d:
+            if not dateline_counts or m.start >= dl[1]:  # type: ignore[index]
+                continue  # reporter's base, or the outlet's name ("(Antara Jogja)")
+            w = 5.0
+        elif m.level == 'kabkota':
             w = 1.5 if m.explicit else 1.0
         else:
             w = 0.6 if m.explicit else 0.4
         if m.start < body_start:
             w += 2.0
-        if dl is not None and dl[0] <= m.start < dl[1]:
-            w += 4.0
-        before = full[max(0, m.start - 12):m.start].lower()
-        if re.search(r'\b(asal|dari)\s+$', before):
+        before = full[max(0, m.start - 40):m.start]
+        if _VENUE_AFTER.match(full, m.end) or _VENUE_BEFORE.search(before):
+            w *= 0.3
+        elif _ORIGIN_BEFORE.search(before):
             w *= 0.6
         score[c] += w
         first.setdefault(c, m.start)
