@@ -4,7 +4,7 @@
 
 CREATE TABLE IF NOT EXISTS dim_city (
     city_key        INTEGER PRIMARY KEY,      -- the Kemendagri code without the dot: 32.73 -> 3273
-    kemendagri_code VARCHAR NOT NULL UNIQUE,  -- 'NN.NN'
+    kemendagri_code VARCHAR NOT NULL,         -- unique; 'NN.NN'
     name            VARCHAR NOT NULL,         -- 'Kota Bandung', 'Kabupaten Bekasi'
     kind            VARCHAR NOT NULL CHECK (kind IN ('kota', 'kabupaten')),
     province_code   VARCHAR NOT NULL,         -- 'NN'
@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS dim_city (
 
 CREATE TABLE IF NOT EXISTS dim_indicator (
     indicator_key INTEGER PRIMARY KEY,
-    code          VARCHAR NOT NULL UNIQUE,
+    code          VARCHAR NOT NULL,           -- unique
     name_id       VARCHAR NOT NULL,
     name_en       VARCHAR NOT NULL,
     unit          VARCHAR NOT NULL,           -- sentra | unit | orang | IDR
@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS dim_indicator (
 
 CREATE TABLE IF NOT EXISTS dim_date (
     date_key        INTEGER PRIMARY KEY,      -- YYYYMMDD
-    date            DATE NOT NULL UNIQUE,
+    date            DATE NOT NULL,
     year            INTEGER NOT NULL,
     quarter         INTEGER NOT NULL,
     month           INTEGER NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS dim_date (
 
 CREATE TABLE IF NOT EXISTS dim_article (
     article_key       BIGINT PRIMARY KEY,     -- stable: derived from the canonical URL
-    url               VARCHAR NOT NULL UNIQUE,-- canonical URL
+    url               VARCHAR NOT NULL,       -- canonical URL (article_key is its hash)
     fetched_url       VARCHAR NOT NULL,
     source            VARCHAR NOT NULL,
     source_kind       VARCHAR,                -- news | agency | open_data

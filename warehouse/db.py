@@ -32,14 +32,20 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
 def sql_statements(relative: str) -> list[str]:
     """The statements of one file under sql/, comments stripped, in order."""
     text = (SQL_DIR / relative).read_text(encoding="utf-8")
-    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
     return [s.strip() for s in _split_statements(text) if s.strip()]
 
 
 def _split_statements(text: str) -> Iterator[str]:
-    """Split on semicolons outside single-quoted strings (COMMENT ON texts contain none, but be safe)."""
-    buf, quoted = [], False
-    for ch in text:
+    """Split on semicolons and drop `--` comments, both only outside single-quoted strings."""
+    buf: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if not quoted and text.startswith("--", i):
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
         if ch == "'":
             quoted = not quoted
         if ch == ";" and not quoted:
@@ -47,6 +53,7 @@ def _split_statements(text: str) -> Iterator[str]:
             buf = []
         else:
             buf.append(ch)
+        i += 1
     yield "".join(buf)
 
 

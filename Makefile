@@ -1,0 +1,30 @@
+# Two commands a newcomer needs: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+
+.PHONY: setup run test dev score clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip   # an old pip leaves out trafilatura's lxml_html_clean
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@
+
+run: setup          ## crawl the bundled sample site for yesterday and publish data/warehouse.duckdb
+	$(BIN)/sentra run $(ARGS)
+
+test: setup         ## the whole test suite
+	$(BIN)/python -m pytest -q $(ARGS)
+
+dev: setup          ## the Dagster UI on http://127.0.0.1:3000
+	$(BIN)/dg dev --host 127.0.0.1 --port 3000
+
+score: setup        ## extraction quality on the labelled devset (needs ../shared)
+	$(BIN)/python ../shared/bench/score.py ../shared/devset --extract-cmd "$(BIN)/sentra extract"
+
+clean:
+	rm -rf data .dagster/storage .dagster/history .dagster/schedules .dagster/logs
