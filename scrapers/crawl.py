@@ -1,0 +1,153 @@
+"""Crawl sources: discovery, then the articles, yielding every attempt as it happens.
+
+Callers archive/log each :class:`~scrapers.fetch.FetchResult` as it comes, so a
+killed run can resume: pass the URLs already fetched today as ``skip_urls``
+(for example :func:`scrapers.archive.archived_urls` of today's WARC file).
+Nothing here raises for network or HTTP trouble.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import traceback
+from collections import OrderedDict
+from typing import Iterable, Iterator
+
+from .discover import canonical_url, iter_discovery
+from .fetch import Fetcher, FetchResult
+from .sources import Source
+
+log = logging.getLogger(__name__)
+
+#: a source whose host fails this many article fetches in a row (timeouts,
+#: connection errors, 5xx, deferred) is given up for this run
+MAX_CONSECUTIVE_FAILURES = 8
+_HOST_DOWN = {"timeout", "connection_error", "deferred"}
+
+
+def _error_result(source: Source, url: str, kind: str, e: BaseException) -> FetchResult:
+    return FetchResult(url=url, source=source.name, outcome="error", kind=kind,
+                       error=f"unexpected {type(e).__name__}: {e}")
+
+
+def crawl_source(source: Source, fetcher: Fetcher, skip_urls: Iterable[str] = frozenset(),
+                 max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES) -> Iterator[FetchResult]:
+    """Yield every fetch made for *source*: discovery first, then articles.
+
+    URLs in *skip_urls* (compared canonically) are not fetched again.  If
+    discovery finds nothing and none of its fetches succeeded, the failed
+    discovery results are yielded and the crawl of this source stops.
+    """
+    skip = {canonical_url(u) for u in skip_urls}
+    urls: list[str] = []
+    discovery_ok = False
+    try:
+        for res in iter_discovery(source, fetcher, urls):
+            if res.ok and not res.url.endswith("/robots.txt"):
+                discovery_ok = True
+            yield res
+    except GeneratorExit:
+        raise
+    except Exception as e:  # a bug in parsing: report it as a result, go on with what we have
+        log.error("%s: discovery failed: %s", source.name, traceback.format_exc())
+        yield _error_result(source, source.entry_urls()[0] if source.entry_urls() else "", "discovery", e)
+    if not urls:
+        if not discovery_ok:
+            log.warning("%s: discovery failed entirely, source skipped", source.name)
+        else:
+            log.info("%s: no article URLs found", source.name)
+        return
+    failures = 0
+    for url in urls:
+        if url in skip:
+            continue
+        try:
+            res = fetcher.fetch(url, source, kind="article")
+        except Exception as e:  # Fetcher.fetch does not raise; be safe anyway
+            res = _error_result(source, url, "article", e)
+        try:
+            side = fetcher.take_side_results()
+        except Exception:
+            side = []
+        yield from side
+        yield res
+        if res.outcome in _HOST_DOWN or (res.outcome == "http_error" and (res.http_status or 0) >= 500):
+            failures += 1
+            if failures >= max_consecutive_failures:
+                log.warning("%s: %d failures in a row (last: %s), giving up the source for this run",
+                            source.name, failures, res.error)
+                return
+        else:
+            failures = 0
+
+
+_DONE = object()
+
+
+def crawl_sources(sources: Iterable[Source], fetcher: Fetcher, skip_urls: Iterable[str] = frozenset(),
+                  max_workers: int = 4) -> Iterator[FetchResult]:
+    """Crawl many sources: different hosts in parallel threads, sources that share
+    a host one after another in the same thread (and the Fetcher keeps one
+    connection per host at a time anyway).  Results are yielded in the order
+    they happen; closing the generator early stops the workers after their
+    current fetch.
+    """
+    skip = frozenset(canonical_url(u) for u in skip_urls)
+    groups: "OrderedDict[str, list[Source]]" = OrderedDict()
+    for s in sources:
+        groups.setdefault(s.host or s.name, []).append(s)
+    if not groups:
+        return
+    jobs: "queue.Queue[list[Source]]" = queue.Queue()
+    for g in groups.values():
+        jobs.put(g)
+    out: "queue.Queue[object]" = queue.Queue(maxsize=256)
+    stop = threading.Event()
+    n_workers = max(1, min(max_workers, len(groups)))
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def worker() -> None:
+        try:
+            while not stop.is_set():
+                try:
+                    group = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                for source in group:
+                    if stop.is_set():
+                        return
+                    try:
+                        for res in crawl_source(source, fetcher, skip):
+                            if not put(res):
+                                return
+                    except Exception as e:  # crawl_source should not raise; never kill the run
+                        log.error("%s: crawl failed: %s", source.name, traceback.format_exc())
+                        if not put(_error_result(source, "", "discovery", e)):
+                            return
+        finally:
+            put(_DONE) if not stop.is_set() else None
+
+    threads = [threading.Thread(target=worker, name=f"crawl-{i}", daemon=True) for i in range(n_workers)]
+    for t in threads:
+        t.start()
+    done = 0
+    try:
+        while done < n_workers:
+            item = out.get()
+            if item is _DONE:
+                done += 1
+                continue
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=0.1)

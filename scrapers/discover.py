@@ -1,0 +1,348 @@
+"""Find article URLs of a source: sitemap (index, Google News), feed, listing page.
+
+Every discovery fetch goes through the :class:`~scrapers.fetch.Fetcher` (so
+robots.txt, rate limits and size limits apply) with ``kind='discovery'``.
+URLs found are canonicalized (:func:`canonical_url`), kept only on the
+source's own hosts, filtered by the source's keywords, newest first where
+dates are known, deduplicated and cut at ``max_articles``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Callable, Iterator
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+from .fetch import Fetcher, FetchResult
+from .sources import Source
+
+log = logging.getLogger(__name__)
+
+#: how many child sitemaps of a sitemap index are read (newest first)
+MAX_CHILD_SITEMAPS = 10
+MAX_SITEMAP_DEPTH = 3
+
+_TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
+                    "_ga", "_gl", "igshid", "amp", "outputtype", "ref_src", "spm"}
+
+
+def canonical_url(url: str) -> str:
+    """A stable form of an article URL.
+
+    Lower-cases scheme and host, drops default ports, fragments, ``utm_*``,
+    ``fbclid``, ``gclid`` and similar tracking parameters, and AMP variants
+    (``amp.`` host prefix, ``/amp`` or ``/amp/`` path suffix or prefix,
+    ``?amp=1``, ``?amp``, ``outputType=amp``).  The rest of the query is kept
+    in order (``?p=123`` is an article id on WordPress sites).
+    """
+    url = (url or "").strip()
+    try:
+        p = urlsplit(url)
+    except ValueError:
+        return url
+    scheme = p.scheme.lower()
+    host = (p.hostname or "").lower().rstrip(".")
+    if host.startswith("amp."):
+        host = host[4:]
+    port = p.port if p.port is not None else None
+    netloc = host
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        netloc = f"{host}:{port}"
+    if p.username or p.password:
+        netloc = p.netloc.rsplit("@", 1)[0] + "@" + netloc
+    path = p.path or "/"
+    # AMP: /amp, /amp/ at the end, /amp/ at the start (tribunnews), .amp before the extension
+    path = re.sub(r"/amp/?$", "/", path, flags=re.I)
+    path = re.sub(r"^/amp/", "/", path, flags=re.I)
+    path = re.sub(r"\.amp(\.html?)$", r"\1", path, flags=re.I)
+    if path != "/" and p.path and not p.path.endswith("/") and path.endswith("/") and \
+            re.search(r"/amp/?$", p.path, flags=re.I):
+        path = path.rstrip("/") or "/"
+    query = []
+    for k, v in parse_qsl(p.query, keep_blank_values=True):
+        kl = k.lower()
+        if kl.startswith("utm_") or kl in _TRACKING_PARAMS:
+            continue
+        query.append((k, v))
+    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+
+
+@dataclass
+class _Candidate:
+    url: str
+    title: str = ""
+    date: datetime | None = None
+
+
+def _parse_date(s: str | None) -> datetime | None:
+    if not s:
+        return None
+    s = s.strip()
+    try:
+        d = datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            d = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if d is None:
+            return None
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=timezone.utc)
+    return d
+
+
+def _keyword_hit(source: Source, *texts: str) -> bool:
+    if not source.keywords:
+        return True
+    hay = " ".join(texts).lower()
+    hay = unquote(hay)
+    hay2 = re.sub(r"[-_+/.]+", " ", hay)
+    return any(k.lower() in hay or k.lower() in hay2 for k in source.keywords)
+
+
+def _link_matcher(pattern: str | None) -> Callable[[str], bool]:
+    if not pattern:
+        return lambda u: True
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        return lambda u: pattern in u
+    return lambda u: bool(rx.search(u)) or pattern in u
+
+
+def _local(tag) -> str:
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _xml_root(body: bytes):
+    from lxml import etree
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body.lstrip(), parser)
+    except Exception:
+        return None
+    return root
+
+
+def _child(el, name: str):
+    for c in el:
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _descendant_text(el, name: str) -> str:
+    for c in el.iter():
+        if _local(c.tag) == name:
+            return (c.text or "").strip()
+    return ""
+
+
+def parse_sitemap(body: bytes) -> tuple[list[_Candidate], list[_Candidate]]:
+    """(child sitemaps, page URLs) of a sitemap or sitemap index (or a plain-text sitemap)."""
+    root = _xml_root(body)
+    if root is None:
+        text = body.decode("utf-8", "replace")
+        urls = [line.strip() for line in text.splitlines() if line.strip().startswith(("http://", "https://"))]
+        return [], [_Candidate(u) for u in urls]
+    children, pages = [], []
+    kind = _local(root.tag)
+    for el in root:
+        name = _local(el.tag)
+        if name not in ("sitemap", "url"):
+            continue
+        loc = _child(el, "loc")
+        if loc is None or not (loc.text or "").strip():
+            continue
+        c = _Candidate(loc.text.strip())
+        c.date = _parse_date(_descendant_text(el, "publication_date") or _descendant_text(el, "lastmod"))
+        c.title = _descendant_text(el, "title")  # news:title (Google News sitemap)
+        kw = _descendant_text(el, "keywords")
+        if kw:
+            c.title = f"{c.title} {kw}".strip()
+        (children if (name == "sitemap" or kind == "sitemapindex") else pages).append(c)
+    return children, pages
+
+
+def parse_feed(body: bytes) -> list[_Candidate]:
+    """Items of an RSS 2.0, RSS 1.0 (RDF) or Atom feed."""
+    root = _xml_root(body)
+    if root is None:
+        return []
+    out = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "item":
+            link = _child(el, "link")
+            url = (link.text or "").strip() if link is not None else ""
+            if not url:
+                guid = _child(el, "guid")
+                if guid is not None and (guid.get("isPermaLink", "true").lower() != "false"):
+                    url = (guid.text or "").strip()
+            if not url:
+                url = (el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or "").strip()
+            t = _child(el, "title")
+            d = _child(el, "pubDate")
+            if d is None:
+                d = _child(el, "date")
+            if url:
+                out.append(_Candidate(url, (t.text or "").strip() if t is not None else "",
+                                      _parse_date(d.text if d is not None else None)))
+        elif name == "entry":
+            url = ""
+            for link in el:
+                if _local(link.tag) == "link" and link.get("href") and \
+                        link.get("rel", "alternate") == "alternate":
+                    url = link.get("href").strip()
+                    break
+            t = _child(el, "title")
+            d = _child(el, "published")
+            if d is None:
+                d = _child(el, "updated")
+            if url:
+                out.append(_Candidate(url, (t.text or "").strip() if t is not None else "",
+                                      _parse_date(d.text if d is not None else None)))
+    return out
+
+
+def parse_listing(text: str, base_url: str) -> list[_Candidate]:
+    """All <a href> links of an HTML page, absolute, with their link texts."""
+    import lxml.html
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except Exception:
+        return []
+    base = base_url
+    for b in doc.xpath("//base[@href]")[:1]:
+        base = urljoin(base_url, b.get("href").strip())
+    out = []
+    for a in doc.xpath("//a[@href]"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "whatsapp:")):
+            continue
+        url = urljoin(base, href)
+        label = " ".join(a.text_content().split())
+        label = f"{label} {a.get('title') or ''}".strip()
+        out.append(_Candidate(url, label))
+    return out
+
+
+def parse_json_listing(body: bytes) -> list[_Candidate]:
+    """URLs in a JSON document (CKAN package_search / package_show and similar)."""
+    try:
+        doc = json.loads(body.decode("utf-8", "replace"))
+    except ValueError:
+        return []
+    out: list[_Candidate] = []
+
+    def walk(node, context: str) -> None:
+        if isinstance(node, dict):
+            title = " ".join(str(node.get(k, "")) for k in ("title", "name", "notes", "description")
+                             if isinstance(node.get(k), str))
+            for k, v in node.items():
+                if isinstance(v, str) and k.lower() in ("url", "link", "href", "download_url", "landing_page") \
+                        and v.startswith(("http://", "https://")):
+                    out.append(_Candidate(v, f"{context} {title}".strip()))
+                elif isinstance(v, (dict, list)):
+                    walk(v, f"{context} {title}".strip()[:500])
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, context)
+
+    walk(doc, "")
+    return out
+
+
+def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Iterator[FetchResult]:
+    """Yield each discovery FetchResult as it happens; fill *urls_out* at the end."""
+    candidates: list[_Candidate] = []
+
+    def fetch(url: str) -> Iterator[FetchResult]:
+        res = fetcher.fetch(url, source, kind="discovery")
+        yield from fetcher.take_side_results()
+        yield res
+
+    # --- sitemap (index -> children, newest first; depth limited)
+    if source.sitemap:
+        queue = [(source.sitemap, 0)]
+        seen: set[str] = set()
+        budget = MAX_CHILD_SITEMAPS + 1
+        while queue and budget > 0:
+            url, depth = queue.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            budget -= 1
+            res = None
+            for res in fetch(url):
+                yield res
+            if res is None or not res.ok or res.body is None:
+                continue
+            children, pages = parse_sitemap(res.body)
+            if depth >= MAX_SITEMAP_DEPTH:
+                children = []
+            children = [c for c in children if source.owns(c.url)]
+            children.sort(key=lambda c: c.date or datetime.min.replace(tzinfo=timezone.utc), reverse=True)
+            # news sitemaps first: they hold the newest articles
+            children.sort(key=lambda c: 0 if re.search(r"news|berita", c.url, re.I) else 1)
+            queue.extend((c.url, depth + 1) for c in children)
+            candidates.extend(pages)
+
+    # --- feed
+    if source.feed:
+        res = None
+        for res in fetch(source.feed):
+            yield res
+        if res is not None and res.ok and res.body is not None:
+            candidates.extend(parse_feed(res.body))
+
+    # --- listing page (HTML links matching link_pattern; JSON for open-data APIs)
+    if source.listing:
+        res = None
+        for res in fetch(source.listing):
+            yield res
+        if res is not None and res.ok and res.body is not None:
+            matches = _link_matcher(source.link_pattern)
+            ctype = (res.content_type or "").lower()
+            if "json" in ctype or res.body.lstrip()[:1] in (b"{", b"["):
+                found = parse_json_listing(res.body)
+            else:
+                found = parse_listing(res.text or "", res.final_url or source.listing)
+            listing_canon = canonical_url(res.final_url or source.listing)
+            for c in found:
+                if matches(c.url) and canonical_url(c.url) != listing_canon:
+                    candidates.append(c)
+
+    # --- filter, order, dedupe
+    dated = [c for c in candidates if c.date is not None]
+    if dated and len(dated) == len(candidates):
+        candidates.sort(key=lambda c: c.date, reverse=True)  # type: ignore[arg-type,return-value]
+    seen_urls: set[str] = set()
+    for c in candidates:
+        if len(urls_out) >= source.max_articles:
+            break
+        if not c.url.lower().startswith(("http://", "https://")):
+            continue
+        u = canonical_url(c.url)
+        if u in seen_urls or not source.owns(u):
+            continue
+        if not _keyword_hit(source, u, c.title):
+            continue
+        seen_urls.add(u)
+        urls_out.append(u)
+    log.info("%s: %d article URLs discovered", source.name, len(urls_out))
+
+
+def discover_article_urls(source: Source, fetcher: Fetcher) -> tuple[list[str], list[FetchResult]]:
+    """Article URLs of *source* (canonical, deduped, at most max_articles) and the
+    FetchResults of the discovery fetches (robots.txt, sitemaps, feed, listing)."""
+    urls: list[str] = []
+    results = list(iter_discovery(source, fetcher, urls))
+    return urls, results
