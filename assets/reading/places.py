@@ -29,9 +29,12 @@ How a text is read
 6. A bare name that is both a province and a kab/kota (Jambi, Bengkulu, Gorontalo) is the province;
    with Kota/Kabupaten in front it is the kab/kota; as a dateline it is the kab/kota.
 7. Kecamatan: a name after Kecamatan/Kec. always counts. A bare kecamatan name counts when it is not a
-   kab/kota or province name, not in ``common_words``, and either belongs to a kab/kota or province
-   named in the same text, or follows a place word (di, ke, ...). Among several kecamatan with one name, the one in a kab/kota (then province) named in the
-   text is taken; without such a hint the name is skipped.
+   kab/kota or province name, not in ``common_words``, not used in lower case elsewhere in the text,
+   and either belongs to a kab/kota named in the same text, or is unique and follows a place word
+   (di, ke, dari, ...), or is the dateline. Among several kecamatan with one name, the one in a
+   kab/kota (then province) named in the text is taken; without such a hint the name is skipped.
+   A name that is both a kab/kota and a kecamatan elsewhere is the kab/kota, unless the text names
+   only the kab/kota the kecamatan belongs to ("Depok, Sleman").
 
 ``article_cities`` adds the signals per kab/kota: a dateline ("BANDUNG -", "Semarang (ANTARA) -",
 "Bisnis.com, BEKASI -"), mentions in the title, explicit mentions, the number of mentions, and
@@ -250,11 +253,14 @@ _PREFIX_WORDS: dict[str, str] = {
     'kelurahan': 'desa', 'kel': 'desa', 'desa': 'desa', 'nagari': 'desa', 'gampong': 'desa',
     'dusun': 'desa', 'kampung': 'desa', 'lurah': 'desa',
     'provinsi': 'prov', 'propinsi': 'prov', 'prov': 'prov', 'pemprov': 'prov', 'gubernur': 'prov',
-    'jalan': 'block', 'jl': 'block', 'jln': 'block', 'gang': 'block', 'gg': 'block', 'bank': 'block',
-    'universitas': 'block', 'univ': 'block', 'hotel': 'block', 'stasiun': 'block', 'bandara': 'block',
-    'terminal': 'block', 'pt': 'block', 'cv': 'block', 'tol': 'block', 'gedung': 'block',
+    'jalan': 'block', 'jl': 'block', 'jln': 'block', 'gang': 'block', 'gg': 'block', 'bank': 'org',
+    'universitas': 'org', 'univ': 'org', 'hotel': 'org', 'stasiun': 'org', 'bandara': 'org',
+    'terminal': 'org', 'pt': 'org', 'cv': 'org', 'tol': 'block', 'gedung': 'org', 'polda': 'org',
+    'kodam': 'org', 'persatuan': 'org', 'klub': 'org', 'politeknik': 'org', 'institut': 'org',
     'masjid': 'block', 'apartemen': 'block', 'perumahan': 'block', 'komplek': 'block',
-    'kompleks': 'block', 'perum': 'block', 'ruas': 'block',
+    'kompleks': 'block', 'perum': 'block', 'ruas': 'block', 'sungai': 'block', 'selat': 'block',
+    'danau': 'block', 'gunung': 'block', 'kali': 'block', 'tribun': 'block', 'tribunnews': 'block',
+    'radar': 'block', 'antara': 'block', 'harian': 'block', 'koran': 'block', 'majalah': 'block',
     'pak': 'person', 'bu': 'person', 'bapak': 'person', 'ibu': 'person', 'sdr': 'person', 'mas': 'person',
     'mbak': 'person', 'kang': 'person', 'cak': 'person', 'bung': 'person', 'saudara': 'person',
     'di': 'loc', 'ke': 'loc', 'dari': 'loc', 'asal': 'loc', 'se': 'loc', 'wilayah': 'loc',
@@ -340,7 +346,7 @@ def _scan(text: str) -> list[_Raw]:
             for j, key in reversed(found):
                 cands = keys[key]
                 start, end = toks[i][0], toks[j][1]
-                if not _acceptable(text, start, key, cands, prefix):
+                if not _acceptable(text, toks, i, j, cands, prefix):
                     continue
                 out.append(_Raw(start, end, key, cands, prefix, span_start, i))
                 i = j + 1
@@ -351,20 +357,36 @@ def _scan(text: str) -> list[_Raw]:
     return out
 
 
-def _acceptable(text: str, start: int, key: str, cands: dict, prefix: str | None) -> bool:
-    if prefix in ('block', 'person') and _PROV not in cands and _NAT not in cands:
-        return False
-    if prefix in ('kota', 'kabupaten', 'kec', 'prov', 'desa'):
-        return True
-    if _NAT in cands and len(cands) == 1:
-        return True
-    return text[start].isupper() or text[start].isdigit()
+_CONNECTORS = frozenset({'dan', 'van', 'de', 'da'})
+# Words right after a name that make it a media or brand name ("Malang Post", "Jatim Times").
+_MEDIA_AFTER = frozenset({'pos', 'post', 'times', 'tv', 'news', 'ekspres', 'express', 'today', 'online',
+                          'network', 'terkini', 'raya'})
+
+
+def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, cands: dict,
+                prefix: str | None) -> bool:
+    national_only = _NAT in cands and len(cands) == 1
+    if prefix in ('block', 'person') and not national_only:
+        return False  # a street, river or media name, or a person
+    if prefix == 'org' and _PROV not in cands:
+        return False  # "Bank Jateng" is a province mention at most
+    if j + 1 < len(toks) and toks[j + 1][2] in _MEDIA_AFTER and text[toks[j][1]:toks[j + 1][0]] == ' ':
+        if not (toks[j + 1][2] == 'raya' and prefix in ('kota', 'kabupaten', 'kec', 'prov')):
+            return False
+    first = text[toks[i][0]]
+    if first.islower():
+        return national_only or prefix in ('kota', 'kabupaten', 'kec', 'prov', 'desa')
+    # "Bandung barat" is Bandung, not Kabupaten Bandung Barat; "Bau-bau" is fine
+    for k in range(i + 1, j + 1):
+        if text[toks[k][0]].islower() and toks[k][2] not in _CONNECTORS and text[toks[k - 1][1]:toks[k][0]] != '-':
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------------
 # Resolution
 
-_LOC = frozenset({'loc'})
+_LOWER_WORD = re.compile(r'(?<![\w.])[a-z][a-z]+\b')
 
 
 def _kota_of(codes: tuple[str, ...]) -> str | None:
@@ -456,26 +478,34 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
 
     # First the kecamatan, because they vote on ambiguous kab/kota names.
     kec_pick: dict[int, str] = {}
+    lower_words: set[str] | None = None
     for n, r in enumerate(raws):
         c = r.cands
         if _KEC not in c or _ALIAS in c or _PROV in c or _NAT in c:
             continue
-        if _CITY in c and r.prefix != 'kec':
-            continue  # a kab/kota name wins over a kecamatan of the same name
-        if r.prefix in ('kota', 'kabupaten', 'prov', 'block', 'person'):
+        explicit = r.prefix == 'kec'
+        in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
+        if _CITY in c and not explicit:
+            # a kab/kota name wins over a kecamatan of the same name, unless only a kab/kota that has
+            # such a kecamatan is named in the text ("Depok, Sleman")
+            kab = {k[:5] for k in c[_KEC]}  # type: ignore[union-attr]
+            if ctx.sure_cities.isdisjoint(kab) or not ctx.sure_cities.isdisjoint(c[_CITY]):  # type: ignore[arg-type]
+                continue
+        if r.prefix in ('kota', 'kabupaten', 'prov', 'block', 'person', 'org'):
             continue
         codes: tuple[str, ...] = c[_KEC]  # type: ignore[assignment]
-        explicit = r.prefix == 'kec'
-        if not explicit and (r.key in idx.common or r.key in idx.risky or len(r.key) < 4):
-            continue
+        if not explicit and not in_dateline:
+            if r.key in idx.common or r.key in idx.risky or len(r.key) < 4:
+                continue
+            if lower_words is None:
+                lower_words = {m.group().lower() for m in _LOWER_WORD.finditer(text)}
+            if r.key in lower_words:
+                continue  # the same word is used as a common word in this text
         pick = _pick_kec(codes, ctx)
         if pick is None:
             continue
-        supported = pick[:5] in ctx.cities or pick[:2] in ctx.provinces
-        in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
-        if not (explicit or supported or in_dateline or r.prefix in ('loc', 'desa')):
-            continue
-        if r.prefix == 'desa' and not supported:
+        supported = pick[:5] in ctx.cities
+        if not (explicit or in_dateline or supported or (r.prefix == 'loc' and len(codes) == 1)):
             continue
         kec_pick[n] = pick
     kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
@@ -495,7 +525,7 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
             m = Mention(surface_start, r.end, '', 'province', None, c[_PROV], True)  # type: ignore[arg-type]
         elif _CITY in c and (explicit or _PROV not in c or in_dateline):
             codes = c[_CITY]  # type: ignore[assignment]
-            if r.prefix in ('block', 'person'):
+            if r.prefix in ('block', 'person', 'org'):
                 continue
             if not explicit and r.key in idx.risky and r.prefix != 'loc' and not in_dateline:
                 continue
@@ -507,7 +537,7 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
                 code = codes[0] if len(codes) == 1 else _resolve_ambiguous(r.key, codes, ctx, kec_votes)
             m = Mention(surface_start if explicit else r.start, r.end, '', 'kabkota', code, code[:2], explicit)
         elif _ALIAS in c:
-            if r.prefix in ('block', 'person'):
+            if r.prefix in ('block', 'person', 'org'):
                 continue
             if r.key in idx.risky and r.prefix != 'loc' and not in_dateline and r.prefix not in ('kota', 'kabupaten'):
                 continue
@@ -539,10 +569,9 @@ def find_mentions(text: str) -> list[Mention]:
 _DATELINE = re.compile(
     r"""^[ \t\u00a0]*(?:\(?[\w-]+(?:\.[\w-]+)+\)?[ \t]*,[ \t]*)?          # "Bisnis.com, "
     (?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){0,3})               # BANDUNG / Tanjung Selor
-    [ \t]*(?:
-        (?:,[ \t]*)?\((?:ANTARA|Antara|antara)[^)\n]{0,30}\)                  # (ANTARA), (Antara Jogja)
-      | ,[ \t]*\(?[A-Za-z][\w.]*(?:[ \t][\w.]+){0,3}\)?                   # , KOMPAS.com
-    )?[ \t]*[-–—]""",
+    (?:[ \t]*,[ \t]*[A-Za-z0-9][\w.]*(?:[ \t]+[\w.]+){0,3})?              # , KOMPAS.com / , Senin
+    (?:[ \t]*,?[ \t]*\([^)\n]{1,30}\))?                                   # (ANTARA) / (12/3)
+    [ \t]*[-–—:]""",
     re.VERBOSE,
 )
 _DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})[ \t]*,[ \t]*[A-Z]")
@@ -564,7 +593,7 @@ def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
             if m:
                 s, e = pos + m.start('place'), pos + m.end('place')
                 raws = _scan(text[s:e])
-                if raws and raws[0].start == 0:
+                if raws and raws[0].span_start == 0:
                     return s, e, pos + m.end()
         pos += len(line) + 1
     return None
