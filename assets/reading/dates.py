@@ -1,0 +1,278 @@
+"""Indonesian dates: parsing one expression and finding an article's publication date.
+
+- ``parse_indonesian_date(s, crawl_date=None)``: 'Senin (16/6/2014)', 'Rabu, 1 Maret 2017 - 01:50 WIB',
+  "Jum'at, 3 Nopember 2017", '26 April 2013', '2013-04-26', 'Minggu 11 September' (no year: the
+  latest year, not after the crawl date, whose weekday matches).
+- ``find_dates(text, crawl_date=None)``: every date expression in a text with its span and cues.
+- ``published_date(html, text, crawl_date=None, url=None)``: from page metadata first
+  (JSON-LD datePublished, article:published_time, <time datetime>), else from the text.
+  No guess is made when no date is stated: the footer's copyright year is not a date.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+__all__ = ["parse_indonesian_date", "find_dates", "published_date", "MONTHS", "WEEKDAYS", "FoundDate"]
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "febuari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4, "april.": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agust": 8, "agu": 8, "ags": 8, "agt": 8, "aug": 8, "august": 8, "agus": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+# Monday = 0 as in date.weekday()
+WEEKDAYS = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4, "juma'at": 4,
+    "sabtu": 5, "minggu": 6, "ahad": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+
+_MON_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)).replace(".", r"\.")
+_WD_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+_WD = rf"(?P<wd>{_WD_ALT})\b\.?\s*,?\s*"
+_TIME = r"(?P<time>[\s,\-–|/]*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT|GMT|am|pm)?)?"
+
+# day month [year]
+DMY_RE = re.compile(
+    rf"(?:{_WD})?(?:\(\s*)?(?P<d>\d{{1,2}})\s*(?:-|\s)\s*(?P<m>{_MON_ALT})\.?\b(?:\s*,?\s*(?P<y>(?:19|20)\d{{2}}))?\)?{_TIME}",
+    re.I,
+)
+# d/m[/y] possibly in parentheses after a weekday
+NUM_RE = re.compile(
+    rf"(?:{_WD})?\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>(?:19|20)?\d{{2}}))?\s*\)?{_TIME}",
+    re.I,
+)
+ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T\s](?P<time>\d{2}:\d{2}))?")
+MONTH_FIRST_RE = re.compile(rf"\b(?P<m>{_MON_ALT})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})", re.I)
+YEAR_RE = re.compile(r"(?<![\d.,/])(?:19[9]\d|20[0-3]\d)(?![\d.,/])")
+URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])?(?=[/\-_]|\d{2,}|$)")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    value: date
+    has_time: bool
+    has_weekday: bool
+    year_stated: bool
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(m: int, d: int, weekday: int | None, crawl: date, hints: list[int] | None = None) -> int | None:
+    """Year for a day and month written without one."""
+    hints = [h for h in (hints or []) if 1990 <= h <= crawl.year]
+    if weekday is not None:
+        ok = [y for y in range(crawl.year, crawl.year - 40, -1)
+              if (dt := _mk(y, m, d)) and dt <= crawl and dt.weekday() == weekday]
+        for h in sorted(set(hints), key=lambda y: (-hints.count(y), -y)):
+            if h in ok:
+                return h
+        return ok[0] if ok else None
+    if hints:
+        # the most often mentioned year, the later on a tie
+        best = sorted(set(hints), key=lambda y: (-hints.count(y), -y))[0]
+        if (dt := _mk(best, m, d)) and dt <= crawl:
+            return best
+    return None
+
+
+def _year2(y: str | None) -> int | None:
+    if not y:
+        return None
+    v = int(y)
+    if len(y) == 2:
+        v += 2000 if v < 70 else 1900
+    return v
+
+
+def _weekday(s: str | None) -> int | None:
+    if not s:
+        return None
+    return WEEKDAYS.get(s.lower().replace("’", "'"))
+
+
+def find_dates(text: str, crawl_date: date | None = None, hints: list[int] | None = None) -> list[FoundDate]:
+    """Every date expression in ``text`` (left to right)."""
+    crawl = crawl_date or date.today()
+    out: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mt, y, m, d, wd, has_time):
+        if any(a < mt.end() and mt.start() < b for a, b in taken):
+            return
+        stated = y is not None
+        if y is None:
+            y = _infer_year(m, d, wd, crawl, hints)
+            if y is None:
+                return
+        dt = _mk(y, m, d)
+        if dt is None or dt > crawl or dt.year < 1990:
+            return
+        taken.append((mt.start(), mt.end()))
+        out.append(FoundDate(mt.start(), mt.end(), dt, has_time, wd is not None, stated))
+
+    for mt in ISO_RE.finditer(text):
+        add(mt, int(mt.group("y")), int(mt.group("m")), int(mt.group("d")), None, bool(mt.group("time")))
+    for mt in DMY_RE.finditer(text):
+        m = MONTHS.get(mt.group("m").lower().rstrip("."))
+        if not m:
+            continue
+        add(mt, _year2(mt.group("y")), m, int(mt.group("d")), _weekday(mt.group("wd")), bool(mt.group("time")))
+    for mt in MONTH_FIRST_RE.finditer(text):
+        m = MONTHS.get(mt.group("m").lower().rstrip("."))
+        if m:
+            add(mt, int(mt.group("y")), m, int(mt.group("d")), None, False)
+    for mt in NUM_RE.finditer(text):
+        wd = _weekday(mt.group("wd"))
+        raw = mt.group(0)
+        y = _year2(mt.group("y"))
+        # a bare 'd/m' is a date only after a weekday or in parentheses '(26/4)'
+        if y is None and wd is None and "(" not in raw:
+            continue
+        if y is None and "." in raw and wd is None:
+            continue
+        if wd is None and "(" not in raw and "/" not in raw:
+            continue  # '11-15' or '1.5' are not dates
+        add(mt, y, int(mt.group("m")), int(mt.group("d")), wd, bool(mt.group("time")))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def parse_indonesian_date(s: str, crawl_date: date | None = None, hints: list[int] | None = None) -> date | None:
+    """The first date expressed in ``s``; None when there is none."""
+    if not s:
+        return None
+    if isinstance(s, (date, datetime)):
+        return s if isinstance(s, date) and not isinstance(s, datetime) else s.date()
+    found = find_dates(str(s), crawl_date, hints)
+    return found[0].value if found else None
+
+
+# --------------------------------------------------------------------------- metadata
+
+_META_NAMES = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+               "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.created",
+               "sailthru.date", "parsely-pub-date", "content_publishedtime", "article.published")
+
+
+def _iso_prefix(v: str) -> date | None:
+    if not v:
+        return None
+    m = ISO_RE.search(v)
+    if m:
+        return _mk(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return parse_indonesian_date(v)
+
+
+def _walk_jsonld(obj):
+    if isinstance(obj, dict):
+        yield obj
+        for v in obj.values():
+            yield from _walk_jsonld(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _walk_jsonld(v)
+
+
+def date_from_markup(tree=None, jsonld: list | None = None, crawl_date: date | None = None) -> date | None:
+    """datePublished from JSON-LD, published-time meta tags, then <time datetime>."""
+    crawl = crawl_date or date.today()
+
+    def ok(d):
+        return d if d and date(1990, 1, 1) <= d <= crawl else None
+
+    for block in jsonld or []:
+        for node in _walk_jsonld(block):
+            for key in ("datePublished", "dateCreated", "uploadDate"):
+                if isinstance(node.get(key), str) and (d := ok(_iso_prefix(node[key]))):
+                    return d
+    if tree is None:
+        return None
+    try:
+        for el in tree.iter("meta"):
+            name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+            if name in _META_NAMES and (d := ok(_iso_prefix(el.get("content") or ""))):
+                return d
+        for el in tree.iter("time"):
+            dt = el.get("datetime") or el.get("pubdate")
+            if dt and (d := ok(_iso_prefix(dt))):
+                return d
+        for el in tree.iter():
+            if el.get("itemprop") == "datePublished":
+                v = el.get("content") or el.get("datetime") or (el.text or "")
+                if d := ok(_iso_prefix(v)):
+                    return d
+    except Exception:
+        return None
+    return None
+
+
+def year_hints(text: str, url: str | None = None) -> list[int]:
+    hints = [int(y) for y in YEAR_RE.findall(text or "")]
+    if url and (m := URL_DATE_RE.search(url)):
+        hints += [int(m.group(1))] * 3
+    return hints
+
+
+def date_from_text(text: str, crawl_date: date | None = None, url: str | None = None) -> date | None:
+    """The date an article states for itself: a date with a clock time (a byline stamp) near the
+    top wins, then the first date named with its weekday, then a full date near the top."""
+    if not text:
+        return None
+    crawl = crawl_date or date.today()
+    hints = year_hints(text, url)
+    found = find_dates(text, crawl, hints)
+    if not found:
+        return None
+    top = 1500
+    timed = [f for f in found if f.has_time and f.start < top]
+    if timed:
+        return timed[0].value
+    weekday = [f for f in found if f.has_weekday]
+    if weekday:
+        return weekday[0].value
+    early = [f for f in found if f.start < 400 and f.year_stated]
+    if early:
+        return early[0].value
+    return None
+
+
+def published_date(html: str | None, text: str | None, crawl_date: date | None = None,
+                   url: str | None = None, tree=None, jsonld: list | None = None) -> date | None:
+    """Publication date of a page, or None when the page does not state one."""
+    if tree is None and html:
+        try:
+            import lxml.html
+            tree = lxml.html.fromstring(html)
+        except Exception:
+            tree = None
+    if jsonld is None and tree is not None:
+        jsonld = []
+        for el in tree.iter("script"):
+            if (el.get("type") or "").lower() == "application/ld+json" and el.text:
+                try:
+                    jsonld.append(json.loads(el.text))
+                except Exception:
+                    pass
+    d = date_from_markup(tree, jsonld, crawl_date)
+    if d:
+        return d
+    return date_from_text(text or "", crawl_date, url)

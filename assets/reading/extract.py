@@ -1,0 +1,497 @@
+"""One HTML page -> the extraction contract (see shared/devset/README.md).
+
+``extract_page(html, url=None, crawl_date=None) -> dict`` with exactly:
+  url, title, published, relevant, cities[{code,name,province}],
+  sentra[{city_code,name,commodity,commodity_group,location,status}],
+  facts[{city_code,province_code,indicator,value,unit,period,year,sentra,evidence,confidence}]
+``extract_file(path) -> dict`` reads a file and never raises (an ``error`` key says what failed).
+
+Fact city rule: a number stated about a place in its own sentence gets that place (a kab/kota
+mention, or a kecamatan's kab/kota; a number followed by 'di <place>' takes that place first); a
+province-wide number gets city_code null and the province; a national one gets both null; a
+sentence without a place takes the place of the sentence before it in the same paragraph, else
+the article's primary city. Datelines and the venue of a statement or event are not subjects.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import dates as _dates
+from .indicators import Reading, classify_sentence
+from .numbers import find_quantities, parse_number
+from .page import read_page
+from .relevance import assess, topic_score
+from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity
+
+__all__ = ["extract_page", "extract_file", "split_sentences", "EMPTY_RESULT"]
+
+EMPTY_RESULT = {"url": None, "title": None, "published": None, "relevant": False, "cities": [],
+                "sentra": [], "facts": []}
+
+# ---------------------------------------------------------------- places (another module)
+_places = None
+
+
+def _pl():
+    global _places
+    if _places is None:
+        from . import places as p
+        _places = p
+    return _places
+
+
+# ---------------------------------------------------------------- text handling
+_RELATED = re.compile(r"^\s*(?:baca(?:\s+juga)?|lihat\s+juga|simak(?:\s+juga)?|berita\s+terkait|artikel\s+terkait|"
+                      r"related|tonton\s+juga|klik\s+(?:dan\s+)?like|ikuti\s+(?:kami|berita)|cek\s+berita|"
+                      r"dapatkan\s+(?:update|berita)|copyright|hak\s+cipta|©)\b[^\n]*", re.I)
+_ABBREV = re.compile(r"(?:\b(?:prov|kab|kec|kel|ds|jl|jln|dra?|drs|hj|ir|st|no|rp|tbk|pt|cv|bpk|ny|sdr|prof|h|s|m|sh|"
+                     r"se|mm|mt|msi|si|sp|spd|mpd|kol|letkol|brigjen|mayjen|kapt|aiptu|aipda|bripka|ipda|iptu|akp|"
+                     r"kompol|sos|hum|ag|kh|tgh|ust|dll|dsb|dkk|vs|tel|telp|hp|wib|wita|wit|a\.n|u\.p|a\.md|m\.si|"
+                     r"s\.e|s\.h|s\.pd|s\.sos|m\.m|sumut|sulsel|jateng|jatim|jabar|kaltim)|\b[A-Z])\.$", re.I)
+_SENT_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘(]?[A-Z0-9])|[.!?]+[\"”’']?\s*$")
+_DATELINE = re.compile(
+    r"^\s*(?:\(?[\w-]+(?:\.[\w-]+)+\)?\s*,\s*)?"
+    r"(?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){0,3})"
+    r"(?:\s*,\s*[A-Za-z0-9][\w.]*(?:\s+[\w.]+){0,3})?"
+    r"(?:\s*,?\s*\([^)\n]{1,30}\))?\s*(?:[-–—:]|(?<=[A-Z])-(?=[A-Z]))")
+_DATELINE_CAPS = re.compile(r"^\s*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*,\s*[A-Z]")
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:kata|ujar|ucap|jelas|tutur|ungkap|papar|sebut|tegas|terang|imbuh|katanya|ujarnya|jelasnya)\b[^.;\"“”]{0,50}|"
+    r"\b(?:saat|ketika|usai|seusai|selepas|dalam\s+acara|menghadiri|membuka|pembukaan|di\s+sela|disela|digelar|"
+    r"berlangsung|diselenggarakan|bertempat)\b[^.;]{0,60}|\b(?:hotel|gedung|pendopo|kantor|aula|balai|alun-alun|"
+    r"convention|hall|mall|plaza|lapangan|stadion|rumah\s+jabatan|rumah\s+dinas)\b[^.;,]{0,40},?\s*)\bdi\s+$", re.I)
+_VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?:asal|dari|ke|menuju)\s+(?:(?:kota|kabupaten|kab\.?)\s+)?$", re.I)
+_FOLLOW_DI = re.compile(r"^[^,.;0-9]{0,30}?\bdi\s+(?:(?:kota|kabupaten|kab\.|kecamatan|kec\.|provinsi|prov\.)\s+)?$", re.I)
+
+
+@dataclass
+class Sent:
+    text: str
+    start: int          # offset in the article text
+    para: int
+    index: int          # index within its paragraph
+    dateline_end: int = 0   # characters at its start that are a dateline
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph (abbreviations such as 'Prov.' and 'Dra.' do not end one)."""
+    spans = []
+    start = 0
+    for m in _SENT_END.finditer(paragraph):
+        end = m.end()
+        # a dot after an abbreviation or a single capital letter is not a sentence end
+        head = paragraph[start:m.start() + 1]
+        if m.group(0).startswith(".") and _ABBREV.search(head[-12:]):
+            continue
+        # a dot inside a number is not a sentence end ('Rp. 5')
+        if spans and end - start < 3:
+            continue
+        seg = paragraph[start:end]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((start + lead, end if not paragraph[end - 1].isspace() else end - 1))
+        start = end
+    if paragraph[start:].strip():
+        seg = paragraph[start:]
+        lead = len(seg) - len(seg.lstrip())
+        spans.append((start + lead, len(paragraph.rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _norm_line(s: str) -> str:
+    return " ".join(re.findall(r"\w+", (s or "").lower()))
+
+
+def _clean_lines(text: str, title: str | None) -> list[str]:
+    tnorm = _norm_line(title) if title else ""
+    out = []
+    for ln in text.splitlines():
+        ln = ln.strip()
+        if not ln:
+            continue
+        if _RELATED.match(ln):
+            continue
+        if tnorm and _norm_line(ln) == tnorm:
+            continue  # the headline repeated in the body
+        out.append(ln)
+    return out
+
+
+def _dateline_len(par: str) -> int:
+    for rx in (_DATELINE, _DATELINE_CAPS):
+        m = rx.match(par)
+        if m and len(m.group(0)) <= 70:
+            place = m.group("place")
+            # a dateline's place is a capitalised name, not the first words of a sentence
+            if rx is _DATELINE and not (place.isupper() or re.search(r"\(|[-–—]\s*$|\.\w+\s*,", m.group(0))):
+                if not re.match(r"^\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*[-–—]\s", par):
+                    continue
+            return m.end() if rx is _DATELINE else m.end("place")
+    return 0
+
+
+# ---------------------------------------------------------------- places per sentence
+@dataclass
+class Placed:
+    city_code: str | None
+    province_code: str | None
+    strength: int          # 3 in the sentence, 2 previous sentence, 1 article default, 0 none
+
+
+def _usable_mentions(sent: Sent, mentions: list) -> list:
+    out = []
+    for m in mentions:
+        if m.start < sent.dateline_end:
+            continue
+        before = sent.text[max(0, m.start - 120):m.start]
+        if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(sent.text[m.end:m.end + 12]):
+            continue
+        if _ORIGIN_BEFORE.search(before[-20:]):
+            continue
+        out.append(m)
+    return out
+
+
+def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]) -> Placed | None:
+    """The place a number at [pos, end) in the sentence is about, from the sentence alone."""
+    local = [m for m in mentions if m.level in ("kabkota", "kecamatan", "kelurahan") and m.city_code]
+    # 'N usaha di Kabupaten X'
+    for m in local:
+        if m.start >= end and _FOLLOW_DI.match(sent.text[end:m.start]):
+            return Placed(m.city_code, m.province_code, 3)
+    before = [m for m in local if m.end <= pos and id(m) not in claimed]
+    if before:
+        m = before[-1]
+        return Placed(m.city_code, m.province_code, 3)
+    after = [m for m in local if m.start >= end and id(m) not in claimed]
+    if after:
+        m = after[0]
+        return Placed(m.city_code, m.province_code, 3)
+    prov = [m for m in mentions if m.level == "province" and m.province_code]
+    if prov:
+        pb = [m for m in prov if m.end <= pos]
+        m = pb[-1] if pb else prov[0]
+        return Placed(None, m.province_code, 3)
+    if any(m.level == "national" for m in mentions):
+        return Placed(None, None, 3)
+    return None
+
+
+def _claims(sent: Sent, mentions: list, qspans: list[tuple[int, int]]) -> set[int]:
+    """Mentions bound to a number by 'N ... di <place>': not available to other numbers."""
+    out = set()
+    for m in mentions:
+        if m.level not in ("kabkota", "kecamatan", "kelurahan"):
+            continue
+        for a, b in qspans:
+            if m.start >= b and _FOLLOW_DI.match(sent.text[b:m.start]):
+                out.add(id(m))
+    return out
+
+
+# ---------------------------------------------------------------- tables
+_H_SENTRA = re.compile(r"sentra|nama\s+(?:kelompok|sentra|usaha)|kelompok", re.I)
+_H_LOC = re.compile(r"kecamatan|kelurahan|desa|lokasi|alamat|wilayah|kec\b|kab", re.I)
+_H_COM = re.compile(r"komoditas|komoditi|produk|jenis|bidang|cabang\s+industri|kbli", re.I)
+_H_IKM = re.compile(r"(?:jumlah|jml|banyaknya)?\s*(?:unit\s+usaha|ikm|unit|usaha|pelaku|perajin|pengrajin|umkm)", re.I)
+_H_TK = re.compile(r"tenaga\s+kerja|\btk\b|naker|pekerja|karyawan", re.I)
+_H_NO = re.compile(r"^\s*(?:no\.?|nomor|#)\s*$", re.I)
+
+
+def _table_rows(table: list[list[str]]):
+    """Yield dicts with sentra/location/commodity/ikm/tk from a table whose header names them."""
+    if not table:
+        return
+    hdr_i = None
+    for i, row in enumerate(table[:3]):
+        joined = " | ".join(row)
+        if (_H_IKM.search(joined) or _H_TK.search(joined)) and (_H_SENTRA.search(joined) or _H_COM.search(joined) or _H_LOC.search(joined)):
+            hdr_i = i
+            break
+    if hdr_i is None:
+        return
+    hdr = table[hdr_i]
+    cols: dict[str, int] = {}
+    for j, h in enumerate(hdr):
+        h2 = h.lower()
+        if "tk" not in cols and _H_TK.search(h2):
+            cols["tk"] = j
+        elif "ikm" not in cols and _H_IKM.search(h2) and re.search(r"jumlah|jml|unit|banyak|ikm|umkm|usaha|pelaku|perajin", h2) and \
+                not _H_SENTRA.search(h2.replace("unit usaha", "")) or ("ikm" not in cols and re.search(r"^\s*(?:jumlah\s+)?(?:unit\s+usaha|ikm|unit)\s*$", h2)):
+            cols["ikm"] = j
+        elif "sentra" not in cols and _H_SENTRA.search(h2):
+            cols["sentra"] = j
+        elif "loc" not in cols and _H_LOC.search(h2):
+            cols["loc"] = j
+        elif "com" not in cols and _H_COM.search(h2):
+            cols["com"] = j
+    if "ikm" not in cols and "tk" not in cols:
+        return
+    for row in table[hdr_i + 1:]:
+        if len(row) < len(hdr) - 1 or not any(row):
+            continue
+        get = lambda k: row[cols[k]].strip() if k in cols and cols[k] < len(row) else None  # noqa: E731
+        name, loc, com = get("sentra"), get("loc"), get("com")
+        if (name or "").lower().startswith(("jumlah", "total")) or (loc or "").lower().startswith(("jumlah", "total")):
+            continue
+        ikm = parse_number(get("ikm")) if get("ikm") else None
+        tk = parse_number(get("tk")) if get("tk") else None
+        yield {"name": name, "loc": loc, "com": com, "ikm": ikm, "tk": tk, "evidence": " | ".join(c for c in row if c)}
+
+
+# ---------------------------------------------------------------- main
+def _city_obj(code: str) -> dict | None:
+    c = _pl().city(code)
+    if c is None:
+        return None
+    return {"code": c.code, "name": c.name, "province": c.province_name}
+
+
+def _province_of(code: str | None) -> str | None:
+    return code.split(".")[0] if code else None
+
+
+def extract_page(html: str, url: str | None = None, crawl_date: date | None = None) -> dict:
+    page = read_page(html)
+    crawl = crawl_date or date.today()
+    title = page.title
+    lines = _clean_lines(page.text, title)
+    text = "\n".join(lines)
+    pub = _dates.published_date(None, page.text, crawl, url=page.url or url, tree=page.tree, jsonld=page.jsonld)
+    pub_year = pub.year if pub else None
+    P = _pl()
+
+    # sentences with their offsets in ``text``
+    sents: list[Sent] = []
+    off = 0
+    for pi, par in enumerate(lines):
+        dl = _dateline_len(par)
+        for si, (a, b) in enumerate(split_sentences(par)):
+            sents.append(Sent(par[a:b], off + a, pi, si, max(0, dl - a) if si == 0 else 0))
+        off += len(par) + 1
+    all_mentions = P.find_mentions(text) if text else []
+    per_sent: list[list] = []
+    k = 0
+    for s in sents:
+        ms = []
+        for m in all_mentions:
+            if s.start <= m.start and m.end <= s.start + len(s.text):
+                ms.append(type(m)(m.start - s.start, m.end - s.start, m.surface, m.level, m.city_code,
+                                  m.province_code, m.explicit))
+        per_sent.append(_usable_mentions(s, ms))
+
+    cities = list(P.article_cities(title, text))
+    primary = cities[0] if cities else None
+    n_city = sum(1 for ms in per_sent for m in ms if m.city_code)
+    n_prov = sum(1 for ms in per_sent for m in ms if m.level == "province")
+    prov_counts: dict[str, int] = {}
+    for ms in per_sent:
+        for m in ms:
+            if m.level == "province" and m.province_code:
+                prov_counts[m.province_code] = prov_counts.get(m.province_code, 0) + 1
+    default_prov = max(prov_counts, key=prov_counts.get) if prov_counts else None
+
+    # ---- facts
+    raw_facts: list[tuple[dict, int]] = []
+    sentra_mentions: list[tuple[SentraMention, str | None, int]] = []
+    for i, s in enumerate(sents):
+        prev = sents[i - 1] if i > 0 and sents[i - 1].para == s.para else None
+        readings = classify_sentence(s.text, pub_year, prev.text if prev else None)
+        smentions = find_sentra(s.text)
+        ms = per_sent[i]
+        claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in readings])
+        for r in readings:
+            if r.quantity.start < s.dateline_end:
+                continue
+            placed = _place_for(s, r.quantity.start, r.quantity.end, ms, claimed)
+            if placed is None and prev is not None:
+                pms = per_sent[i - 1]
+                pl = _place_for(prev, len(prev.text), len(prev.text), pms, set())
+                if pl is not None and not (pl.city_code is None and pl.province_code is None):
+                    placed = Placed(pl.city_code, pl.province_code, 2)
+            if placed is None:
+                if primary:
+                    placed = Placed(primary, _province_of(primary), 1)
+                else:
+                    placed = Placed(None, default_prov, 1)
+            sname = None
+            named = [m for m in smentions if m.commodity]
+            if named:
+                sname = named[0].name
+            value = r.quantity.value
+            if value == int(value):
+                value = int(value)
+            raw_facts.append(({
+                "city_code": placed.city_code,
+                "province_code": placed.province_code or _province_of(placed.city_code),
+                "indicator": r.indicator, "value": value, "unit": r.unit, "period": r.period,
+                "year": r.year, "sentra": sname, "evidence": s.text, "confidence": r.confidence,
+            }, placed.strength))
+        for m in smentions:
+            city = None
+            if m.location:
+                lm = [x for x in P.find_mentions(m.location) if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
+                if lm:
+                    city = lm[0].city_code
+                    if lm[0].level == "kabkota" and lm[0].start == 0 and lm[0].end >= len(m.location) - 1:
+                        m.location = None
+            if city is None:
+                local = [x for x in ms if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
+                after = [x for x in local if x.start >= m.end and x.start - m.end <= 40]
+                before = [x for x in local if x.end <= m.start]
+                if after:
+                    city = after[0].city_code
+                elif before:
+                    city = before[-1].city_code
+            sentra_mentions.append((m, city, i))
+
+    # ---- agency tables
+    for table in page.tables:
+        for row in _table_rows(table):
+            city = None
+            if row["loc"]:
+                lm = [x for x in P.find_mentions(row["loc"]) if x.city_code]
+                city = lm[0].city_code if lm else None
+            city = city or primary
+            com = row["com"] or (row["name"] or "")
+            com_clean = re.sub(r"^(?:sentra\s+(?:ikm\s+|industri\s+)?)", "", com, flags=re.I).strip() or None
+            sname = row["name"] or (f"sentra {com_clean}" if com_clean else None)
+            if com_clean or row["name"]:
+                sentra_mentions.append((SentraMention(0, 0, sname or "", com_clean, row["loc"], False), city, -1))
+            for key, ind, unit in (("ikm", "jumlah_ikm", "unit"), ("tk", "tenaga_kerja", "orang")):
+                v = row[key]
+                if v is None or v <= 0 or math.isnan(v):
+                    continue
+                raw_facts.append(({
+                    "city_code": city, "province_code": _province_of(city), "indicator": ind,
+                    "value": int(v) if v == int(v) else v, "unit": unit, "period": None, "year": pub_year,
+                    "sentra": sname, "evidence": row["evidence"], "confidence": 0.85,
+                }, 3 if city else 1))
+
+    # ---- dedupe facts: the same number again (a quote repeating the lead) is one fact
+    facts: list[dict] = []
+    groups: dict[tuple, list[tuple[dict, int]]] = {}
+    order = []
+    for f, st in raw_facts:
+        key = (f["indicator"], round(float(f["value"]), 2))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append((f, st))
+    for key in order:
+        items = groups[key]
+        strong = [x for x in items if x[1] >= 2]
+        keep = strong if strong else items[:1]
+        seen = set()
+        for f, st in keep:
+            ck = (f["city_code"], f["province_code"])
+            if ck in seen:
+                continue
+            seen.add(ck)
+            facts.append(f)
+
+    # ---- sentra: merge mentions of the same sentra
+    score = topic_score(title, text)
+    specific = [(m, c, i) for m, c, i in sentra_mentions if m.commodity]
+    merged: list[dict] = []
+    for m, city, _ in specific:
+        city = city or primary
+        com = m.commodity
+        dup = None
+        for e in merged:
+            if e["city_code"] != city:
+                continue
+            if same_commodity(e["commodity"], com) and (not e["location"] or not m.location or e["location"] == m.location):
+                dup = e
+                break
+            if commodity_group(e["commodity"]) == commodity_group(com) and not e["location"] and not m.location and \
+                    set(normalize_commodity(e["commodity"]).split()) & set(normalize_commodity(com).split()):
+                dup = e
+                break
+        if dup:
+            if m.planned:
+                dup["status"] = "planned"
+            if not dup["location"] and m.location:
+                dup["location"] = m.location
+            continue
+        merged.append({"city_code": city, "name": m.name, "commodity": com, "commodity_group": commodity_group(com),
+                       "location": m.location, "status": "planned" if m.planned else "existing"})
+    # place-named sentra ('Sentra IKM Teritip'): commodity from 'berbasis X' / 'fokus X' in the article
+    for m, city, _ in sentra_mentions:
+        if not m.place_named or not m.location:
+            continue
+        city = city or primary
+        if any(e["location"] and m.location.lower() in e["location"].lower() for e in merged):
+            continue
+        mb = re.search(r"\bsentra\b[^.]{0,120}?\b(?:berbasis|fokus\s+(?:pada\s+)?|khusus\s+|konsentrasi\s+(?:produksi\s+)?)"
+                       r"([a-z][a-z ]{2,60}?)(?=[.,;]|\s+(?:yang|untuk|dengan|di)\b)", text, re.I)
+        if mb:
+            com = mb.group(1).strip()
+            if any(e["name"] == m.name for e in merged):
+                continue
+            merged.append({"city_code": city, "name": m.name, "commodity": com, "commodity_group": commodity_group(com),
+                           "location": m.location, "status": "planned" if any(
+                               mm.planned for mm, _, _ in sentra_mentions if mm.location == m.location) else "existing"})
+    # a sentra IKM (no single commodity) the city plans to build
+    generic_planned = [(m, c) for m, c, _ in sentra_mentions if m.generic and m.planned]
+    if generic_planned and not merged:
+        city = generic_planned[0][1] or primary
+        merged.append({"city_code": city, "name": generic_planned[0][0].name, "commodity": "aneka",
+                       "commodity_group": "kerajinan dan aneka", "location": None, "status": "planned"})
+
+    # ---- relevance
+    placed_facts = sum(1 for f in facts if f["city_code"])
+    placed_sentra = sum(1 for e in merged if e["city_code"])
+    topic, relevant = assess(title, text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
+                             city_mentions=n_city, province_mentions=n_prov, score=score)
+    if not topic:
+        facts, merged = [], []
+    out_cities = []
+    if relevant:
+        for c in cities:
+            o = _city_obj(c)
+            if o:
+                out_cities.append(o)
+        have = {c["code"] for c in out_cities}
+        for f in facts:
+            if f["city_code"] and f["city_code"] not in have and f["confidence"] >= 0.6:
+                o = _city_obj(f["city_code"])
+                if o:
+                    out_cities.append(o)
+                    have.add(o["code"])
+    merged = [e for e in merged if e["city_code"]]
+    return {
+        "url": page.url or url,
+        "title": title,
+        "published": pub.isoformat() if pub else None,
+        "relevant": bool(relevant),
+        "cities": out_cities,
+        "sentra": merged,
+        "facts": facts,
+    }
+
+
+def extract_file(path, crawl_date: date | None = None) -> dict:
+    """Extract one saved page; never raises."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        try:
+            html = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                from charset_normalizer import from_bytes
+                best = from_bytes(raw).best()
+                html = str(best) if best is not None else raw.decode("latin-1")
+            except Exception:
+                html = raw.decode("latin-1")
+        return extract_page(html, None, crawl_date)
+    except Exception as e:  # noqa: BLE001 - the contract: one line per page, always
+        out = dict(EMPTY_RESULT)
+        out["cities"], out["sentra"], out["facts"] = [], [], []
+        out["error"] = f"{type(e).__name__}: {e}"
+        return out

@@ -1,0 +1,275 @@
+"""Which indicator a number in a sentence is about.
+
+``classify_sentence(sentence, published_year=None, prev_sentence=None)`` returns one ``Reading`` per
+number that states one of the 11 indicators, with its unit, period, reference year and a confidence.
+
+Rules, in short:
+- a money amount needs a money word (omzet, ekspor, transaksi, target, bantuan...) in its sentence
+  (or, with less confidence, in the sentence before it in the same paragraph);
+- a count needs its counted noun right after it ('28 sentra', '300 IKM', '80 peserta',
+  '224.795 orang tenaga kerja') or a clear 'jumlah X ... ada/sebanyak N' / 'X ... N orang' pattern;
+- years, dates, percentages, measures, prices, phone numbers and vague amounts are never facts;
+- subsets and beneficiaries ('terdiri dari ...', 'dari jumlah tersebut ...', 'bantuan untuk 7 IKM')
+  are not the stock of a place and are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import Quantity, find_quantities
+
+__all__ = ["Reading", "classify_sentence", "classify_quantity", "find_period", "find_year",
+           "INDICATORS", "UNIT_OF"]
+
+INDICATORS = ("jumlah_sentra", "jumlah_ikm", "tenaga_kerja", "nilai_produksi", "nilai_omzet",
+              "nilai_transaksi", "nilai_ekspor", "nilai_investasi", "target_penjualan",
+              "peserta_pelatihan", "bantuan")
+UNIT_OF = {"jumlah_sentra": "sentra", "jumlah_ikm": "unit", "tenaga_kerja": "orang",
+           "peserta_pelatihan": "orang"}
+MONEY_INDICATORS = {"nilai_produksi", "nilai_omzet", "nilai_transaksi", "nilai_ekspor",
+                    "nilai_investasi", "target_penjualan", "bantuan"}
+FLOW_INDICATORS = {"nilai_produksi", "nilai_omzet", "nilai_transaksi", "nilai_ekspor", "target_penjualan"}
+
+
+@dataclass
+class Reading:
+    quantity: Quantity
+    indicator: str
+    unit: str
+    period: str | None
+    year: int | None
+    confidence: float
+    how: str = ""
+
+
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p, re.I)
+
+
+# ---------------------------------------------------------------- counted nouns right after a number
+_SKIP_PAREN = _rx(r"^\s*\((?:[a-z\s]+|\d+)\)")  # '7 (tujuh) sentra', '1 (satu) desa'
+NOUN_AFTER = [
+    ("tenaga_kerja", _rx(r"^\s*(?:orang\s+)?(?:tenaga\s+kerja|naker\b|pekerja|karyawan|karyawati|buruh|"
+                         r"pegawai|tk\b|pengrajin\s+dan\s+pekerja|sdm\b)")),
+    ("peserta_pelatihan", _rx(r"^\s*(?:orang\s+)?(?:peserta|trainee|orang\s+(?:yang\s+)?(?:dilatih|mengikuti))")),
+    ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
+    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+)?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
+                       r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
+                       r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
+                       r"pengusaha|produsen|wirausaha\s+(?:ikm|industri)|unit\s+industri|kelompok\s+usaha|"
+                       r"usaha\s+kecil|usaha\s+mikro|industri\b(?!\s+(?:besar|sedang|menengah\s+besar)))")),
+]
+UNIT_AFTER = _rx(r"^\s*unit\b")
+ORANG_AFTER = _rx(r"^\s*orang\b")
+IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|kerajinan|mebel|konveksi)\b")
+
+# an indicator noun earlier in the clause, for 'N orang' and 'ada N'
+BACK_NOUNS = [
+    ("tenaga_kerja", _rx(r"(?:tenaga\s+kerja|naker|pekerja|karyawan|buruh|menyerap|diserap|terserap|penyerapan|mempekerjakan|menampung)")),
+    ("peserta_pelatihan", _rx(r"(?:peserta|dilatih|melatih|pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya)")),
+    ("jumlah_ikm", _rx(r"(?:unit\s+usaha|pelaku\s+(?:unit\s+)?(?:usaha|ikm|umkm|ukm)|jumlah\s+(?:ikm|imk|umkm|ukm|usaha|perajin|pengrajin)|"
+                       r"\bikm\b|\bimk\b|perajin|pengrajin|home\s*industr\w*)")),
+    ("jumlah_sentra", _rx(r"(?:jumlah\s+sentra|sentra\s+(?:ikm|industri))")),
+]
+STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
+                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang)\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
+CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b)")
+
+# ---------------------------------------------------------------- money words
+MONEY_WORDS = [
+    ("target_penjualan", _rx(r"\b(?:target\w*|ditargetkan|menargetkan|mentargetkan|sasaran\s+(?:penjualan|transaksi|omzet))")),
+    ("nilai_ekspor", _rx(r"\b(?:ekspor\w*|diekspor|mengekspor|export\w*|eksportir)")),
+    ("nilai_investasi", _rx(r"\b(?:investasi|penanaman\s+modal|berinvestasi|menanamkan\s+modal|nilai\s+investasi)")),
+    ("nilai_transaksi", _rx(r"\b(?:transaksi\w*|bertransaksi)")),
+    ("nilai_omzet", _rx(r"\b(?:omzet\w*|omset\w*|beromzet|beromset|penjualan\w*|pendapatan\w*|perputaran\s+(?:uang|bisnis)|"
+                        r"pemasukan|penghasilan|meraup|terjual|laku)")),
+    ("nilai_produksi", _rx(r"\b(?:nilai\s+produksi|nilai\s+output|produksi\w*|memproduksi|diproduksi|menghasilkan)")),
+    ("bantuan", _rx(r"\b(?:bantuan|hibah|dak\b|dana\s+alokasi\s+khusus|alokasi|dialokasikan|mengalokasikan|dikucurkan|"
+                    r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
+    ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
+]
+MONEY_BLOCK = _rx(r"\b(?:anggaran|biaya|harga|modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|apbd|apbn|pad\b|pajak|"
+                  r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|pagu|tunggakan|denda|ongkos|dana\s+desa|tabungan|"
+                  r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
+PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
+
+# ---------------------------------------------------------------- left out
+SUBSET = _rx(r"(?:\bterdiri\s+(?:dari|atas)\b|\bkbli\b|^\W*(?:\w+\s+){0,3}dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini)|\bdi\s+antaranya\b|\bdiantaranya\b)")
+RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
+RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
+RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
+PER_EACH = _rx(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+\s*(?:[^.,;]{0,40})$")
+
+# ---------------------------------------------------------------- period and year
+PERIODS = [
+    ("hari", _rx(r"\b(?:per\s*hari(?:nya)?|perhari(?:nya)?|sehari(?:nya)?|setiap\s+hari|tiap\s+hari|harian|/\s*hari)\b")),
+    ("bulan", _rx(r"\b(?:per\s*bulan(?:nya)?|perbulan(?:nya)?|sebulan(?:nya)?|setiap\s+bulan(?:nya)?|tiap\s+bulan(?:nya)?|bulanan|/\s*bulan)\b")),
+    ("tahun", _rx(r"\b(?:per\s*tahun(?:nya)?|pertahun(?:nya)?|setahun(?:nya)?|setiap\s+tahun(?:nya)?|tiap\s+tahun(?:nya)?|tahunan|/\s*tahun|"
+                  r"sepanjang\s+tahun|selama\s+tahun)\b")),
+]
+YEAR_EXPL = _rx(r"\b(?:tahun|thn\.?|th\.?|pada|hingga|sampai|sejak|sepanjang|selama|per|akhir|awal|medio|di|apbn|apbd|periode|dari)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)|\(\s*(?:[A-Z]{2,}\s*,\s*)?((?:19|20)\d{2})\s*\)")
+YEAR_REL = _rx(r"\btahun\s+(ini|lalu|sebelumnya|kemarin|depan|mendatang|berikutnya)\b|\b(setahun\s+lalu)\b")
+REL_DELTA = {"ini": 0, "lalu": -1, "sebelumnya": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "berikutnya": 1,
+             "setahun lalu": -1}
+
+
+def find_period(sentence: str, pos: int | None = None) -> str | None:
+    best, bestd = None, 10 ** 9
+    for name, rx in PERIODS:
+        for m in rx.finditer(sentence):
+            d = 0 if pos is None else abs(m.start() - pos)
+            if d < bestd:
+                best, bestd = name, d
+    return best
+
+
+def find_year(sentence: str, pos: int | None = None, published_year: int | None = None) -> int | None:
+    cands: list[tuple[int, int]] = []
+    for m in YEAR_EXPL.finditer(sentence):
+        y = int(m.group(1) or m.group(2))
+        cands.append((abs(m.start() - (pos or 0)), y))
+    for m in YEAR_REL.finditer(sentence):
+        if published_year is None:
+            continue
+        key = (m.group(1) or m.group(2)).lower()
+        cands.append((abs(m.start() - (pos or 0)), published_year + REL_DELTA[key]))
+    if cands:
+        return min(cands)[1]
+    return published_year
+
+
+def _clause_before(sentence: str, q: Quantity, limit: int = 160) -> str:
+    s = sentence[max(0, q.start - limit):q.start]
+    return s
+
+
+def _money_indicator(text: str) -> tuple[str | None, int]:
+    """The indicator of the money word closest to the end of ``text`` (-1 when blocked)."""
+    best, bestpos = None, -1
+    for name, rx in MONEY_WORDS:
+        for m in rx.finditer(text):
+            if m.start() > bestpos or (m.start() == bestpos and best == "nilai_transaksi"):
+                best, bestpos = name, m.start()
+    blk = -1
+    for m in MONEY_BLOCK.finditer(text):
+        blk = max(blk, m.start())
+    if best is None:
+        return None, -1
+    if blk > bestpos:
+        # 'anggaran untuk penyelenggaraan pameran ... Rp700 juta': a cost, not an indicator,
+        # unless the money word names aid ('anggaran bantuan', 'pagu DAK')
+        return None, -1
+    return best, bestpos
+
+
+def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
+                      prev_sentence: str | None = None) -> Reading | None:
+    if not q.is_indicator_candidate:
+        return None
+    before = sentence[:q.start]
+    after = sentence[q.end:]
+    low_before = before[-80:]
+    if RANGE_BEFORE.search(low_before) and not q.unit:
+        return None  # the second half of 'dua hingga tiga pelaku usaha'
+    conf = 0.9
+    if q.approximate:
+        conf -= 0.1
+    year_pos = q.start
+    if q.kind == "money":
+        if q.value <= 0:
+            return None
+        seg = before[-200:]
+        ind, kpos = _money_indicator(seg)
+        how = "money word before"
+        if ind is None:
+            # a money word right after the amount in the same clause ('Rp 2 miliar dari ekspor')
+            m = re.match(r"^[^.;]{0,60}", after)
+            ind2, _ = _money_indicator(m.group(0)) if m else (None, -1)
+            if ind2 and not MONEY_BLOCK.search(seg[-40:]):
+                ind, how, conf = ind2, "money word after", conf - 0.1
+        if ind is None and prev_sentence:
+            ind, _ = _money_indicator(prev_sentence)
+            if ind:
+                how, conf = "money word in previous sentence", conf - 0.25
+        if ind is None:
+            return None
+        # a target anywhere before the amount wins over the flow it targets
+        if ind != "target_penjualan" and MONEY_WORDS[0][1].search(seg) and not MONEY_BLOCK.search(seg):
+            if ind in ("nilai_transaksi", "nilai_omzet", "nilai_ekspor", "nilai_produksi") or how.endswith("previous sentence"):
+                ind = "target_penjualan"
+        if ind == "bantuan" and PROPOSAL.search(sentence):
+            return None
+        if kpos >= 0 and len(seg) - kpos > 120:
+            conf -= 0.1
+        period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
+        year = find_year(sentence, year_pos, published_year)
+        return Reading(q, ind, q.unit, period, year, round(max(0.05, min(conf, 1.0)), 2), how)
+
+    # ---- counts
+    if q.value != q.value or q.value <= 0:  # NaN or zero
+        return None
+    if q.value != int(q.value) and q.value < 1000:
+        return None  # 1,5 persons is not a count
+    if SUBSET.search(before):
+        return None
+    rest = after
+    mp = _SKIP_PAREN.match(rest)
+    if mp:
+        rest = rest[mp.end():]
+    if RANGE_AFTER.match(rest):
+        conf -= 0.25
+        rest = re.sub(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*\S+", "", rest, flags=re.I)
+    ind = None
+    how = ""
+    for name, rx in NOUN_AFTER:
+        if rx.match(rest):
+            ind, how = name, "noun after"
+            break
+    if ind is None and UNIT_AFTER.match(rest) and IKM_WORDS.search(sentence):
+        ind, how = "jumlah_ikm", "unit after"
+    if ind is None and ORANG_AFTER.match(rest):
+        seg = before[-120:]
+        best, bestpos = None, -1
+        for name, rx in BACK_NOUNS:
+            for m in rx.finditer(seg):
+                if m.start() > bestpos:
+                    best, bestpos = name, m.start()
+        if best in ("tenaga_kerja", "peserta_pelatihan"):
+            ind, how = best, "orang after, noun before"
+            conf -= 0.05
+        elif best == "jumlah_ikm":
+            ind, how = "jumlah_ikm", "orang after, noun before"
+            conf -= 0.15
+    if ind is None and CLAUSE_END_AFTER.match(rest) and STATE_BEFORE.search(before[-40:]):
+        seg = before[-120:]
+        best, bestpos = None, -1
+        for name, rx in BACK_NOUNS:
+            for m in rx.finditer(seg):
+                if m.start() > bestpos:
+                    best, bestpos = name, m.start()
+        if best:
+            ind, how = best, "jumlah X ... N"
+            conf -= 0.25
+    if ind is None:
+        return None
+    if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
+        return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
+    if ind == "jumlah_ikm" and PER_EACH.search(before[-60:]) and re.search(r"\b(?:setiap|tiap|masing-masing)\s+\w+\s*$", before[-40:], re.I):
+        return None
+    if q.value < 2 and ind != "jumlah_sentra":
+        return None
+    year = find_year(sentence, year_pos, published_year)
+    return Reading(q, ind, UNIT_OF[ind], None, year, round(max(0.05, min(conf, 1.0)), 2), how)
+
+
+def classify_sentence(sentence: str, published_year: int | None = None,
+                      prev_sentence: str | None = None) -> list[Reading]:
+    """Indicator readings of every number in one sentence."""
+    qs = find_quantities(sentence)
+    out = []
+    for q in qs:
+        r = classify_quantity(sentence, q, qs, published_year, prev_sentence)
+        if r is not None:
+            out.append(r)
+    return out

@@ -1,0 +1,187 @@
+"""One HTML page -> url, title, main text (paragraphs as lines), JSON-LD blocks and tables.
+
+Main text comes from trafilatura; when it finds nothing, the text of <article>/<main>/<body> is
+taken with lxml. Broken markup is tolerated: every step falls back instead of raising.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Page", "read_page", "html_to_tree"]
+
+_WS = re.compile(r"[ \t\u00a0\u200b]+")
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+               "blockquote", "header", "footer", "ul", "ol", "table", "figcaption", "dd", "dt"}
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+              "template", "button", "select")
+
+
+@dataclass
+class Page:
+    url: str | None
+    title: str | None
+    text: str
+    jsonld: list = field(default_factory=list)
+    tables: list = field(default_factory=list)   # each a list of rows, each a list of cell strings
+    tree: object = None
+
+
+def html_to_tree(html: str):
+    import lxml.html
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    html = html.lstrip("\ufeff")
+    if re.match(r"^\s*<\?xml[^>]*encoding", html):
+        html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    if not html.strip():
+        raise ValueError("empty page")
+    try:
+        return lxml.html.fromstring(html)
+    except Exception:
+        from lxml import etree
+        parser = lxml.html.HTMLParser(recover=True, encoding="utf-8")
+        return lxml.html.fromstring(html.encode("utf-8", "replace"), parser=parser)
+
+
+def _clean(s: str | None) -> str:
+    return _WS.sub(" ", s or "").strip()
+
+
+def _meta(tree, *names: str) -> str | None:
+    names_l = {n.lower() for n in names}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key in names_l:
+            v = _clean(el.get("content"))
+            if v:
+                return v
+    return None
+
+
+def _url(tree) -> str | None:
+    for el in tree.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        if "canonical" in rel and _clean(el.get("href")):
+            return _clean(el.get("href"))
+    return _meta(tree, "og:url", "twitter:url")
+
+
+def _title(tree) -> str | None:
+    t = _meta(tree, "og:title", "twitter:title")
+    if t:
+        return t
+    for tag in ("h1",):
+        for el in tree.iter(tag):
+            v = _clean(el.text_content())
+            if v:
+                return v
+    for el in tree.iter("title"):
+        v = _clean(el.text_content())
+        if v:
+            # 'Judul - Nama Situs'
+            parts = re.split(r"\s+[|\-–—]\s+", v)
+            return parts[0] if len(parts[0]) >= 15 else v
+    return None
+
+
+def _jsonld(tree) -> list:
+    out = []
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower().strip() == "application/ld+json":
+            raw = (el.text or "").strip()
+            if not raw:
+                continue
+            try:
+                out.append(json.loads(raw))
+            except Exception:
+                try:
+                    out.append(json.loads(re.sub(r"[\x00-\x1f]", " ", raw)))
+                except Exception:
+                    pass
+    return out
+
+
+def _tables(tree) -> list[list[list[str]]]:
+    out = []
+    for t in tree.iter("table"):
+        rows = []
+        for tr in t.iter("tr"):
+            cells = [_clean(c.text_content()) for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            if any(cells):
+                rows.append(cells)
+        if len(rows) >= 2:
+            out.append(rows)
+    return out
+
+
+def _fallback_text(tree) -> str:
+    import copy
+    root = None
+    for tag in ("article", "main"):
+        found = list(tree.iter(tag))
+        if found:
+            root = max(found, key=lambda e: len(e.text_content() or ""))
+            break
+    if root is None:
+        bodies = list(tree.iter("body"))
+        root = bodies[0] if bodies else tree
+    root = copy.deepcopy(root)
+    for bad in list(root.iter(*_DROP_TAGS)):
+        if bad is not root and bad.getparent() is not None:
+            bad.drop_tree()
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush():
+        s = _clean("".join(buf))
+        if s:
+            lines.append(s)
+        buf.clear()
+
+    def walk(el):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _BLOCK_TAGS:
+            flush()
+        if el.text and tag:
+            buf.append(el.text)
+        for ch in el:
+            walk(ch)
+            if ch.tail:
+                buf.append(ch.tail)
+        if tag in _BLOCK_TAGS:
+            flush()
+
+    walk(root)
+    flush()
+    return "\n".join(lines)
+
+
+def _trafilatura_text(html: str) -> str:
+    try:
+        import trafilatura
+        txt = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
+                                  include_links=False, include_images=False, favor_recall=True, deduplicate=False,
+                                  with_metadata=False)
+        return txt or ""
+    except Exception:
+        return ""
+
+
+def read_page(html: str) -> Page:
+    """Parse one page. Raises ValueError on an empty page; anything else degrades gracefully."""
+    tree = html_to_tree(html)
+    url = _url(tree)
+    title = _title(tree)
+    jsonld = _jsonld(tree)
+    tables = _tables(tree)
+    text = _trafilatura_text(html if isinstance(html, str) else html.decode("utf-8", "replace"))
+    fb = None
+    if len(text.strip()) < 200:
+        fb = _fallback_text(tree)
+        if len(fb) > len(text):
+            text = fb
+    lines = [_clean(ln) for ln in text.splitlines()]
+    text = "\n".join(ln for ln in lines if ln)
+    return Page(url=url, title=title, text=text, jsonld=jsonld, tables=tables, tree=tree)

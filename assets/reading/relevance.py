@@ -1,0 +1,74 @@
+"""Is a page about IKM / sentra IKM in a specific place?
+
+``topic_score(title, text)`` counts IKM words against farm, food-court and unrelated words;
+``is_ikm_topic`` says whether the page is about small industry at all; ``assess`` adds the place
+condition: a page is relevant when it is about IKM and about at least one kab/kota (a number or a
+sentra placed there, or a city named more than the province around it). National or
+province-only statistics, food courts ('sentra kuliner'), farm produce ('sentra bawang merah') and
+unrelated news are not relevant.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["TopicScore", "topic_score", "is_ikm_topic", "assess"]
+
+IKM_RE = re.compile(
+    r"\b(?:ikm|imk|industri\s+kecil|industri\s+mikro|industri\s+rumahan|industri\s+rumah\s+tangga|home\s*industr\w*|"
+    r"sentra\s+(?:ikm|industri|kerajinan|produksi\s+(?:kain|batik|sepatu|tenun|mebel|gerabah|kerupuk|tahu|tempe))|"
+    r"kampung\s+(?:industri|ikm)|perajin|pengrajin|kerajinan|umkm|ukm|disperindag|disperin|diskoperindag|"
+    r"dinas\s+perindustrian|perindustrian|kemenperin|kementerian\s+perindustrian|dekranas\w*|mebel|furnitur|"
+    r"konveksi|batik|tenun|songket|gerabah|anyaman|bordir|pande\s+besi|unit\s+usaha|pelaku\s+usaha|"
+    r"industri\s+pengolahan|produk\s+unggulan|ovop|bimtek|wirausaha\s+industri)\b",
+    re.I,
+)
+STRONG_RE = re.compile(r"\b(?:ikm|imk|industri\s+kecil|sentra\s+ikm|sentra\s+industri|perajin|pengrajin|"
+                       r"home\s*industr\w*|industri\s+rumahan|kampung\s+industri)\b", re.I)
+AGRI_RE = re.compile(
+    r"\b(?:petani|panen|gabah|padi|bawang\s+merah|cabai|hortikultura|kementan|kementerian\s+pertanian|"
+    r"dinas\s+pertanian|luas\s+tanam|luas\s+panen|produktivitas\s+lahan|benih|bibit|pupuk|ton|kuintal|sawah|"
+    r"ternak|peternak|nelayan|tambak)\b", re.I)
+FOOD_COURT_RE = re.compile(r"\b(?:sentra\s+kuliner|pujasera|food\s*court|pedagang\s+kaki\s+lima|pkl|"
+                           r"wisata\s+kuliner|sentra\s+pkl|jajanan)\b", re.I)
+
+
+@dataclass
+class TopicScore:
+    ikm: int
+    strong: int
+    agri: int
+    food_court: int
+
+
+def topic_score(title: str | None, text: str) -> TopicScore:
+    full = f"{title or ''}\n{text or ''}"
+    return TopicScore(len(IKM_RE.findall(full)), len(STRONG_RE.findall(full)),
+                      len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)))
+
+
+def is_ikm_topic(title: str | None, text: str, score: TopicScore | None = None) -> bool:
+    sc = score or topic_score(title, text)
+    if sc.ikm < 2 and sc.strong < 1:
+        return False
+    if sc.agri > 3 * max(sc.ikm, 1) and sc.strong < 2:
+        return False
+    if sc.food_court > sc.ikm and sc.strong < 2:
+        return False
+    return True
+
+
+def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int, placed_sentra: int,
+           city_mentions: int, province_mentions: int, score: TopicScore | None = None) -> tuple[bool, bool]:
+    """(about IKM at all, relevant). ``placed_*`` count facts/sentra tied to a kab/kota;
+    ``city_mentions``/``province_mentions`` count place mentions outside datelines."""
+    topic = is_ikm_topic(title, text, score)
+    if not topic:
+        return False, False
+    if not cities:
+        return True, False
+    if placed_facts or placed_sentra:
+        return True, True
+    if city_mentions >= province_mentions:
+        return True, True
+    return True, False

@@ -1,0 +1,307 @@
+"""Named sentra IKM in a text: commodity, location as written, status; and commodity groups.
+
+- ``commodity_group(commodity)``: one of Kemenperin's six groups, or None when unknown.
+- ``find_sentra(sentence)``: the sentra IKM named in one sentence (``SentraMention``), with the
+  commodity, the location after 'di' as written, and whether it is planned.
+- ``is_ikm_commodity(commodity)``: False for food courts ('sentra kuliner') and farm produce
+  ('sentra bawang merah', 'sentra padi'), which are not sentra IKM.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["GROUPS", "commodity_group", "find_sentra", "SentraMention", "is_ikm_commodity",
+           "planned_status", "normalize_commodity", "same_commodity"]
+
+PANGAN = "pangan"
+SANDANG = "sandang"
+KERAJINAN = "kerajinan dan aneka"
+KIMIA = "kimia dan bahan bangunan"
+FURNITUR = "furnitur"
+LOGAM = "logam, mesin, elektronika dan alat angkut"
+GROUPS = (PANGAN, SANDANG, KERAJINAN, KIMIA, FURNITUR, LOGAM)
+
+# keyword -> group; the first keyword found in the commodity (longest keywords first) decides
+_GROUP_WORDS: dict[str, str] = {}
+for _g, _words in {
+    SANDANG: "batik konveksi tenun tenunan songket jumputan tajung ulos bordir sulaman sulam sepatu sandal alas kaki "
+             "fesyen fashion busana pakaian garmen garment tekstil kain rajut rajutan jahit penjahit kaos jaket "
+             "tas kulit sarung mukena kerudung jilbab hijab sutra sutera lurik gedog tapis sasirangan jeans denim "
+             "seragam topi songkok peci kopiah",
+    PANGAN: "tahu tempe kerupuk krupuk keripik kripik bandeng makanan minuman kopi kue roti dodol jenang wajik "
+            "rendang abon sambal kecap tape tapai gula aren kelapa cokelat coklat kakao madu ikan asin "
+            "pindang terasi petis emping opak rengginang lumpia bakpia pia getuk gethuk pangan kuliner olahan "
+            "susu yoghurt keju nata sirup jamu herbal teh rumput laut jagung kacang mete singkong ubi sagu "
+            "mi mie bihun soun tepung minyak kelapa vco garam beras ketan wingko brem lempok amplang bolu "
+            "camilan cemilan snack bakso nugget sosis dendeng frozen golla durian pisang nanas salak "
+            "tembakau rokok kretek udang kerang cumi bawang goreng",
+    KERAJINAN: "kerajinan anyaman anyam boneka percetakan sablon gerabah tembikar cenderamata "
+               "souvenir suvenir aksesoris aksesori perhiasan emas perak kuningan batu akik mutiara bambu rotan "
+               "pandan mendong purun eceng gondok lidi tempurung batok wayang topeng lukisan lukis ukir ukiran "
+               "patung pahat mainan kaligrafi bunga kertas daur ulang limbah kriya handicraft alat musik gamelan "
+               "gitar angklung kaca manik aneka kulit kerang kain perca alat rumah tangga sapu payung lampion "
+               "layang-layang kemasan",
+    KIMIA: "genteng genting batu bata bata batako paving keramik marmer batu alam kapur semen tegel "
+           "sabun lilin pupuk arang briket karet plastik cat parfum kosmetik minyak atsiri atsiri "
+           "obat kimia bahan bangunan asbes gypsum gips tanah liat",
+    FURNITUR: "mebel mebeler meubel furnitur furniture kayu kusen almari lemari kursi meja kasur spring bed "
+              "interior",
+    LOGAM: "logam pande besi pandai besi besi bengkel las pengelasan mesin elektronik elektronika alat angkut "
+           "kendaraan karoseri perahu kapal pisau golok parang cangkul alat pertanian kuningan cor "
+           "pengecoran baja aluminium alumunium tembaga knalpot onderdil suku cadang sparepart sepeda "
+           "perkakas",
+}.items():
+    for _w in _words.split():
+        _GROUP_WORDS.setdefault(_w, _g)
+for _phrase, _g in {"pande besi": LOGAM, "pandai besi": LOGAM, "alat angkut": LOGAM, "alat pertanian": LOGAM,
+                    "batu bata": KIMIA, "batu alam": KIMIA, "bahan bangunan": KIMIA, "tanah liat": KIMIA,
+                    "minyak atsiri": KIMIA, "minyak kelapa": PANGAN, "rumput laut": PANGAN, "gula aren": PANGAN,
+                    "alat rumah tangga": KERAJINAN, "alat musik": KERAJINAN, "daur ulang": KERAJINAN,
+                    "alas kaki": SANDANG, "spring bed": FURNITUR, "ikan asin": PANGAN, "kulit lumpia": PANGAN,
+                    "suku cadang": LOGAM, "kain perca": KERAJINAN, "eceng gondok": KERAJINAN,
+                    "tas kulit": SANDANG, "olahan pangan": PANGAN, "kerupuk kulit": PANGAN,
+                    "kelapa dalam": PANGAN, "hasil kelautan": PANGAN, "komoditas pertanian": PANGAN}.items():
+    _GROUP_WORDS[_phrase] = _g
+_GROUP_KEYS = sorted(_GROUP_WORDS, key=len, reverse=True)
+_GROUP_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _GROUP_KEYS) + r")\b", re.I)
+# generic words that do not decide a group when a more specific word is present
+_WEAK = {"kerajinan", "aneka", "olahan", "kulit", "kain", "kayu", "minyak", "kemasan", "kuliner", "bunga"}
+
+
+def commodity_group(commodity: str | None) -> str | None:
+    """Kemenperin's group of a commodity ('batik' -> 'sandang', 'tahu tempe' -> 'pangan')."""
+    if not commodity:
+        return None
+    c = commodity.lower()
+    hits = [m.group(1).lower() for m in _GROUP_RE.finditer(c)]
+    if not hits:
+        return None
+    strong = [h for h in hits if h not in _WEAK]
+    if strong:
+        return _GROUP_WORDS[strong[0]]
+    if "kayu" in hits and "kerajinan" not in hits:
+        return FURNITUR
+    return _GROUP_WORDS[hits[0]]
+
+
+# ---------------------------------------------------------------- not sentra IKM
+_NOT_IKM_FIRST = re.compile(
+    r"^(?:kuliner|pkl|pedagang|jajanan|wisata|ekonomi|bisnis|pelayanan|vaksinasi|vaksin|gakkumdu|pendidikan|kesehatan|"
+    r"pemerintahan|perdagangan|perbelanjaan|belanja|pasar|niaga|grosir|ternak|peternakan|pertanian|perkebunan|"
+    r"perikanan\s+budidaya|budidaya|tanaman|hortikultura|sayur\w*|buah-buahan|padi|beras|gabah|bawang|cabai|cabe|"
+    r"kentang|tomat|kubis|wortel|kedelai|sapi|kambing|domba|ayam\s+(?:petelur|pedaging|broiler)|itik|bebek|ikan\s+(?:air|nila|lele|mas|patin|gurame)|"
+    r"lele|nila|udang\s+vaname|tambak|benih|bibit|jagung|tebu|sawit|kelapa\s+sawit|karet\s+alam|tembakau|cengkeh|"
+    r"kopi\s+arabika|produksi\s+(?:padi|beras|bawang|cabai|jagung|kedelai|sayur)|penghasil|pangan\s+pokok|"
+    r"informasi|data|layanan|komando|krisis|olahraga|seni|budaya|kreatif|hiburan|penjualan|pemasaran|promosi|"
+    r"oleh-oleh|cinderamata|kerajinan\s+dan\s+oleh-oleh)\b", re.I)
+
+
+def is_ikm_commodity(commodity: str | None) -> bool:
+    if not commodity:
+        return False
+    return not _NOT_IKM_FIRST.match(commodity.strip())
+
+
+# ---------------------------------------------------------------- finding sentra in a sentence
+_HEAD = re.compile(
+    r"\b(?P<head>sentra(?:-sentra)?|kampung\s+(?:industri|ikm|ukm|umkm|produksi)|kampoeng\s+(?:industri|ikm)|"
+    r"klaster\s+industri|kawasan\s+sentra)\b", re.I)
+_GENERIC_AFTER = re.compile(
+    r"^(?:\s*\([^)]{0,60}\))?\s*(?:(?:ikm|imk|ukm|umkm|industri\s+kecil(?:\s+dan)?(?:\s+menengah)?|industri|usaha|"
+    r"produksi(?:nya)?|pengembangan|unggulan|binaan|khusus|terpadu|baru|utama|yang\s+memproduksi|"
+    r"pembuatan|pengolahan|penghasil)\b\s*(?:\([^)]{0,60}\))?\s*)*", re.I)
+_STOP = re.compile(
+    r"\b(?:di|yang|dengan|untuk|ini|itu|tersebut|telah|sudah|akan|agar|sebagai|berlokasi|terletak|berada|seluas|"
+    r"milik|binaan|mampu|memiliki|menjadi|adalah|merupakan|kini|saat|pada|ke|dari|oleh|bisa|dapat|juga|sangat|atau|"
+    r"dipusatkan|berpusat|terpusat|tersebar|dikenal|sehingga|karena|namun|tetapi|tapi|bagi|dalam\s+rangka|hingga|sampai|"
+    r"mulai|terus|masih|belum|tidak|bukan|setempat|nantinya|diharapkan|dibangun|dibiayai|penerima|dak|lainnya|"
+    r"lain|baru|seperti|antara|antaranya|meliputi|kata|ujar|ungkap|jelas|papar|tutur|sebut|kemudian|lalu|"
+    r"selain|sejak|tahun|bulan|kepada|kecamatan|kabupaten|kota|desa|kelurahan|ada|terdapat|mencapai|sebanyak|"
+    r"tampil|tampilkan|menampilkan|mengikuti|diikuti|dibina|didorong|digelar|berjumlah|serta\s+sentra)\b|"
+    r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s", re.I)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+", re.I)
+_KHAS = re.compile(r"\s+khas\b.*$", re.I)
+_LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri)\s+(?=\S)", re.I)
+_PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[A-Z]{2,}$|^[IVX]+$|^\d+$")
+_LOC_INTRO = re.compile(
+    r"^\s*(?:yang\s+(?:\w+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
+    r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
+_LOC_STOP = re.compile(r"[.;:!?\"“”(]|,\s*(?=[a-z])|\s+(?:yang|dengan|dekat|untuk|agar|sebagai|sejak|pada|oleh|karena|sehingga|"
+                       r"kata|ujar|jelas|serta|dan\s+(?=[a-z]))\b|\s[-–—]\s")
+
+PLANNED = re.compile(
+    r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan)|"
+    r"segera\s+(?:di)?(?:bangun|membangun)|direncanakan|rencana\w*|berencana|merencanakan|pembangunan|"
+    r"(?<!telah\s)(?<!sudah\s)dibangun|membangun|usulan|diusulkan|calon|akan\s+ada|tahun\s+depan|mulai\s+tahun\s+depan|"
+    r"sedang\s+dibangun|tengah\s+dibangun|masih\s+dibangun)\b", re.I)
+EXISTING_OVERRIDE = re.compile(r"\b(?:telah\s+dibangun|sudah\s+dibangun|sudah\s+ada|telah\s+ada|sejak\s+lama|selama\s+ini)\b", re.I)
+
+
+@dataclass
+class SentraMention:
+    start: int
+    end: int
+    name: str            # as written: 'sentra batik warna alam'
+    commodity: str | None
+    location: str | None
+    planned: bool
+    generic: bool = False   # 'sentra IKM' without a commodity
+    place_named: bool = False   # 'Sentra IKM Teritip': named after its place
+    extra: dict = field(default_factory=dict)
+
+
+def planned_status(sentence: str) -> bool:
+    return bool(PLANNED.search(sentence)) and not EXISTING_OVERRIDE.search(sentence)
+
+
+def normalize_commodity(c: str | None) -> str:
+    c = (c or "").lower()
+    c = c.replace("coklat", "cokelat").replace("krupuk", "kerupuk").replace("kripik", "keripik")
+    c = re.sub(r"\b(?:sentra|industri|ikm|kecil|menengah|produk|pembuatan|pengolahan|olahan|produksi|kerajinan|dan|serta|aneka)\b", " ", c)
+    return " ".join(re.findall(r"[a-z0-9]+", c))
+
+
+def same_commodity(a: str | None, b: str | None) -> bool:
+    a, b = normalize_commodity(a), normalize_commodity(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    ta, tb = set(a.split()), set(b.split())
+    return len(ta & tb) / len(ta | tb) >= 0.5
+
+
+def _split_item(item: str) -> tuple[str | None, str | None, bool]:
+    """'gerabah Kasongan' -> ('gerabah', 'Kasongan'); 'Olahan Pangan' -> ('Olahan Pangan', None);
+    'Teritip' -> (None, 'Teritip') as a place-named sentra."""
+    item = _KHAS.sub("", item).strip(" ,")
+    if not item:
+        return None, None, False
+    toks = item.split()
+    caps = [bool(_PLACE_WORD.match(t)) for t in toks]
+    if all(caps):
+        if _GROUP_RE.search(item):
+            return item, None, False
+        return None, item, True
+    # leading lowercase commodity, trailing capitalised place
+    i = len(toks)
+    while i > 0 and caps[i - 1]:
+        i -= 1
+    if 0 < i < len(toks) and not _GROUP_RE.search(" ".join(toks[i:])):
+        return " ".join(toks[:i]), " ".join(toks[i:]), False
+    return item, None, False
+
+
+def _clean_commodity(c: str | None) -> str | None:
+    if not c:
+        return None
+    c = c.strip(" ,-")
+    c2 = _LEADING_GENERIC.sub("", c)
+    c2 = _LEADING_GENERIC.sub("", c2)
+    c = c2 or c
+    c = re.sub(r"\s+", " ", c).strip()
+    if c.istitle() or c.isupper():
+        c = c.lower()
+    if not c or len(c) < 3:
+        return None
+    return c
+
+
+def _locations(after: str) -> tuple[list[str], int]:
+    """Location list right after a commodity: 'di Tandang dan Krobokan' -> ['Tandang', 'Krobokan']."""
+    m = _LOC_INTRO.match(after)
+    if not m:
+        return [], 0
+    rest = after[m.end():]
+    stop = _LOC_STOP.search(rest)
+    span = rest[:stop.start()] if stop else rest
+    span = span[:120]
+    words = span.split()
+    if not words or not (words[0][:1].isupper() or words[0].lower() in (
+            "kawasan", "wilayah", "daerah", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "jalan", "jl.", "jl", "kota", "kabupaten", "kab.")):
+        return [], 0
+    if re.search(r"\s(?:dan|serta)\s", span):
+        parts = [p.strip() for p in re.split(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", span) if p.strip()]
+    else:
+        parts = [span.split(",")[0].strip()]
+    # 'di Desa A, B, dan C': every part is a place; a lowercase-led part ends the list
+    out = []
+    for p in parts:
+        if not p[:1].isupper() and p.split()[0].lower() not in ("kawasan", "wilayah", "daerah", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "jalan", "jl.", "jl"):
+            break
+        out.append(p)
+    return out, m.end() + (stop.start() if stop else len(rest))
+
+
+def find_sentra(sentence: str) -> list[SentraMention]:
+    """Sentra named in one sentence, one mention per (commodity, location)."""
+    out: list[SentraMention] = []
+    s = sentence
+    planned = planned_status(s)
+    for hm in _HEAD.finditer(s):
+        head = hm.group("head")
+        if head.lower().startswith("sentra-sentra"):
+            continue
+        if hm.start() > 0 and s[hm.start() - 1] == "-":
+            continue
+        pos = hm.end()
+        g = _GENERIC_AFTER.match(s[pos:])
+        gen_text = g.group(0) if g else ""
+        body_start = pos + len(gen_text)
+        body = s[body_start:]
+        stop = _STOP.search(body)
+        span = body[:stop.start()] if stop else body
+        span = span.rstrip(" ,")
+        # 'sentra produksinya' / 'perajin tenun songket sentra produksinya di ...'
+        if not span.strip():
+            back = re.search(r"\b(?:perajin|pengrajin|industri|usaha)\s+((?:[a-z]+\s+){0,3}[a-z]+)\s*$",
+                             s[max(0, hm.start() - 60):hm.start()], re.I)
+            name = (head + gen_text).strip()
+            if back and re.search(r"nya\b", gen_text):
+                items = [back.group(1)]
+            else:
+                locs, _ = _locations(body)
+                out.append(SentraMention(hm.start(), body_start, name, None, None, planned, generic=True))
+                continue
+        else:
+            items = [p for p in _LIST_SPLIT.split(span) if p.strip()]
+        end_of_items = body_start + len(span)
+        locs, consumed = _locations(s[end_of_items:])
+        first = True
+        entries: list[tuple[str | None, str | None, bool, str]] = []
+        for it in items:
+            it = re.sub(r"^(?:dan|serta|juga)\s+", "", it.strip(), flags=re.I)
+            com, loc, place_named = _split_item(it)
+            com = _clean_commodity(com)
+            if first and com and not is_ikm_commodity(com):
+                entries = []
+                break
+            first = False
+            if com and re.fullmatch(r"(?:kerajinan|industri|usaha|produksi)", com, re.I) and stop is not None and \
+                    re.match(r"\s*(?:ini|itu|tersebut)\b", body[stop.start():], re.I) and len(items) == 1:
+                continue  # 'sentra kerajinan tersebut' points back
+            entries.append((com, loc, place_named, it))
+        for k, (com, loc, place_named, it) in enumerate(entries):
+            name = (head + gen_text + it).strip() if k == 0 else it.strip()
+            loc_list = [loc] if loc else (locs if k == len(entries) - 1 and locs else [None])
+            for L in loc_list:
+                out.append(SentraMention(hm.start(), end_of_items, re.sub(r"\s+", " ", name), com, L, planned,
+                                         generic=False, place_named=place_named and not com))
+        # a continued list: 'sentra batik di A, tahu tempe di B dan C'
+        if entries and locs:
+            tail_start = end_of_items + consumed
+            tail = s[tail_start:]
+            while True:
+                m = re.match(r"\s*,\s*(?:dan\s+|serta\s+)?([a-z][a-z ]{2,40}?)\s+(?=di\s)", tail)
+                if not m:
+                    break
+                com = _clean_commodity(m.group(1))
+                locs2, used = _locations(tail[m.end():])
+                if not com or not locs2 or not is_ikm_commodity(com):
+                    break
+                for L in locs2:
+                    out.append(SentraMention(tail_start + m.start(1), tail_start + m.end(), m.group(1), com, L, planned))
+                tail_start += m.end() + used
+                tail = s[tail_start:]
+    return out
