@@ -331,3 +331,65 @@ def test_find_mentions_is_fast():
 
 def test_import_is_lazy():
     assert places.__name__ == 'assets.reading.places'
+
+
+# --------------------------------------------------------------------------------------------------
+# More rules
+
+
+@pytest.mark.parametrize(
+    'text, expected',
+    [
+        # a kab/kota name that is also a kecamatan of the only kab/kota named nearby
+        ('Perajin perak di Depok, Sleman, menambah produksi.', [('kecamatan', '34.04'), ('kabkota', '34.04')]),
+        ('Pemkot Depok membuka sentra IKM baru.', [('kabkota', '32.76')]),
+        ('Perajin di Depok, Jawa Barat, menambah produksi.', [('kabkota', '32.76'), ('province', None)]),
+        # rivers, media and brand names
+        ('Sungai Kapuas meluap dan merendam sentra kerajinan.', []),
+        ('Menurut Radar Bogor, sentra itu sudah berdiri.', []),
+        ('Metro TV melaporkan pameran itu.', []),
+        ('Pemerintah Kota Metro membina perajin.', [('kabkota', '18.72')]),
+        # multi-word names need every word capitalised
+        ('Hasil tenun di Bandung barat laku keras.', [('kabkota', '32.73')]),
+        ('Hasil tenun di Bandung Barat laku keras.', [('kabkota', '32.17')]),
+        # national idioms
+        ('Dari Sabang sampai Merauke produk IKM dipasarkan.', [('national', None)]),
+        # towns that are not kab/kota: aliases to their kabupaten
+        ('Sentra getuk di Purwokerto ramai.', [('kabkota', '33.02')]),
+        ('Kawasan industri Cikarang menyerap pekerja.', [('kabkota', '32.16')]),
+        # an ambiguous kecamatan is placed by the kab/kota named next to it
+        ('Di Kabupaten Tangerang, sentra sepatu di Cikupa berkembang.', [('kabkota', '36.03'), ('kecamatan', '36.03')]),
+        ('Warga Kebayoran Baru, Jakarta Selatan, membuat batik.', [('kecamatan', '31.74'), ('kabkota', '31.74')]),
+        # a word used in lower case in the same text is not a kecamatan
+        ('Tempe buatan perajin di Wajo laris. Harga tempe naik.', [('kabkota', '73.13')]),
+    ],
+)
+def test_more_rules(text, expected):
+    got = [(m.level, m.city_code) for m in find_mentions(text)]
+    assert got == expected, [(m.surface, m.level, m.city_code) for m in find_mentions(text)]
+
+
+def test_find_mentions_with_article_context():
+    article = 'Dinas Perindustrian Kabupaten Bekasi membina perajin. Perajin Bekasi kini lebih maju.'
+    sentence = 'Perajin Bekasi kini lebih maju.'
+    assert [m.city_code for m in find_mentions(sentence)] == ['32.75']
+    ms = find_mentions(sentence, context=article)
+    assert [m.city_code for m in ms] == ['32.16']
+    assert sentence[ms[0].start:ms[0].end] == 'Bekasi'
+    ms = find_mentions('Batik Semarang laku.', context='Sentra batik di Gunungpati. Batik Semarang laku.')
+    assert [m.city_code for m in ms] == ['33.74']
+
+
+@pytest.mark.parametrize(
+    'text, code',
+    [
+        ('TEMPO.CO, Bandung - Sentra rajut bertahan. Kabupaten Garut juga.', '32.73'),
+        ('Purwokerto, Jawa Tengah (ANTARA) - Sentra getuk goreng ramai. Kota Tegal ikut.', '33.02'),
+        ('KUDUS, Senin (12/3) - Sentra bordir ramai. Pembeli datang dari Kabupaten Pati.', '33.19'),
+        ('SEMARANG (Suaramerdeka.com) - Sentra bandeng ramai. Pembeli dari Kabupaten Demak.', '33.74'),
+        ('Kabar Daerah\nBATU - Sentra apel ramai. Pembeli datang dari Kabupaten Malang.', '35.79'),
+        ('Jakarta - Kemenperin membina sentra tenun di Kabupaten Garut.', '32.05'),
+    ],
+)
+def test_dateline_variants(text, code):
+    assert article_cities(None, text)[0] == code

@@ -370,6 +370,8 @@ def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, can
         return False  # a street, river or media name, or a person
     if prefix == 'org' and _PROV not in cands:
         return False  # "Bank Jateng" is a province mention at most
+    if national_only:
+        return True
     if j + 1 < len(toks) and toks[j + 1][2] in _MEDIA_AFTER and text[toks[j][1]:toks[j + 1][0]] == ' ':
         if not (toks[j + 1][2] == 'raya' and prefix in ('kota', 'kabupaten', 'kec', 'prov')):
             return False
@@ -411,17 +413,28 @@ class _Context:
     cities: set[str]  # kab/kota codes named in the text (any reading)
     sure_cities: set[str]  # kab/kota codes named unambiguously
     provinces: set[str]  # province codes named or implied by a sure kab/kota
+    sources: dict[str, set[str]]  # sure kab/kota or province code -> keys that name it ('!' = explicit)
+
+    def supported_without(self, code: str, key: str) -> bool:
+        """Is kab/kota ``code`` (or its province) named by something other than a bare ``key``?"""
+        return bool(self.sources.get(code, set()) - {key}) or bool(self.sources.get(code[:2], set()) - {key})
 
 
 def _context(raws: list[_Raw]) -> _Context:
     explicit: dict[str, Counter] = {}
     cities: set[str] = set()
-    sure: set[str] = set()
-    provinces: set[str] = set()
+    sources: dict[str, set[str]] = {}
+
+    def sure(code: str, key: str) -> None:
+        sources.setdefault(code, set()).add(key)
+        sources.setdefault(code[:2], set()).add(key)
+
     for r in raws:
         c = r.cands
+        if r.prefix in ('block', 'person', 'org'):
+            continue
         if _ALIAS in c:
-            sure.add(c[_ALIAS])  # type: ignore[arg-type]
+            sure(c[_ALIAS], r.key)  # type: ignore[arg-type]
         if _CITY in c:
             codes = c[_CITY]
             cities.update(codes)  # type: ignore[arg-type]
@@ -429,14 +442,14 @@ def _context(raws: list[_Raw]) -> _Context:
                 code = (_kota_of(codes) if r.prefix == 'kota' else _kab_of(codes))  # type: ignore[arg-type]
                 if code:
                     explicit.setdefault(r.key, Counter())[code] += 1
-                    sure.add(code)
+                    sure(code, r.key + '!')
             elif len(codes) == 1 and _PROV not in c:  # type: ignore[arg-type]
-                sure.add(codes[0])  # type: ignore[index]
+                sure(codes[0], r.key)  # type: ignore[index]
         if _PROV in c and (r.prefix == 'prov' or _CITY not in c):
-            provinces.add(c[_PROV])  # type: ignore[arg-type]
-    cities |= sure
-    provinces |= {s[:2] for s in sure}
-    return _Context(explicit, cities, sure, provinces)
+            sources.setdefault(c[_PROV], set()).add(r.key)  # type: ignore[arg-type]
+    sure_cities = {k for k in sources if len(k) == 5}
+    provinces = {k for k in sources if len(k) == 2}
+    return _Context(explicit, cities | sure_cities, sure_cities, provinces, sources)
 
 
 def _pick_kec(codes: tuple[str, ...], ctx: _Context) -> str | None:
@@ -471,12 +484,20 @@ def _resolve_ambiguous(key: str, codes: tuple[str, ...], ctx: _Context, kec_vote
     return _kota_of(codes) or codes[0]
 
 
-def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = None) -> list[Mention]:
-    idx = _index()
-    ctx = _context(raws)
-    cities = _cities()
+def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = None,
+             context: str | None = None) -> list[Mention]:
+    ctx_raws = _scan(context) if context else []
+    ctx = _context(raws + ctx_raws)
+    kec_pick = _kec_picks(text, raws, ctx, dateline)
+    kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
+    if context:
+        kec_votes.update(p[:5] for p in _kec_picks(context, ctx_raws, ctx, _dateline_span(context)).values())
+    return _mentions(text, raws, ctx, kec_pick, kec_votes, dateline)
 
-    # First the kecamatan, because they vote on ambiguous kab/kota names.
+
+def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, int] | None) -> dict[int, str]:
+    """Index of each raw match read as a kecamatan -> the kecamatan code."""
+    idx = _index()
     kec_pick: dict[int, str] = {}
     lower_words: set[str] | None = None
     for n, r in enumerate(raws):
@@ -489,7 +510,8 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
             # a kab/kota name wins over a kecamatan of the same name, unless only a kab/kota that has
             # such a kecamatan is named in the text ("Depok, Sleman")
             kab = {k[:5] for k in c[_KEC]}  # type: ignore[union-attr]
-            if ctx.sure_cities.isdisjoint(kab) or not ctx.sure_cities.isdisjoint(c[_CITY]):  # type: ignore[arg-type]
+            if not any(ctx.supported_without(k, r.key) for k in kab) or any(
+                    ctx.supported_without(k, r.key) for k in c[_CITY]):  # type: ignore[union-attr]
                 continue
         if r.prefix in ('kota', 'kabupaten', 'prov', 'block', 'person', 'org'):
             continue
@@ -508,8 +530,13 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
         if not (explicit or in_dateline or supported or (r.prefix == 'loc' and len(codes) == 1)):
             continue
         kec_pick[n] = pick
-    kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
+    return kec_pick
 
+
+def _mentions(text: str, raws: list[_Raw], ctx: _Context, kec_pick: dict[int, str], kec_votes: Counter,
+              dateline: tuple[int, int] | None) -> list[Mention]:
+    idx = _index()
+    cities = _cities()
     out: list[Mention] = []
     for n, r in enumerate(raws):
         c = r.cands
@@ -555,12 +582,17 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
     return out
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """All place mentions in ``text`` (a title, sentence, paragraph or article), in order."""
+def find_mentions(text: str, context: str | None = None) -> list[Mention]:
+    """All place mentions in ``text`` (a title, sentence, paragraph or article), in order.
+
+    ``context`` (optional) is the rest of the article: when ``text`` is one sentence, a bare
+    "Bekasi" in it is then resolved with the help of a "Kabupaten Bekasi" or "Cibarusah" elsewhere
+    in the article. Spans always index ``text``.
+    """
     if not text:
         return []
     raws = _scan(text)
-    return _resolve(text, raws, _dateline_span(text))
+    return _resolve(text, raws, _dateline_span(text), context)
 
 
 # --------------------------------------------------------------------------------------------------
