@@ -96,13 +96,32 @@ def _parse_date(s: str | None) -> datetime | None:
     return d
 
 
-def _keyword_hit(source: Source, *texts: str) -> bool:
+_KW_CACHE: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _keyword_regex(keywords: tuple[str, ...]) -> re.Pattern:
+    rx = _KW_CACHE.get(keywords)
+    if rx is None:
+        # whole words (so 'ikm' does not hit 'menikmati'), an optional -nya suffix,
+        # and any run of separators where the keyword has a space
+        alts = []
+        for k in keywords:
+            words = [re.escape(w) for w in k.lower().split()]
+            if words:
+                alts.append(r"[\s\-_+/.,:;]+".join(words))
+        rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?:nya)?(?![a-z0-9])") if alts \
+            else re.compile(r"(?!)")
+        _KW_CACHE[keywords] = rx
+    return rx
+
+
+def keyword_hit(source: Source, *texts: str) -> bool:
+    """True if the source has no keywords or one of them is in one of *texts*
+    (case-insensitive, whole words; '-', '_', '+' and '/' count as spaces)."""
     if not source.keywords:
         return True
-    hay = " ".join(texts).lower()
-    hay = unquote(hay)
-    hay2 = re.sub(r"[-_+/.]+", " ", hay)
-    return any(k.lower() in hay or k.lower() in hay2 for k in source.keywords)
+    hay = unquote(" ".join(t or "" for t in texts)).lower()
+    return bool(_keyword_regex(tuple(source.keywords)).search(hay))
 
 
 def _link_matcher(pattern: str | None) -> Callable[[str], bool]:
@@ -333,7 +352,7 @@ def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Ite
         u = canonical_url(c.url)
         if u in seen_urls or not source.owns(u):
             continue
-        if not _keyword_hit(source, u, c.title):
+        if not keyword_hit(source, u, c.title):
             continue
         seen_urls.add(u)
         urls_out.append(u)

@@ -724,7 +724,11 @@ class Fetcher:
                     what = "decompressed " if dec.coding not in ("", "identity") else ""
                     raise _Fail("too_large", f"{what}body is larger than the limit of {limit} bytes")
         except (socket.timeout, TimeoutError, urllib3.exceptions.ReadTimeoutError) as e:
-            raise _Fail("timeout", f"read stalled: {_short(e)} ({len(buf)} bytes read)") from None
+            if time.monotonic() >= deadline - 0.05:
+                raise _Fail("timeout", f"page abandoned after the total timeout of {self.total_timeout}s "
+                                       f"({len(buf)} bytes read)") from None
+            raise _Fail("timeout", f"read stalled for {self.read_timeout}s: {_short(e)} "
+                                   f"({len(buf)} bytes read)") from None
         except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as e:
             if time.monotonic() >= deadline:
                 raise _Fail("timeout", f"body not complete after the total timeout of {self.total_timeout}s") from None
