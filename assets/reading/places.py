@@ -388,6 +388,7 @@ def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, can
 # --------------------------------------------------------------------------------------------------
 # Resolution
 
+_NEXT_CAPITALIZED = re.compile(r'[ \t]+[A-Z]')
 _LOWER_WORD = re.compile(r'(?<![\w.])[a-z][a-z]+\b')
 
 
@@ -527,8 +528,10 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
         if pick is None:
             continue
         supported = pick[:5] in ctx.cities
-        if not (explicit or in_dateline or supported or (r.prefix == 'loc' and len(codes) == 1)):
-            continue
+        if not (explicit or in_dateline or supported):
+            # "di Cibarusah" alone is enough for a unique name, but not "di Cihampelas Walk"
+            if r.prefix != 'loc' or len(codes) != 1 or _NEXT_CAPITALIZED.match(text, r.end):
+                continue
         kec_pick[n] = pick
     return kec_pick
 
@@ -631,6 +634,20 @@ def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
     return None
 
 
+_SUBJECT_WORDS = re.compile(r'\b(?:sentra|klaster|kampung industri|kawasan industri)\b', re.IGNORECASE)
+_SECONDARY_MIN = 1.5  # a kab/kota other than the first needs more than one bare mention
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    a = max(text.rfind('. ', 0, start), text.rfind('\n', 0, start)) + 1
+    b = len(text)
+    for stop in ('. ', '\n'):
+        k = text.find(stop, end)
+        if k != -1:
+            b = min(b, k)
+    return text[a:b]
+
+
 _RELATED_LINE = re.compile(
     r'^[ \t]*(?:baca(?: juga)?|lihat juga|simak(?: juga)?|berita terkait|artikel terkait|related)\b[^\n]*',
     re.IGNORECASE | re.MULTILINE,
@@ -646,10 +663,11 @@ def article_cities(title: str | None, text: str) -> list[str]:
 
     Score per kab/kota: 1 per mention (1.5 if explicit, 0.4/0.6 for a kecamatan in it), +2 per
     mention in the title, +4 for the dateline; a mention that is only the venue of a statement
-    ("kata X di Jepara, Selasa") or an origin ("dari Solo") counts less; "Baca juga" lines do not
-    count. When province mentions outnumber kab/kota mentions the dateline is only the reporter's
-    base and does not count. Kab/kota scoring at least 1 are returned, best first, ties by first
-    position.
+    ("kata X di Jepara, Selasa") or an origin ("dari Solo") counts less, one in a sentence about a
+    sentra counts 0.5 more; "Baca juga" lines do not count. When province mentions outnumber kab/kota
+    mentions the dateline is only the reporter's base and does not count. The best kab/kota (score
+    >= 1) comes first, then the others scoring at least 1.5 (more than one passing bare mention),
+    best first, ties by first position.
     """
     title = title or ''
     text = text or ''
@@ -687,8 +705,11 @@ def article_cities(title: str | None, text: str) -> list[str]:
             w *= 0.3
         elif _ORIGIN_BEFORE.search(before):
             w *= 0.6
+        elif _SUBJECT_WORDS.search(_sentence_at(full, m.start, m.end)):
+            w += 0.5  # the sentence is about a sentra / cluster located there
         score[c] += w
         first.setdefault(c, m.start)
-    chosen = [c for c, s in score.items() if s >= 1.0]
-    chosen.sort(key=lambda c: (-score[c], first[c]))
-    return chosen
+    ranked = sorted(score, key=lambda c: (-score[c], first[c]))
+    if not ranked or score[ranked[0]] < 1.0:
+        return []
+    return ranked[:1] + [c for c in ranked[1:] if score[c] >= _SECONDARY_MIN]
