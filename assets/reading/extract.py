@@ -167,7 +167,7 @@ def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]
     if before:
         m = before[-1]
         return Placed(m.city_code, m.province_code, 3)
-    after = [m for m in local if m.start >= end and id(m) not in claimed]
+    after = [m for m in local if m.start >= end and m.start - end <= 40 and id(m) not in claimed]
     if after:
         m = after[0]
         return Placed(m.city_code, m.province_code, 3)
@@ -179,6 +179,22 @@ def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]
     if any(m.level == "national" for m in mentions):
         return Placed(None, None, 3)
     return None
+
+
+_DI_PLACE = re.compile(r"\b[Dd]i\s+(?:(?:kawasan|desa|kelurahan|kampung|dusun|wilayah)\s+)?([A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)")
+
+
+def _unknown_local_place(text: str, mentions: list) -> bool:
+    """'Di Cibaduyut saja ...': a place named after 'di' that is no kab/kota or province we know,
+    so a village or neighbourhood: the number is local, not the province's."""
+    for m in _DI_PLACE.finditer(text):
+        if any(x.start <= m.start(1) < x.end for x in mentions):
+            continue
+        if re.match(r"(?:Senin|Selasa|Rabu|Kamis|Jum|Sabtu|Minggu|Ahad|Indonesia|Jawa|Sumatera|Kalimantan|Sulawesi|"
+                    r"Papua|Bali|Hotel|Gedung|Kantor|Jalan|Jl)", m.group(1)):
+            continue
+        return True
+    return False
 
 
 def _claims(sent: Sent, mentions: list, qspans: list[tuple[int, int]]) -> set[int]:
@@ -251,6 +267,19 @@ def _city_obj(code: str) -> dict | None:
     return {"code": c.code, "name": c.name, "province": c.province_name}
 
 
+_WEAK_WORDS = {"kain", "minyak", "kulit", "kayu", "tradisional", "khas", "hias", "alam", "rumah", "tangga", "alat", "bahan", "hasil"}
+_GENERIC_COMMODITIES = {"pangan", "makanan", "makanan minuman", "makanan ringan", "kuliner", "sandang", "aneka"}
+_LOC_INTRO_WORDS = re.compile(r"\b(?:kawasan|wilayah|daerah|desa|kelurahan|kecamatan|kampung|dusun|kec\.|kel\.|ds\.)\s+", re.I)
+
+
+def _same_loc(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a2 = _LOC_INTRO_WORDS.sub("", a).lower().strip()
+    b2 = _LOC_INTRO_WORDS.sub("", b).lower().strip()
+    return a2 in b2 or b2 in a2
+
+
 def _province_of(code: str | None) -> str | None:
     return code.split(".")[0] if code else None
 
@@ -308,10 +337,11 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             if r.quantity.start < s.dateline_end:
                 continue
             placed = _place_for(s, r.quantity.start, r.quantity.end, ms, claimed)
+            unknown_local = _unknown_local_place(s.text, ms)
             if placed is None and prev is not None:
                 pms = per_sent[i - 1]
                 pl = _place_for(prev, len(prev.text), len(prev.text), pms, set())
-                if pl is not None and not (pl.city_code is None and pl.province_code is None):
+                if pl is not None and not (pl.city_code is None and (pl.province_code is None or unknown_local)):
                     placed = Placed(pl.city_code, pl.province_code, 2)
             if placed is None:
                 if primary:
@@ -398,18 +428,22 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
     score = topic_score(title, text)
     specific = [(m, c, i) for m, c, i in sentra_mentions if m.commodity]
     merged: list[dict] = []
-    for m, city, _ in specific:
+    surfaces: list[dict] = []
+    for m, city, si in specific:
         city = city or primary
         com = m.commodity
         dup = None
         for e in merged:
             if e["city_code"] != city:
                 continue
-            if same_commodity(e["commodity"], com) and (not e["location"] or not m.location or e["location"] == m.location):
+            if same_commodity(e["commodity"], com) and _same_loc(e["location"], m.location):
                 dup = e
                 break
-            if commodity_group(e["commodity"]) == commodity_group(com) and not e["location"] and not m.location and \
-                    set(normalize_commodity(e["commodity"]).split()) & set(normalize_commodity(com).split()):
+            if e["_sent"] != si and commodity_group(e["commodity"]) == commodity_group(com) and \
+                    _same_loc(e["location"], m.location) and (
+                    (set(normalize_commodity(e["commodity"]).split()) & set(normalize_commodity(com).split())) - _WEAK_WORDS
+                    or normalize_commodity(com) in _GENERIC_COMMODITIES
+                    or normalize_commodity(e["commodity"]) in _GENERIC_COMMODITIES):
                 dup = e
                 break
         if dup:
@@ -417,25 +451,21 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
                 dup["status"] = "planned"
             if not dup["location"] and m.location:
                 dup["location"] = m.location
+            dup["_surf"][com] = dup["_surf"].get(com, 0) + 1
             continue
         merged.append({"city_code": city, "name": m.name, "commodity": com, "commodity_group": commodity_group(com),
-                       "location": m.location, "status": "planned" if m.planned else "existing"})
-    # place-named sentra ('Sentra IKM Teritip'): commodity from 'berbasis X' / 'fokus X' in the article
-    for m, city, _ in sentra_mentions:
-        if not m.place_named or not m.location:
-            continue
-        city = city or primary
-        if any(e["location"] and m.location.lower() in e["location"].lower() for e in merged):
-            continue
-        mb = re.search(r"\bsentra\b[^.]{0,120}?\b(?:berbasis|fokus\s+(?:pada\s+)?|khusus\s+|konsentrasi\s+(?:produksi\s+)?)"
-                       r"([a-z][a-z ]{2,60}?)(?=[.,;]|\s+(?:yang|untuk|dengan|di)\b)", text, re.I)
-        if mb:
-            com = mb.group(1).strip()
-            if any(e["name"] == m.name for e in merged):
-                continue
-            merged.append({"city_code": city, "name": m.name, "commodity": com, "commodity_group": commodity_group(com),
-                           "location": m.location, "status": "planned" if any(
-                               mm.planned for mm, _, _ in sentra_mentions if mm.location == m.location) else "existing"})
+                       "location": m.location, "status": "planned" if m.planned else "existing",
+                       "_sent": si, "_surf": {com: 1}})
+    for e in merged:
+        # the spelling written most often ('Cokelat' x4 over 'coklat' x1)
+        forms = {}
+        for f, n in e["_surf"].items():
+            forms.setdefault(normalize_commodity(f), []).append((n, f))
+        best = max(e["_surf"].items(), key=lambda kv: kv[1])[0]
+        if normalize_commodity(best) == normalize_commodity(e["commodity"]):
+            e["commodity"] = best
+        e.pop("_sent", None)
+        e.pop("_surf", None)
     # a sentra IKM (no single commodity) the city plans to build
     generic_planned = [(m, c) for m, c, _ in sentra_mentions if m.generic and m.planned]
     if generic_planned and not merged:
@@ -451,14 +481,15 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
     if not topic:
         facts, merged = [], []
     out_cities = []
-    if relevant:
+    province_only = topic and not relevant
+    if not province_only:
         for c in cities:
             o = _city_obj(c)
             if o:
                 out_cities.append(o)
         have = {c["code"] for c in out_cities}
         for f in facts:
-            if f["city_code"] and f["city_code"] not in have and f["confidence"] >= 0.6:
+            if relevant and f["city_code"] and f["city_code"] not in have and f["confidence"] >= 0.6:
                 o = _city_obj(f["city_code"])
                 if o:
                     out_cities.append(o)

@@ -156,6 +156,8 @@ def _money_indicator(text: str) -> tuple[str | None, int]:
         blk = max(blk, m.start())
     if best is None:
         return None, -1
+    if best == "nilai_transaksi" and blk >= 0 and not re.search(r"transaksi", text, re.I):
+        return None, -1  # 'anggaran ... pameran ... Rp700 juta': the event's cost
     if blk > bestpos:
         # 'anggaran untuk penyelenggaraan pameran ... Rp700 juta': a cost, not an indicator,
         # unless the money word names aid ('anggaran bantuan', 'pagu DAK')
@@ -218,6 +220,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     if mp:
         rest = rest[mp.end():]
     if RANGE_AFTER.match(rest):
+        if q.value < 10:
+            return None  # 'dua hingga tiga pelaku usaha' per stall: no stock figure
         conf -= 0.25
         rest = re.sub(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*\S+", "", rest, flags=re.I)
     ind = None
@@ -255,8 +259,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None
     if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
         return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
-    if ind == "jumlah_ikm" and PER_EACH.search(before[-60:]) and re.search(r"\b(?:setiap|tiap|masing-masing)\s+\w+\s*$", before[-40:], re.I):
-        return None
+    if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+", before[-80:], re.I):
+        return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
     if q.value < 2 and ind != "jumlah_sentra":
         return None
     year = find_year(sentence, year_pos, published_year)

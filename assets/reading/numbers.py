@@ -213,7 +213,7 @@ _USD_POST = (r"(?:dolar|dollar)\s+(?:AS|Amerika(?:\s+Serikat)?|US)\b|US\s?(?:dol
 QTY_RE = re.compile(
     rf"(?P<cur>{_CUR_PRE})?\s?"
     rf"(?:(?P<dig>(?:{_DIG})(?:\s*(?:-|–|s/d|hingga|sampai)\s*(?:{_DIG}))?)(?P<an>\s?-?an\b)?"
-    rf"|(?P<word>{WORDNUM_RE.pattern[2:-2]}))"
+    rf"|(?P<word>\b{WORDNUM_RE.pattern[2:-2]}\b))"
     rf"(?:\s?(?P<mult>{_MULT_ALT})\b|(?<=\d)\s?(?P<mshort>M|T|Jt|jt|rb|K)\b)?"
     rf"(?:\s?(?P<usd>{_USD_POST}))?",
     re.I,

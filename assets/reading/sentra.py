@@ -118,14 +118,16 @@ _STOP = re.compile(
     r"mulai|terus|masih|belum|tidak|bukan|setempat|nantinya|diharapkan|dibangun|dibiayai|penerima|dak|lainnya|"
     r"lain|baru|seperti|antara|antaranya|meliputi|kata|ujar|ungkap|jelas|papar|tutur|sebut|kemudian|lalu|"
     r"selain|sejak|tahun|bulan|kepada|kecamatan|kabupaten|kota|desa|kelurahan|ada|terdapat|mencapai|sebanyak|"
-    r"tampil|tampilkan|menampilkan|mengikuti|diikuti|dibina|didorong|digelar|berjumlah|serta\s+sentra)\b|"
+    r"tampil|tampilkan|menampilkan|mengikuti|diikuti|dibina|didorong|digelar|berjumlah|serta\s+sentra|yakni|yaitu|misalnya|"
+    r"contohnya|termasuk|maupun|pertama|kedua|ketiga|keempat|kelima|tadi|pun|sendiri|hendaknya|sebaiknya|perlu|harus|"
+    r"wajib|nanti|kelak|sekarang|kemarin|dulu|dahulu|lagi|pula|dan\s+sentra)\b|"
     r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s", re.I)
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+", re.I)
 _KHAS = re.compile(r"\s+khas\b.*$", re.I)
 _LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri)\s+(?=\S)", re.I)
 _PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[A-Z]{2,}$|^[IVX]+$|^\d+$")
 _LOC_INTRO = re.compile(
-    r"^\s*(?:yang\s+(?:\w+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
+    r"^\s*(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
     r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
 _LOC_STOP = re.compile(r"[.;:!?\"“”(]|,\s*(?=[a-z])|\s+(?:yang|dengan|dekat|untuk|agar|sebagai|sejak|pada|oleh|karena|sehingga|"
                        r"kata|ujar|jelas|serta|dan\s+(?=[a-z]))\b|\s[-–—]\s")
@@ -208,30 +210,115 @@ def _clean_commodity(c: str | None) -> str | None:
     return c
 
 
+_LOC_WORDS = {"kawasan", "wilayah", "daerah", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "jalan", "jl.", "jl",
+              "kota", "kabupaten", "kab.", "kec.", "kel.", "ds.", "rt", "rw", "gang", "gg.", "blok", "komplek", "kompleks",
+              "perumahan", "nagari", "gampong", "pekon", "lingkungan", "kp.", "dukuh", "banjar", "jorong", "lorong"}
+_NOT_PLACE = re.compile(r"^(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad|Januari|Februari|Maret|April|Mei|Juni|Juli|"
+                        r"Agustus|September|Oktober|November|Desember|Sentra|IKM|UMKM|Kepala|Dinas|Pemkot|Pemkab|Pemprov|"
+                        r"Kementerian|Bupati|Wali\s*kota|Walikota|Gubernur|Menteri|Ketua|Pak|Bu|Ibu|Bapak)\b")
+
+
+def _loc_span(rest: str) -> str:
+    """Place words from the start of ``rest``: capitalised words, digits, 'kawasan', 'Kecamatan', list 'dan'."""
+    toks = re.finditer(r"[^\s,]+|,", rest)
+    end = 0
+    prev_comma = False
+    for t in toks:
+        w = t.group(0)
+        wl = w.lower().rstrip(".;:!?\"”")
+        if w == ",":
+            prev_comma = True
+            continue
+        clean = w.rstrip(".;:!?\"”)")
+        if clean != w and clean and (clean[:1].isupper() or clean[:1].isdigit()):
+            if _NOT_PLACE.match(clean):
+                break
+            end = t.start() + len(clean)
+            break
+        if w[:1].isupper() or w[:1].isdigit() or wl in _LOC_WORDS or re.fullmatch(r"[IVX]+", w):
+            if _NOT_PLACE.match(w) or re.match(r"^\d+/\d+", w):
+                break
+            end = t.end()
+            prev_comma = False
+            continue
+        if wl in ("dan", "serta") and not prev_comma or (wl in ("dan", "serta") and prev_comma):
+            nxt = rest[t.end():].lstrip()
+            if nxt[:1].isupper() and not _NOT_PLACE.match(nxt) and not re.match(r"(?i)sentra\b", nxt):
+                continue
+        break
+    return rest[:end].strip(" ,")
+
+
 def _locations(after: str) -> tuple[list[str], int]:
     """Location list right after a commodity: 'di Tandang dan Krobokan' -> ['Tandang', 'Krobokan']."""
     m = _LOC_INTRO.match(after)
     if not m:
         return [], 0
     rest = after[m.end():]
-    stop = _LOC_STOP.search(rest)
-    span = rest[:stop.start()] if stop else rest
-    span = span[:120]
-    words = span.split()
-    if not words or not (words[0][:1].isupper() or words[0].lower() in (
-            "kawasan", "wilayah", "daerah", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "jalan", "jl.", "jl", "kota", "kabupaten", "kab.")):
+    span = _loc_span(rest)
+    if not span:
         return [], 0
     if re.search(r"\s(?:dan|serta)\s", span):
         parts = [p.strip() for p in re.split(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", span) if p.strip()]
     else:
         parts = [span.split(",")[0].strip()]
-    # 'di Desa A, B, dan C': every part is a place; a lowercase-led part ends the list
-    out = []
-    for p in parts:
-        if not p[:1].isupper() and p.split()[0].lower() not in ("kawasan", "wilayah", "daerah", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "jalan", "jl.", "jl"):
+    out = [p for p in parts if p[:1].isupper() or p.split()[0].lower() in _LOC_WORDS]
+    return out, m.end() + len(span)
+
+
+_FUNC = re.compile(r"^(?:yang|ini|itu|tersebut|pihak\w*|kami|kita|mereka|dia|ia|beliau|anda|akan|telah|sudah|masih|"
+                   r"belum|juga|lebih|paling|sangat|agar|supaya|karena|namun|tetapi|maka|jika|kalau|bila|apabila|untuk|"
+                   r"dengan|pada|dari|oleh|secara|bagi|hanya|saja|lain|lainnya|baru|lama|besar|kecil|menengah|ada|"
+                   r"tidak|bukan|bisa|dapat|harus|perlu|mampu|sama|semua|seluruh|setiap|tiap|beberapa|banyak|para|"
+                   r"sejumlah|tahun|bulan|hari|kini|saat|nya|hal|cara|upaya|program|kegiatan|sebagai|atau|pun)$", re.I)
+_VERBISH = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter|per)\w{3,}(?:kan|i|nya)$|\w+nya$", re.I)
+
+
+def valid_commodity(c: str | None) -> bool:
+    """A commodity phrase, not the rest of a sentence: a known product word, or 1-3 plain words."""
+    if not c:
+        return False
+    if re.search(r"\d", c):
+        return False
+    words = c.lower().split()
+    if _GROUP_RE.search(c):
+        return not any(_FUNC.match(w) for w in words[:1])
+    if len(words) > 3:
+        return False
+    return not any(_FUNC.match(w) or _VERBISH.match(w) for w in words)
+
+
+_PRODUCES = re.compile(r"\b(?:konsentrasi\s+produksi|memproduksi|penghasil|berbasis(?:\s+komoditas)?|khusus\s+memproduksi|"
+                       r"fokus\s+(?:pada\s+)?produksi|produksinya)\s+([a-z][a-z ]{2,50}?)(?=\s*[.,;]|\s+(?:yang|untuk|dengan|di|bagi|sebagai|guna)\b|\s*$)", re.I)
+
+
+def _entries_from_span(span: str) -> list[tuple[str | None, str | None, bool, str]]:
+    items = [p for p in _LIST_SPLIT.split(span) if p.strip()]
+    entries = []
+    for n, it in enumerate(items):
+        it = re.sub(r"^(?:dan|serta|juga)\s+", "", it.strip(), flags=re.I)
+        com, loc, place_named = _split_item(it)
+        com = _clean_commodity(com)
+        if n == 0 and com and not is_ikm_commodity(com):
+            return []
+        if com and not valid_commodity(com):
+            if n == 0:
+                return []
             break
-        out.append(p)
-    return out, m.end() + (stop.start() if stop else len(rest))
+        if place_named and (not loc or _NOT_PLACE.match(loc) or not valid_place(loc)):
+            if n == 0:
+                return []
+            break
+        entries.append((com, loc, place_named, it))
+    return entries
+
+
+def valid_place(p: str) -> bool:
+    words = p.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words) and not _NOT_PLACE.match(p)
+
+
+_INDUSTRI_LIST = re.compile(r"\b(?:industri|usaha|kerajinan)\s+(?=[a-z])", re.I)
 
 
 def find_sentra(sentence: str) -> list[SentraMention]:
@@ -239,7 +326,8 @@ def find_sentra(sentence: str) -> list[SentraMention]:
     out: list[SentraMention] = []
     s = sentence
     planned = planned_status(s)
-    for hm in _HEAD.finditer(s):
+    heads = list(_HEAD.finditer(s))
+    for hm in heads:
         head = hm.group("head")
         if head.lower().startswith("sentra-sentra"):
             continue
@@ -252,38 +340,45 @@ def find_sentra(sentence: str) -> list[SentraMention]:
         body = s[body_start:]
         stop = _STOP.search(body)
         span = body[:stop.start()] if stop else body
+        if re.match(r"^\s*[,;:.]", body):
+            span = ""
         span = span.rstrip(" ,")
-        # 'sentra produksinya' / 'perajin tenun songket sentra produksinya di ...'
-        if not span.strip():
+        name0 = (head + gen_text).strip()
+        entries: list = []
+        if span.strip():
+            entries = _entries_from_span(span)
+            if entries and stop is not None and len(entries) == 1 and entries[0][0] and \
+                    re.fullmatch(r"(?:kerajinan|industri|usaha|produksi)", entries[0][0], re.I) and \
+                    re.match(r"\s*(?:ini|itu|tersebut)\b", body[stop.start():], re.I):
+                entries = []  # 'sentra kerajinan tersebut' points back
+        if not entries:
+            # 'perajin tenun songket sentra produksinya di ...'
             back = re.search(r"\b(?:perajin|pengrajin|industri|usaha)\s+((?:[a-z]+\s+){0,3}[a-z]+)\s*$",
                              s[max(0, hm.start() - 60):hm.start()], re.I)
-            name = (head + gen_text).strip()
-            if back and re.search(r"nya\b", gen_text):
-                items = [back.group(1)]
+            com = None
+            if back and re.search(r"nya\b", gen_text) and valid_commodity(back.group(1)):
+                com = back.group(1)
             else:
-                locs, _ = _locations(body)
-                out.append(SentraMention(hm.start(), body_start, name, None, None, planned, generic=True))
-                continue
-        else:
-            items = [p for p in _LIST_SPLIT.split(span) if p.strip()]
+                # 'Sentra pertama berlokasi di Somber dengan konsentrasi produksi tahu dan tempe'
+                tail = s[body_start:]
+                if not _HEAD.search(tail[:200]):
+                    mp = _PRODUCES.search(tail[:200])
+                    if mp and valid_commodity(mp.group(1)):
+                        com = mp.group(1).strip()
+            if com:
+                lm = re.search(r"\b(?:berlokasi|terletak|berada|dipusatkan|berpusat)?\s*di\s+", s[body_start:body_start + 80])
+                locs = []
+                if lm:
+                    locs, _ = _locations(s[body_start + lm.start():])
+                for L in (locs or [None]):
+                    out.append(SentraMention(hm.start(), body_start, name0, com, L, planned))
+            else:
+                out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
+            continue
         end_of_items = body_start + len(span)
         locs, consumed = _locations(s[end_of_items:])
-        first = True
-        entries: list[tuple[str | None, str | None, bool, str]] = []
-        for it in items:
-            it = re.sub(r"^(?:dan|serta|juga)\s+", "", it.strip(), flags=re.I)
-            com, loc, place_named = _split_item(it)
-            com = _clean_commodity(com)
-            if first and com and not is_ikm_commodity(com):
-                entries = []
-                break
-            first = False
-            if com and re.fullmatch(r"(?:kerajinan|industri|usaha|produksi)", com, re.I) and stop is not None and \
-                    re.match(r"\s*(?:ini|itu|tersebut)\b", body[stop.start():], re.I) and len(items) == 1:
-                continue  # 'sentra kerajinan tersebut' points back
-            entries.append((com, loc, place_named, it))
         for k, (com, loc, place_named, it) in enumerate(entries):
-            name = (head + gen_text + it).strip() if k == 0 else it.strip()
+            name = (name0 + " " + it).strip() if k == 0 else it.strip()
             loc_list = [loc] if loc else (locs if k == len(entries) - 1 and locs else [None])
             for L in loc_list:
                 out.append(SentraMention(hm.start(), end_of_items, re.sub(r"\s+", " ", name), com, L, planned,
@@ -298,10 +393,28 @@ def find_sentra(sentence: str) -> list[SentraMention]:
                     break
                 com = _clean_commodity(m.group(1))
                 locs2, used = _locations(tail[m.end():])
-                if not com or not locs2 or not is_ikm_commodity(com):
+                if not com or not locs2 or not is_ikm_commodity(com) or not valid_commodity(com):
                     break
                 for L in locs2:
                     out.append(SentraMention(tail_start + m.start(1), tail_start + m.end(), m.group(1), com, L, planned))
                 tail_start += m.end() + used
                 tail = s[tail_start:]
+    # 'industri bandeng presto, kulit lumpia, logam di kawasan X, serta sentra kerupuk': an enumeration of
+    # industries next to a named sentra in the same sentence names sentra too
+    if any(m.commodity for m in out):
+        first_head = heads[0].start() if heads else len(s)
+        for im in _INDUSTRI_LIST.finditer(s[:first_head]):
+            body = s[im.end():first_head]
+            stop = _STOP.search(body)
+            span = (body[:stop.start()] if stop else body).rstrip(" ,")
+            if "," not in span:
+                continue
+            entries = [e for e in _entries_from_span(span) if e[0]]
+            if len(entries) < 2:
+                continue
+            locs, _ = _locations(body[len(span):] if not stop else body[stop.start():])
+            for k, (com, loc, _pn, it) in enumerate(entries):
+                L = loc or (locs[0] if locs and k == len(entries) - 1 else None)
+                out.append(SentraMention(im.start(), im.end() + len(span), it.strip(), com, L, planned))
+            break
     return out
