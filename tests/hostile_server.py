@@ -218,6 +218,9 @@ class Handler(BaseHTTPRequestHandler):
                     f'<a href="/berita/2026/11/sentra-kulit-magetan?utm_campaign=x#top">Sentra kulit lagi</a>'
                     f'</body></html>').encode()
             return self.send(200, html)
+        if path == "/listing-down":  # a listing whose every article is down
+            links = "".join(f'<a href="/sentra/unavailable/{i}">Sentra {i}</a>' for i in range(20))
+            return self.send(200, f"<html><body>{links}</body></html>".encode())
         if path == "/api/package_search":
             doc = ('{"success": true, "result": {"results": [{"title": "Data sentra IKM Jawa Barat", '
                    f'"resources": [{{"name": "sentra ikm 2025", "url": "{b}/dataset/sentra-ikm.csv"}}]}},'
@@ -250,7 +253,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, article_html("Sentra IKM sabar"))
         if p == "/ratelimited-long":
             return self.send(429, b"go away", "text/plain", {"Retry-After": "3600"})
-        if p == "/unavailable":
+        if p == "/unavailable" or p.startswith("/unavailable/"):
             self.count(p)
             return self.send(503, b"<h1>Service Unavailable</h1>")
         if p == "/stall":  # headers and a little body, then silence
