@@ -393,3 +393,10 @@ def test_find_mentions_with_article_context():
 )
 def test_dateline_variants(text, code):
     assert article_cities(None, text)[0] == code
+
+
+def test_list_lines_are_not_datelines():
+    text = ('Sentra IKM di Jawa Barat per kabupaten/kota:\nKota Bogor - 12 sentra\nKabupaten Garut - 30 sentra\n'
+            'Sentra kulit di Kabupaten Garut paling besar, disusul sentra kulit Kabupaten Garut lainnya.')
+    assert places._dateline_span(text) is None
+    assert article_cities(None, text)[0] == '32.05'

@@ -284,9 +284,20 @@ class _Raw:
     tok: int  # index of the first token
 
 
+@lru_cache(maxsize=16)
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower().replace("'", '').replace('’', ''))
-            for m in _TOKEN.finditer(text)]
+    """(start, end, lower-case word without apostrophes) of every word."""
+    low = text.lower()
+    toks = [(s, e, low[s:e]) for s, e in map(re.Match.span, _TOKEN.finditer(text))]
+    if "'" in low or '’' in low:
+        toks = [(s, e, t.replace("'", '').replace('’', '')) for s, e, t in toks]
+    return toks
+
+
+@lru_cache(maxsize=16)
+def _lower_words(text: str) -> frozenset[str]:
+    """Words written in lower case somewhere in the text."""
+    return frozenset(t for s, _, t in _tokens(text) if text[s].islower())
 
 
 def _prefix_of(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[str | None, int]:
@@ -389,7 +400,6 @@ def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, can
 # Resolution
 
 _NEXT_CAPITALIZED = re.compile(r'[ \t]+[A-Z]')
-_LOWER_WORD = re.compile(r'(?<![\w.])[a-z][a-z]+\b')
 
 
 def _kota_of(codes: tuple[str, ...]) -> str | None:
@@ -500,7 +510,7 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
     """Index of each raw match read as a kecamatan -> the kecamatan code."""
     idx = _index()
     kec_pick: dict[int, str] = {}
-    lower_words: set[str] | None = None
+    lower_words: frozenset[str] | None = None
     for n, r in enumerate(raws):
         c = r.cands
         if _KEC not in c or _ALIAS in c or _PROV in c or _NAT in c:
@@ -521,7 +531,7 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
             if r.key in idx.common or r.key in idx.risky or len(r.key) < 4:
                 continue
             if lower_words is None:
-                lower_words = {m.group().lower() for m in _LOWER_WORD.finditer(text)}
+                lower_words = _lower_words(text)
             if r.key in lower_words:
                 continue  # the same word is used as a common word in this text
         pick = _pick_kec(codes, ctx)
@@ -609,6 +619,7 @@ _DATELINE = re.compile(
     [ \t]*[-–—:]""",
     re.VERBOSE,
 )
+_PROSE_AFTER = re.compile(r'[ \t\u00a0]*["“\'‘]?[A-Za-z][^\n]{40}')
 _DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})[ \t]*,[ \t]*[A-Z]")
 
 
@@ -625,7 +636,8 @@ def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
     for line in head.split('\n'):
         for rx in (_DATELINE, _DATELINE_CAPS):
             m = rx.match(line)
-            if m:
+            # a dateline opens a paragraph of prose; "Bandung - 28 sentra" in a list is not one
+            if m and _PROSE_AFTER.match(line, m.end() if rx is _DATELINE else m.end() - 1):
                 s, e = pos + m.start('place'), pos + m.end('place')
                 raws = _scan(text[s:e])
                 if raws and raws[0].span_start == 0:
