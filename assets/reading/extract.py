@@ -210,53 +210,92 @@ def _claims(sent: Sent, mentions: list, qspans: list[tuple[int, int]]) -> set[in
 
 
 # ---------------------------------------------------------------- tables
-_H_SENTRA = re.compile(r"sentra|nama\s+(?:kelompok|sentra|usaha)|kelompok", re.I)
-_H_LOC = re.compile(r"kecamatan|kelurahan|desa|lokasi|alamat|wilayah|kec\b|kab", re.I)
-_H_COM = re.compile(r"komoditas|komoditi|produk|jenis|bidang|cabang\s+industri|kbli", re.I)
-_H_IKM = re.compile(r"(?:jumlah|jml|banyaknya)?\s*(?:unit\s+usaha|ikm|unit|usaha|pelaku|perajin|pengrajin|umkm)", re.I)
+_H_SENTRA = re.compile(r"sentra|nama\s+(?:kelompok|sentra|usaha|ikm)|kelompok|^\s*nama\s*$", re.I)
+_H_LOC = re.compile(r"kecamatan|kelurahan|desa|lokasi|alamat|wilayah|\bkec\b|daerah", re.I)
+_H_COM = re.compile(r"komoditas|komoditi|produk|jenis|bidang|cabang\s+industri|kbli|sektor", re.I)
 _H_TK = re.compile(r"tenaga\s+kerja|\btk\b|naker|pekerja|karyawan", re.I)
-_H_NO = re.compile(r"^\s*(?:no\.?|nomor|#)\s*$", re.I)
+_H_IKM = re.compile(r"jumlah|jml|banyaknya|unit\s+usaha|\bikm\b|\bumkm\b|\bukm\b|pelaku|perajin|pengrajin|\bunit\b", re.I)
+_H_PROD = re.compile(r"nilai\s+produksi|produksi\s*\(\s*rp", re.I)
+_H_INV = re.compile(r"investasi", re.I)
+_H_OMZ = re.compile(r"omzet|omset|penjualan", re.I)
+
+
+def _header_multiplier(h: str) -> float:
+    h = h.lower()
+    if re.search(r"miliar|milyar|\bm\b", h):
+        return 1e9
+    if re.search(r"juta|jt", h):
+        return 1e6
+    if re.search(r"000|ribu|rb", h):
+        return 1e3
+    return 1.0
 
 
 def _table_rows(table: list[list[str]]):
-    """Yield dicts with sentra/location/commodity/ikm/tk from a table whose header names them."""
+    """Yield dicts (name, loc, com, ikm, tk, money...) from a table whose header names a sentra or a
+    commodity and a count of units or workers, in any order and wording."""
     if not table:
         return
     hdr_i = None
     for i, row in enumerate(table[:3]):
         joined = " | ".join(row)
-        if (_H_IKM.search(joined) or _H_TK.search(joined)) and (_H_SENTRA.search(joined) or _H_COM.search(joined) or _H_LOC.search(joined)):
+        if (_H_IKM.search(joined) or _H_TK.search(joined)) and (_H_SENTRA.search(joined) or _H_COM.search(joined)):
             hdr_i = i
             break
     if hdr_i is None:
         return
     hdr = table[hdr_i]
     cols: dict[str, int] = {}
+    mult: dict[str, float] = {}
     for j, h in enumerate(hdr):
-        h2 = h.lower()
-        if "tk" not in cols and _H_TK.search(h2):
-            cols["tk"] = j
-        elif "ikm" not in cols and _H_IKM.search(h2) and re.search(r"jumlah|jml|unit|banyak|ikm|umkm|usaha|pelaku|perajin", h2) and \
-                not _H_SENTRA.search(h2.replace("unit usaha", "")) or ("ikm" not in cols and re.search(r"^\s*(?:jumlah\s+)?(?:unit\s+usaha|ikm|unit)\s*$", h2)):
-            cols["ikm"] = j
-        elif "sentra" not in cols and _H_SENTRA.search(h2):
-            cols["sentra"] = j
-        elif "loc" not in cols and _H_LOC.search(h2):
-            cols["loc"] = j
-        elif "com" not in cols and _H_COM.search(h2):
-            cols["com"] = j
+        h2 = h.lower().strip()
+        if re.fullmatch(r"no\.?|nomor|#", h2):
+            continue
+        if _H_TK.search(h2):
+            cols.setdefault("tk", j)
+        elif _H_PROD.search(h2):
+            cols.setdefault("prod", j); mult["prod"] = _header_multiplier(h2)
+        elif _H_INV.search(h2):
+            cols.setdefault("inv", j); mult["inv"] = _header_multiplier(h2)
+        elif _H_OMZ.search(h2):
+            cols.setdefault("omz", j); mult["omz"] = _header_multiplier(h2)
+        elif _H_SENTRA.search(h2) and not re.search(r"jumlah|jml", h2):
+            cols.setdefault("sentra", j)
+        elif _H_LOC.search(h2):
+            cols.setdefault("loc", j)
+        elif _H_COM.search(h2) and not re.search(r"jumlah|jml|nilai", h2):
+            cols.setdefault("com", j)
+        elif _H_IKM.search(h2):
+            cols.setdefault("ikm", j)
     if "ikm" not in cols and "tk" not in cols:
         return
     for row in table[hdr_i + 1:]:
         if len(row) < len(hdr) - 1 or not any(row):
             continue
-        get = lambda k: row[cols[k]].strip() if k in cols and cols[k] < len(row) else None  # noqa: E731
+
+        def get(k):
+            return row[cols[k]].strip() if k in cols and cols[k] < len(row) else None
+
         name, loc, com = get("sentra"), get("loc"), get("com")
-        if (name or "").lower().startswith(("jumlah", "total")) or (loc or "").lower().startswith(("jumlah", "total")):
+        first = " ".join(c for c in row[:3] if c).lower()
+        if re.search(r"\b(?:jumlah|total|sub\s*total)\b", first) and not re.search(r"\d", name or "x"):
             continue
-        ikm = parse_number(get("ikm")) if get("ikm") else None
-        tk = parse_number(get("tk")) if get("tk") else None
-        yield {"name": name, "loc": loc, "com": com, "ikm": ikm, "tk": tk, "evidence": " | ".join(c for c in row if c)}
+        if re.search(r"^(?:jumlah|total)\b", (name or loc or "").lower()):
+            continue
+        out = {"name": name, "loc": loc, "com": com, "evidence": " | ".join(c for c in row if c)}
+        for k in ("ikm", "tk"):
+            out[k] = parse_number(get(k)) if get(k) else None
+        for k in ("prod", "inv", "omz"):
+            raw = get(k)
+            v = None
+            if raw:
+                from .numbers import parse_money
+                pm = parse_money(raw)
+                v = pm[0] if pm else None
+                if v is not None and not re.search(r"(?i)juta|miliar|milyar|triliun|ribu", raw):
+                    v *= mult.get(k, 1.0)
+            out[k] = v
+        yield out
 
 
 # ---------------------------------------------------------------- main
@@ -392,8 +431,10 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             sname = row["name"] or (f"sentra {com_clean}" if com_clean else None)
             if com_clean or row["name"]:
                 sentra_mentions.append((SentraMention(0, 0, sname or "", com_clean, row["loc"], False), city, -1))
-            for key, ind, unit in (("ikm", "jumlah_ikm", "unit"), ("tk", "tenaga_kerja", "orang")):
-                v = row[key]
+            for key, ind, unit in (("ikm", "jumlah_ikm", "unit"), ("tk", "tenaga_kerja", "orang"),
+                                   ("prod", "nilai_produksi", "IDR"), ("inv", "nilai_investasi", "IDR"),
+                                   ("omz", "nilai_omzet", "IDR")):
+                v = row.get(key)
                 if v is None or v <= 0 or math.isnan(v):
                     continue
                 raw_facts.append(({

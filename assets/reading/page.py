@@ -14,7 +14,7 @@ __all__ = ["Page", "read_page", "html_to_tree"]
 _WS = re.compile(r"[ \t\u00a0\u200b]+")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
                "blockquote", "header", "footer", "ul", "ol", "table", "figcaption", "dd", "dt"}
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "table",
               "template", "button", "select")
 
 
@@ -116,6 +116,19 @@ def _tables(tree) -> list[list[list[str]]]:
     return out
 
 
+def _is_data_table(t) -> bool:
+    """A table of figures (short cells, several columns), not a layout table holding the article."""
+    if any(True for _ in t.iter("p", "article", "h1", "h2")):
+        return False
+    rows = [tr for tr in t.iter("tr")]
+    if len(rows) < 2:
+        return False
+    cells = [c for c in rows[0] if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    if len(cells) < 2:
+        return False
+    return all(len((c.text_content() or "").strip()) <= 60 for c in cells)
+
+
 def _fallback_text(tree) -> str:
     import copy
     root = None
@@ -176,7 +189,21 @@ def read_page(html: str) -> Page:
     title = _title(tree)
     jsonld = _jsonld(tree)
     tables = _tables(tree)
-    text = _trafilatura_text(html if isinstance(html, str) else html.decode("utf-8", "replace"))
+    src = html if isinstance(html, str) else html.decode("utf-8", "replace")
+    data_tables = [t for t in tree.iter("table") if _is_data_table(t)]
+    if data_tables:
+        # data tables are read as rows; their cells would only garble the running text
+        import copy
+        import lxml.html
+        t2 = copy.deepcopy(tree)
+        for t in [t for t in t2.iter("table") if _is_data_table(t)]:
+            if t.getparent() is not None:
+                t.drop_tree()
+        try:
+            src = lxml.html.tostring(t2, encoding="unicode")
+        except Exception:
+            pass
+    text = _trafilatura_text(src)
     fb = None
     if len(text.strip()) < 200:
         fb = _fallback_text(tree)
