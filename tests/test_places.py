@@ -400,3 +400,28 @@ def test_list_lines_are_not_datelines():
             'Sentra kulit di Kabupaten Garut paling besar, disusul sentra kulit Kabupaten Garut lainnya.')
     assert places._dateline_span(text) is None
     assert article_cities(None, text)[0] == '32.05'
+
+
+@pytest.mark.parametrize(
+    'text, expected',
+    [
+        ('Kelurahan Kedaung, Kecamatan Pamulang, dijadikan kampung tempe.',
+         [('kelurahan', '36.74'), ('kecamatan', '36.74')]),
+        ('Sentra sepatu di Kelurahan Cibaduyut Kidul, Bandung.', [('kelurahan', '32.73'), ('kabkota', '32.73')]),
+        ('Sentra IKM di Kelurahan Teritip dibangun tahun ini.', [('kelurahan', '64.71')]),
+        # a village name shared by several kab/kota and no hint: skipped
+        ('Desa Kedaung punya banyak perajin.', []),
+        # a village named like a kab/kota is the village
+        ('Kerajinan di Desa Banyumas, Kabupaten Pringsewu.', [('kelurahan', '18.10'), ('kabkota', '18.10')]),
+    ],
+)
+def test_villages(text, expected):
+    ms = find_mentions(text)
+    assert [(m.level, m.city_code) for m in ms] == expected
+    assert all(m.explicit for m in ms if m.level == 'kelurahan')
+    assert all(text[m.start:m.end] == m.surface for m in ms)
+
+
+def test_kepulauan_short_names_and_old_names():
+    got = [(m.surface, m.city_code) for m in find_mentions('Perajin di Mentawai, Anambas dan Toba Samosir.')]
+    assert got == [('Mentawai', '13.09'), ('Anambas', '21.05'), ('Toba Samosir', '12.12')]

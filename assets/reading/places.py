@@ -13,13 +13,18 @@ How a text is read
    province, the aliases from the YAML file and a few words meaning "national".
 3. The word(s) before a name decide its kind: Kota, Pemkot, Wali Kota, Walikota, Kotamadya -> kota;
    Kabupaten, Kab., Pemkab, Bupati -> kabupaten; Kecamatan, Kec., Distrik, Camat -> kecamatan;
-   Provinsi, Prov., Pemprov, Gubernur -> province; Desa, Kelurahan -> a village (looked up among
-   kecamatan names only as weak evidence). "Disperindag Kota X", "DPRD Kabupaten X" work because
-   the word right before the name is looked at. Such mentions are ``explicit``.
-4. A bare name (no kind word) counts only when it starts with a capital letter, is not preceded by a
-   street or organisation word (Jalan, Jl., Bank, Universitas, Hotel, PT, ...) or a personal title
-   (Pak, Bu, ...). Names in ``risky_names`` (also given names or common words: Batu, Bima, Solo, ...)
-   count bare only after a place word (di, ke, dari, asal, wilayah, daerah, kawasan).
+   Provinsi, Prov., Pemprov, Gubernur -> province; Desa, Kelurahan, Kel., Nagari, Gampong -> a
+   village, looked up among the 83,762 kelurahan/desa (loaded only then) and kept when it fits the
+   kecamatan or kab/kota named in the text, or is the only one of that name in one kab/kota.
+   "Disperindag Kota X", "DPRD Kabupaten X" work because the word right before the name is looked
+   at. Such mentions are ``explicit``.
+4. A bare name (no kind word) counts only when it starts with a capital letter (and so do its
+   other words: "Bandung barat" is Bandung), is not preceded by a street, river or organisation word
+   (Jalan, Jl., Sungai, Bank, Universitas, Hotel, PT, Radar, Tribun, ...) or a personal title (Pak,
+   Bu, ...), and is not followed by a media word ("Malang Post", "Metro TV"). Names in
+   ``risky_names`` (also given names or common words: Batu, Bima, Metro, Puncak, ...) count bare
+   only after a place word (di, ke, dari, asal, wilayah, daerah, kawasan) or as a dateline.
+   "Bank Jateng" is a province mention; a kab/kota after Bank/Universitas/Hotel/PT is not counted.
 5. A bare name that is both a kota and a kabupaten (Bandung, Bekasi, Bogor, Malang, Semarang, ...,
    computed from the data) is resolved by, in order: explicit mentions of that name in the same text
    (the kind mentioned most often), kecamatan in the text that belong to one of the two, a province in
@@ -87,7 +92,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    level: str  # 'kabkota' | 'kecamatan' | 'province' | 'national'
+    level: str  # 'kabkota' | 'kecamatan' | 'kelurahan' | 'province' | 'national'
     city_code: str | None
     province_code: str | None
     explicit: bool
@@ -192,13 +197,17 @@ def _index() -> _Index:
             slot.setdefault(kind, payload)
 
     city_names: dict[str, str] = {}
+    short: list[tuple[str, str]] = []
     for code, c in cities.items():
         core = _split_city_name(regions[code])[1]
         k = _norm(core)
         city_names[code] = k
         add(k, _CITY, (code,))
         if 'Kep. ' in core:
-            add(_norm(core.replace('Kep. ', 'Kepulauan ')), _CITY, (code,))
+            core = core.replace('Kep. ', 'Kepulauan ')
+            add(_norm(core), _CITY, (code,))
+        if core.startswith('Kepulauan '):  # "Mentawai" for Kabupaten Kepulauan Mentawai
+            short.append((_norm(core[len('Kepulauan '):]), code))
     by_name = {c.name: c.code for c in cities.values()}
     for alias, target in (al.get('cities') or {}).items():
         code = by_name.get(target)
@@ -210,6 +219,9 @@ def _index() -> _Index:
         if not target:
             raise ValueError(f'place_aliases.yaml: unknown kab/kota name {core!r} for {alias!r}')
         add(_norm(alias), _CITY, target)
+    for k, code in short:
+        if k not in keys:
+            add(k, _CITY, (code,))
     prov_by_name = {regions[c]: c for c in regions if len(c) == 2}
     for name, code in prov_by_name.items():
         add(_norm(name), _PROV, code)
@@ -500,10 +512,67 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
     ctx_raws = _scan(context) if context else []
     ctx = _context(raws + ctx_raws)
     kec_pick = _kec_picks(text, raws, ctx, dateline)
+    villages = _village_mentions(text, ctx, set(kec_pick.values())) if _VILLAGE_HINT.search(text) else []
     kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
+    kec_votes.update(m.city_code for m in villages)
     if context:
         kec_votes.update(p[:5] for p in _kec_picks(context, ctx_raws, ctx, _dateline_span(context)).values())
-    return _mentions(text, raws, ctx, kec_pick, kec_votes, dateline)
+    out = _mentions(text, raws, ctx, kec_pick, kec_votes, dateline)
+    if villages:
+        taken = [(m.start, m.end) for m in out]
+        out += [v for v in villages if not any(a < v.end and v.start < b for a, b in taken)]
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _villages() -> dict[str, tuple[str, ...]]:
+    """Kelurahan/desa name key -> codes (83,762 villages; loaded only when a text names one)."""
+    raw = resources.files('lokal').joinpath('data').joinpath('desa.json.gz').read_bytes()
+    out: dict[str, list[str]] = {}
+    for code, name in json.loads(gzip.decompress(raw)).items():
+        out.setdefault(_norm(name), []).append(code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_VILLAGE_HINT = re.compile(r'\b(?:[Dd]esa|DESA|[Kk]elurahan|KELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]+[A-Z]')
+_VILLAGE = re.compile(
+    r"\b(?:[Dd]esa|DESA|[Kk]elurahan|KELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})"
+)
+
+
+def _village_mentions(text: str, ctx: _Context, kecamatan: set[str]) -> list[Mention]:
+    """'Desa X' / 'Kelurahan X' where X is a village that fits the kecamatan or kab/kota in the text."""
+    villages = _villages()
+    kec_cities = {k[:5] for k in kecamatan}
+    out: list[Mention] = []
+    for m in _VILLAGE.finditer(text):
+        words = list(re.finditer(r"[\w'’-]+", m.group('name')))
+        for k in range(len(words), 0, -1):
+            codes = villages.get(_norm(m.group('name')[:words[k - 1].end()]))
+            if not codes:
+                continue
+            pick = None
+            hit = [c for c in codes if c[:8] in kecamatan]
+            if len(hit) == 1:
+                pick = hit[0]
+            for pool in (() if pick else (kec_cities, ctx.sure_cities, ctx.cities)):
+                hit = [c for c in codes if c[:5] in pool]
+                if len(hit) == 1 or (hit and len({c[:5] for c in hit}) == 1):
+                    pick = hit[0]
+                    break
+            if pick is None:
+                hit = [c for c in codes if c[:2] in ctx.provinces]
+                if len({c[:5] for c in hit}) == 1:
+                    pick = hit[0]
+                elif len({c[:5] for c in codes}) == 1:
+                    pick = codes[0]
+            if pick is not None:
+                end = m.start('name') + words[k - 1].end()
+                out.append(Mention(m.start(), end, text[m.start():end], 'kelurahan', pick[:5], pick[:2], True))
+            break
+    return out
 
 
 def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, int] | None) -> dict[int, str]:
@@ -516,6 +585,8 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
         if _KEC not in c or _ALIAS in c or _PROV in c or _NAT in c:
             continue
         explicit = r.prefix == 'kec'
+        if r.prefix == 'desa':
+            continue  # "Desa X" is a village, looked up by _village_mentions
         in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
         if _CITY in c and not explicit:
             # a kab/kota name wins over a kecamatan of the same name, unless only a kab/kota that has
@@ -557,6 +628,8 @@ def _mentions(text: str, raws: list[_Raw], ctx: _Context, kec_pick: dict[int, st
         explicit = r.prefix in ('kota', 'kabupaten')
         in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
         m: Mention | None = None
+        if r.prefix == 'desa' and _PROV not in c:
+            continue  # "Desa Banyumas" is a village named like a kab/kota; see _village_mentions
         if n in kec_pick:
             pick = kec_pick[n]
             m = Mention(surface_start if r.prefix == 'kec' else r.start, r.end, '', 'kecamatan', pick[:5],
@@ -708,8 +781,10 @@ def article_cities(title: str | None, text: str) -> list[str]:
             w = 5.0
         elif m.level == 'kabkota':
             w = 1.5 if m.explicit else 1.0
-        else:
+        elif m.level == 'kecamatan':
             w = 0.6 if m.explicit else 0.4
+        else:  # kelurahan / desa
+            w = 0.3
         if m.start < body_start:
             w += 2.0
         before = full[max(0, m.start - 40):m.start]
