@@ -72,10 +72,16 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 #: outcomes that can change on a later try
 TRANSIENT_OUTCOMES = frozenset({"timeout", "connection_error", "deferred"})
 
+# Titles/headings of error pages served with status 200.  Kept narrow on purpose:
+# news titles say 'korban tidak ditemukan' and '404 pelaku IKM terima bantuan'.
 SOFT_404_PATTERNS = re.compile(
-    r"tidak\s+ditemukan|tidak\s+dapat\s+ditemukan|halaman\s+tidak\s+(ada|tersedia)|"
-    r"not\s+found|page\s+not\s+found|no\s+longer\s+available|"
-    r"^\s*(error\s*)?404\b|\b404\b\s*[-:|]|\berror\s+404\b|\b404\s+(error|page|halaman)",
+    r"(halaman|laman|page|artikel|berita|konten|content|post|maaf|oops|ups)\b.{0,60}?"
+    r"\b(tidak|tak)\s+(dapat\s+|bisa\s+)?(di)?temukan|"
+    r"^\W*(tidak|tak)\s+ditemukan\W*$|"
+    r"(halaman|laman|page)\s+(tidak|tak)\s+(ada|tersedia)|"
+    r"\bnot\s+found\b|^\W*nothing\s+found\b|"
+    r"^\W*(error\s*)?404\s*($|[-:|!.\u2013\u2014])|\berror\s*404\b|"
+    r"\b404\s+(error|page|halaman)\b|\b(halaman|page)\s+404\b",
     re.I,
 )
 
@@ -366,7 +372,7 @@ class Fetcher:
                  validators: dict[str, tuple[str | None, str | None]] | None = None,
                  *, max_backoff: float = 60.0, max_retry_after: float = 120.0,
                  max_crawl_delay: float = 60.0, min_text_chars: int = 60,
-                 robots_max_bytes: int = 512_000) -> None:
+                 robots_max_bytes: int = 512_000, max_discovery_bytes: int = 50_000_000) -> None:
         self.user_agent = user_agent
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
@@ -382,6 +388,9 @@ class Fetcher:
         self.max_crawl_delay = max_crawl_delay
         self.min_text_chars = min_text_chars
         self.robots_max_bytes = robots_max_bytes
+        # sitemaps may be 50 MB uncompressed (sitemaps.org); pages are held to max_bytes
+        self.max_discovery_bytes = max(max_bytes, max_discovery_bytes)
+        self._sessions: list[requests.Session] = []
         self._local = threading.local()
         self._lock = threading.Lock()
         self._gates: dict[str, _HostGate] = {}
@@ -393,6 +402,8 @@ class Fetcher:
         """Fetch *url* for *source*.  Never raises for network/HTTP problems."""
         t0 = time.monotonic()
         fetched_at = utcnow()
+        if kind not in ("article", "discovery", "robots"):
+            raise ValueError(f"kind must be 'article' or 'discovery', not {kind!r}")
         try:
             res = self._fetch_with_retries(url, source, kind)
         except Exception as e:  # a bug or an exotic library error: report, don't raise
@@ -404,6 +415,23 @@ class Fetcher:
         res.elapsed_s = time.monotonic() - t0
         log.debug("%s %s -> %s %s", source.name, url, res.outcome, res.http_status)
         return res
+
+    def close(self) -> None:
+        """Close the HTTP sessions (connections) of all threads."""
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for s in sessions:
+            try:
+                s.close()
+            except Exception:
+                pass
+        self._local = threading.local()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def take_side_results(self) -> list[FetchResult]:
         """robots.txt fetches this thread made since the last call (kind 'discovery')."""
@@ -459,6 +487,8 @@ class Fetcher:
             s.headers.clear()
             s.max_redirects = self.max_redirects
             self._local.session = s
+            with self._lock:
+                self._sessions.append(s)
         return s
 
     def _gate(self, hostkey: str) -> _HostGate:
@@ -555,7 +585,7 @@ class Fetcher:
             }
             etag = lm = None
             if kind != "robots":
-                etag, lm = self.validators.get(current) or self.validators.get(url) or (None, None)
+                etag, lm = self.validators.get(current) or (None, None)
                 if etag:
                     headers["If-None-Match"] = etag
                 if lm:
@@ -633,7 +663,7 @@ class Fetcher:
         if status == 204:
             r.outcome, r.error = "empty", "HTTP 204 No Content"
             return r
-        limit = self.robots_max_bytes if kind == "robots" else self.max_bytes
+        limit = {"robots": self.robots_max_bytes, "discovery": self.max_discovery_bytes}.get(kind, self.max_bytes)
         clen = resp.headers.get("Content-Length")
         if clen and clen.strip().isdigit() and int(clen) > limit and \
                 not resp.headers.get("Content-Encoding", "").strip():

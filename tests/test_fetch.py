@@ -7,7 +7,7 @@ from datetime import timezone
 
 import pytest
 
-from scrapers.fetch import DEFAULT_USER_AGENT, Fetcher, decode_body
+from scrapers.fetch import DEFAULT_USER_AGENT, Fetcher, _soft_404_reason, decode_body
 from scrapers.sources import Source
 from tests.hostile_server import hostile  # noqa: F401  (pytest fixture)
 
@@ -328,3 +328,17 @@ def test_open_data_source_may_fetch_csv(hostile):
 def test_fetched_at_is_utc(hostile):
     r = make_fetcher().fetch(hostile.url("/artikel/x"), source_for(hostile))
     assert r.fetched_at.tzinfo == timezone.utc
+
+
+@pytest.mark.parametrize("title,soft", [
+    ("Halaman tidak ditemukan", True), ("404 Not Found", True), ("Error 404", True), ("404", True),
+    ("Page not found \u2013 Solopos", True), ("Maaf, halaman yang Anda cari tidak ditemukan", True),
+    ("Oops! Halaman tidak tersedia", True), ("Nothing Found", True), ("Artikel Tidak Ditemukan", True),
+    # real news titles that must stay articles
+    ("Nelayan hilang tidak ditemukan", False), ("404 Pelaku IKM Terima Bantuan", False),
+    ("Tercatat 404 IKM di Klaten", False), ("Sentra IKM: korban tak ditemukan", False),
+])
+def test_soft_404_titles(title, soft):
+    body = "<p>" + "Sentra IKM batik di Pekalongan bergeliat lagi tahun ini. " * 5 + "</p>"
+    why = _soft_404_reason(f"<html><title>{title}</title><body><h1>{title}</h1>{body}</body></html>", 60)
+    assert (why is not None) == soft, why
