@@ -425,3 +425,15 @@ def test_villages(text, expected):
 def test_kepulauan_short_names_and_old_names():
     got = [(m.surface, m.city_code) for m in find_mentions('Perajin di Mentawai, Anambas dan Toba Samosir.')]
     assert got == [('Mentawai', '13.09'), ('Anambas', '21.05'), ('Toba Samosir', '12.12')]
+
+
+@pytest.mark.parametrize(
+    'text, expected',
+    [
+        ('Perumahan di Kota Baru Parahyangan ramai pembeli.', []),
+        ('Sentra rotan di Kotabaru, Kalimantan Selatan, tumbuh.', [('kabkota', '63.02'), ('province', None)]),
+        ('Wisata Kota Lama Semarang dipadati pengunjung.', [('kabkota', '33.74')]),
+    ],
+)
+def test_not_places(text, expected):
+    assert [(m.level, m.city_code) for m in find_mentions(text)] == expected

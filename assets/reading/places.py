@@ -177,6 +177,7 @@ class _Index:
     prefixes: frozenset[str]  # every prefix of every key, for early exit while joining tokens
     risky: frozenset[str]
     common: frozenset[str]
+    not_places: frozenset[str]  # lower-case surfaces, single-spaced
     city_names: dict[str, str]  # city code -> key of its core name
 
 
@@ -243,6 +244,7 @@ def _index() -> _Index:
         prefixes=frozenset(prefixes),
         risky=frozenset(_norm(w) for w in al.get('risky_names') or ()),
         common=frozenset(_norm(w) for w in al.get('common_words') or ()),
+        not_places=frozenset(' '.join(w.lower().split()) for w in al.get('not_places') or ()),
         city_names=city_names,
     )
 
@@ -395,6 +397,8 @@ def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, can
         return False  # "Bank Jateng" is a province mention at most
     if national_only:
         return True
+    if j > i and ' '.join(text[toks[i][0]:toks[j][1]].lower().split()) in _index().not_places:
+        return False
     if j + 1 < len(toks) and toks[j + 1][2] in _MEDIA_AFTER and text[toks[j][1]:toks[j + 1][0]] == ' ':
         if not (toks[j + 1][2] == 'raya' and prefix in ('kota', 'kabupaten', 'kec', 'prov')):
             return False
