@@ -437,3 +437,11 @@ def test_kepulauan_short_names_and_old_names():
 )
 def test_not_places(text, expected):
     assert [(m.level, m.city_code) for m in find_mentions(text)] == expected
+
+
+def test_dateline_city_not_named_again_counts_less():
+    text = ('Mataram (ANTARA) - Pemprov NTB membina sentra tenun di Desa Sukarara, Kabupaten Lombok Tengah. '
+            'Perajin tenun Lombok Tengah kini mengekspor kain ke Jepang.')
+    assert article_cities(None, text)[0] == '52.02'
+    text = 'Mataram (ANTARA) - Sentra mutiara di Kota Mataram ramai. Perajin dari Kabupaten Lombok Barat ikut.'
+    assert article_cities(None, text)[0] == '52.71'

@@ -750,8 +750,9 @@ _ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari)[ \t]+(?:(?:Kota|Kabupaten|Kab\.?)[
 def article_cities(title: str | None, text: str) -> list[str]:
     """Kab/kota codes the article is about, primary first. A province-only article gives [].
 
-    Score per kab/kota: 1 per mention (1.5 if explicit, 0.4/0.6 for a kecamatan in it), +2 per
-    mention in the title, +4 for the dateline; a mention that is only the venue of a statement
+    Score per kab/kota: 1 per mention (1.5 if explicit, 0.4/0.6 for a kecamatan in it, 0.3 for a
+    kelurahan), +2 per mention in the title, 5 for the dateline (2.5 when the story never names that
+    kab/kota again); a mention that is only the venue of a statement
     ("kata X di Jepara, Selasa") or an origin ("dari Solo") counts less, one in a sentence about a
     sentra counts 0.5 more; "Baca juga" lines do not count. When province mentions outnumber kab/kota
     mentions the dateline is only the reporter's base and does not count. The best kab/kota (score
@@ -773,6 +774,7 @@ def article_cities(title: str | None, text: str) -> list[str]:
     n_prov = sum(1 for m in mentions if m.level == 'province')
     n_local = sum(1 for m, d in zip(mentions, in_dl) if m.city_code and not d)
     dateline_counts = n_prov <= n_local
+    elsewhere = Counter(m.city_code for m, d in zip(mentions, in_dl) if m.city_code and not d)
     score: Counter = Counter()
     first: dict[str, int] = {}
     for m, d in zip(mentions, in_dl):
@@ -782,7 +784,8 @@ def article_cities(title: str | None, text: str) -> list[str]:
         if d:
             if not dateline_counts or m.start >= dl[1]:  # type: ignore[index]
                 continue  # reporter's base, or the outlet's name ("(Antara Jogja)")
-            w = 5.0
+            # a dateline city that the story never names again is where the reporter sat
+            w = 5.0 if elsewhere[c] else 2.5
         elif m.level == 'kabkota':
             w = 1.5 if m.explicit else 1.0
         elif m.level == 'kecamatan':
@@ -792,7 +795,9 @@ def article_cities(title: str | None, text: str) -> list[str]:
         if m.start < body_start:
             w += 2.0
         before = full[max(0, m.start - 40):m.start]
-        if _VENUE_AFTER.match(full, m.end) or _VENUE_BEFORE.search(before):
+        if d:
+            pass
+        elif _VENUE_AFTER.match(full, m.end) or _VENUE_BEFORE.search(before):
             w *= 0.3
         elif _ORIGIN_BEFORE.search(before):
             w *= 0.6
