@@ -249,7 +249,15 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
     weekday = [f for f in found if f.has_weekday]
     if weekday:
         return weekday[0].value
-    early = [f for f in found if f.start < 400 and f.year_stated]
+    def byline(f: FoundDate) -> bool:
+        ls = text.rfind("\n", 0, f.start) + 1
+        le = text.find("\n", f.end)
+        le = len(text) if le < 0 else le
+        return not text[ls:f.start].strip(" \t|-–—:,") or le - ls <= 80 or \
+            bool(re.search(r"(?i)(?:diterbitkan|dipublikasikan|terbit|posted|published|diposting|tanggal|update|diperbarui)\W*$",
+                           text[max(ls, f.start - 30):f.start]))
+
+    early = [f for f in found if f.start < 600 and f.year_stated and byline(f)]
     if early:
         return early[0].value
     return None

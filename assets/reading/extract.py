@@ -156,9 +156,20 @@ def _usable_mentions(sent: Sent, mentions: list) -> list:
     return out
 
 
+_NATIONAL = re.compile(r"\b(?:secara\s+nasional|skala\s+nasional|tingkat\s+nasional|nasional|se-?indonesia|seluruh\s+indonesia|"
+                       r"di\s+indonesia|tanah\s+air|seluruh\s+provinsi)\b", re.I)
+
+
 def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]) -> Placed | None:
     """The place a number at [pos, end) in the sentence is about, from the sentence alone."""
     local = [m for m in mentions if m.level in ("kabkota", "kecamatan", "kelurahan") and m.city_code]
+    # 'secara nasional jumlah IKM mencapai 4,4 juta unit': a national figure, whatever the speaker's office
+    nat = None
+    for m in _NATIONAL.finditer(sent.text[max(0, pos - 90):pos]):
+        nat = max(0, pos - 90) + m.start()
+    if nat is not None and not any(nat < m.start < pos for m in mentions if m.level != "national"):
+        if not any(m.start >= end and _FOLLOW_DI.match(sent.text[end:m.start]) for m in local):
+            return Placed(None, None, 3)
     # 'N usaha di Kabupaten X'
     for m in local:
         if m.start >= end and _FOLLOW_DI.match(sent.text[end:m.start]):

@@ -94,6 +94,9 @@ MONEY_BLOCK = _rx(r"\b(?:anggaran|biaya|harga|modal\b|gaji|upah|utang|hutang|kre
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
 
+TRAINING = _rx(r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya|kursus|magang|training|dilatih|melatih)\b")
+PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|menerima\s+pelatihan)\b")
+
 # ---------------------------------------------------------------- left out
 SUBSET = _rx(r"(?:\bterdiri\s+(?:dari|atas)\b|\bkbli\b|^\W*(?:\w+\s+){0,3}dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini)|\bdi\s+antaranya\b|\bdiantaranya\b)")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
@@ -261,6 +264,10 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
     if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+", before[-80:], re.I):
         return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
+    if ind in ("jumlah_ikm", "tenaga_kerja") and TRAINING.search(sentence):
+        near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 60)]
+        if PARTICIPATE.search(near):
+            ind, how = "peserta_pelatihan", how + ", trained"
     if q.value < 2 and ind != "jumlah_sentra":
         return None
     year = find_year(sentence, year_pos, published_year)

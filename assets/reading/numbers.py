@@ -344,7 +344,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             plain = raw.replace(" ", "")
             if PERCENT_AFTER.match(after):
                 kind = "percent"
-            elif dig and TIME_AFTER.match(s[end:end + 4]):
+            elif dig and (TIME_AFTER.match(s[end:end + 4]) or re.search(r"\b(?:pukul|jam|pkl\.?)\s*$", before, re.I)
+                          or re.match(r"^\s*(?:WIB|WITA|WIT)\b", after)):
                 kind = "time"
             elif dig and (DATE_SLASH.match(after) or (prev_char == "/" and re.match(r"\d", s[start]))):
                 kind = "date"

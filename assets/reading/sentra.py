@@ -391,7 +391,7 @@ def find_sentra(sentence: str) -> list[SentraMention]:
                 m = re.match(r"\s*,\s*(?:dan\s+|serta\s+)?([a-z][a-z ]{2,40}?)\s+(?=di\s)", tail)
                 if not m:
                     break
-                com = _clean_commodity(m.group(1))
+                com = _clean_commodity(re.sub(r"^sentra\s+(?:ikm\s+|industri\s+)?", "", m.group(1), flags=re.I))
                 locs2, used = _locations(tail[m.end():])
                 if not com or not locs2 or not is_ikm_commodity(com) or not valid_commodity(com):
                     break

@@ -1,0 +1,57 @@
+"""Indonesian dates and a page's publication date."""
+from datetime import date
+
+import pytest
+
+from assets.reading.dates import parse_indonesian_date, published_date
+
+CRAWL = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senin (16/6/2014)", date(2014, 6, 16)),
+    ("Rabu, 1 Maret 2017 - 01:50 WIB", date(2017, 3, 1)),
+    ("Jum'at, 3 Nopember 2017", date(2017, 11, 3)),
+    ("Jumat, 3 Nov 2017", date(2017, 11, 3)),
+    ("26 April 2013", date(2013, 4, 26)),
+    ("2013-04-26", date(2013, 4, 26)),
+    ("5 Pebruari 2016", date(2016, 2, 5)),
+    ("17 Agust 2020", date(2020, 8, 17)),
+    ("17 Agustus 2020", date(2020, 8, 17)),
+    ("1 Des 2021", date(2021, 12, 1)),
+    ("9 Okt 2019", date(2019, 10, 9)),
+    ("Kamis, 07/03/2019 14:20", date(2019, 3, 7)),
+    ("Minggu 11 September", date(2022, 9, 11)),     # no year: latest year whose weekday fits
+    ("Sabtu (26/8)", date(2023, 8, 26)),
+    ("tidak ada tanggal di sini", None),
+    ("", None),
+    ("31 Februari 2019", None),
+])
+def test_parse_indonesian_date(text, expected):
+    assert parse_indonesian_date(text, CRAWL) == expected
+
+
+def test_year_hint_beats_latest_weekday_year():
+    # 26 April is a Friday in 2013, 2019 and 2024: a year named in the text decides
+    assert parse_indonesian_date("Jumat (26/4)", CRAWL, hints=[2013, 2013]) == date(2013, 4, 26)
+
+
+def test_no_date_after_crawl_date():
+    assert parse_indonesian_date("Senin, 5 Januari 2099", CRAWL) is None
+
+
+@pytest.mark.parametrize("html, text, expected", [
+    ('<html><head><meta property="article:published_time" content="2021-07-02T09:00:00+07:00"></head><body></body></html>',
+     "Isi tanpa tanggal.", date(2021, 7, 2)),
+    ('<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-12-30T08:00:00"}</script></head></html>',
+     "", date(2019, 12, 30)),
+    ('<html><body><time datetime="2018-05-21">21 Mei</time></body></html>', "", date(2018, 5, 21)),
+    # no date stated: the footer's copyright year is not a publication date
+    ('<html><body><p>Perajin rotan terus berproduksi.</p><footer>&copy; 2020 Redaksi</footer></body></html>',
+     "Perajin rotan terus berproduksi.\n© 2020 Redaksi", None),
+    # a banner with today's date loses to the article's own timestamp
+    ("<html></html>", "KAMIS, 9 MEI 2019\nJudul\nSelasa, 07 Mei 2019 13:45\nIsi berita.", date(2019, 5, 7)),
+    ("<html></html>", "Perajin di desa itu, Rabu (6/3/2019), memamerkan produknya.", date(2019, 3, 6)),
+])
+def test_published_date(html, text, expected):
+    assert published_date(html, text, CRAWL) == expected

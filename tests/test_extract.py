@@ -1,0 +1,151 @@
+"""extract_page / extract_file: the JSON contract on whole pages."""
+import json
+from datetime import date
+
+import pytest
+
+from assets.reading.extract import extract_file, extract_page, split_sentences
+
+CRAWL = date(2026, 11, 23)
+KEYS = {"url", "title", "published", "relevant", "cities", "sentra", "facts"}
+FACT_KEYS = {"city_code", "province_code", "indicator", "value", "unit", "period", "year", "sentra", "evidence",
+             "confidence"}
+SENTRA_KEYS = {"city_code", "name", "commodity", "commodity_group", "location", "status"}
+
+
+def page(title, paragraphs, url="https://berita.contoh.id/ekonomi/sentra-ikm", head_extra="", layout="portal"):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    head = (f'<head><meta charset="utf-8"><title>{title} - Berita Daerah</title><link rel="canonical" href="{url}">'
+            f'<meta property="og:title" content="{title}">{head_extra}</head>')
+    if layout == "portal":
+        return (f"<!doctype html><html>{head}<body><header><nav><a href='/'>Beranda</a></nav></header><main><article>"
+                f"<h1>{title}</h1><div class='detail'>{body}</div></article><aside><h3>Terpopuler</h3><ul>"
+                "<li>Harga beras naik</li></ul></aside></main><footer>&copy; 2024 Redaksi</footer></body></html>")
+    if layout == "wordpress":
+        return (f"<!doctype html><html>{head}<body class='single'><div id='page'><article class='post'>"
+                f"<h2 class='entry-title'>{title}</h2><div class='entry-content'>{body}</div></article>"
+                "<div id='sidebar'><h4>Arsip</h4></div></div></body></html>")
+    return f"<!doctype html><html>{head}<body><h1>{title}</h1>{body}</body></html>"
+
+
+ARTICLE = page(
+    "Sentra Tenun Ikat Kediri Serap 300 Tenaga Kerja",
+    ["KEDIRI - Sentra tenun ikat di Kelurahan Bandar Kidul, Kota Kediri, Jawa Timur, terus berkembang. "
+     "Kepala Dinas Perindustrian setempat mengatakan, di sentra itu terdapat 28 perajin tenun.",
+     "\"Omzet para perajin mencapai Rp 450 juta per bulan,\" ujarnya, Selasa (12/3/2019).",
+     "Pemkot juga akan membangun sentra IKM batik di Kecamatan Mojoroto tahun depan.",
+     "Secara nasional, jumlah IKM tercatat 4,4 juta unit.",
+     "Baca juga: Sentra kerupuk di kota lain raup Rp 9 miliar"],
+)
+
+
+@pytest.mark.parametrize("layout", ["portal", "wordpress", "plain"])
+def test_contract_on_three_layouts(layout):
+    html = ARTICLE.replace("<!doctype html>", "<!doctype html>") if layout == "portal" else page(
+        "Sentra Tenun Ikat Kediri Serap 300 Tenaga Kerja",
+        ["KEDIRI - Sentra tenun ikat di Kelurahan Bandar Kidul, Kota Kediri, Jawa Timur, terus berkembang. "
+         "Kepala Dinas Perindustrian setempat mengatakan, di sentra itu terdapat 28 perajin tenun.",
+         "\"Omzet para perajin mencapai Rp 450 juta per bulan,\" ujarnya, Selasa (12/3/2019)."], layout=layout)
+    r = extract_page(html, crawl_date=CRAWL)
+    assert set(r) == KEYS
+    assert r["url"] == "https://berita.contoh.id/ekonomi/sentra-ikm"
+    assert r["title"] == "Sentra Tenun Ikat Kediri Serap 300 Tenaga Kerja"
+    assert r["published"] == "2019-03-12"
+    assert r["relevant"] is True
+    assert r["cities"][0] == {"code": "35.71", "name": "Kota Kediri", "province": "Jawa Timur"}
+    for f in r["facts"]:
+        assert set(f) == FACT_KEYS and 0 <= f["confidence"] <= 1
+    for s in r["sentra"]:
+        assert set(s) == SENTRA_KEYS
+    facts = {(f["indicator"], f["value"], f["city_code"]) for f in r["facts"]}
+    assert ("jumlah_ikm", 28, "35.71") in facts
+    assert ("nilai_omzet", 450_000_000, "35.71") in facts
+    json.dumps(r)  # serialisable
+
+
+def test_facts_places_sentra_and_related_links():
+    r = extract_page(ARTICLE, crawl_date=CRAWL)
+    facts = {(f["indicator"], f["value"]): f for f in r["facts"]}
+    assert facts[("nilai_omzet", 450_000_000)]["period"] == "bulan"
+    nat = facts[("jumlah_ikm", 4_400_000)]
+    assert nat["city_code"] is None and nat["province_code"] is None
+    assert all(f["value"] != 9_000_000_000 for f in r["facts"])  # 'Baca juga' lines are not the article
+    for f in r["facts"]:
+        assert f["evidence"] in ARTICLE.replace("&quot;", '"')
+    sentra = {(s["commodity"], s["status"]) for s in r["sentra"]}
+    assert ("tenun ikat", "existing") in sentra
+    assert ("batik", "planned") in sentra
+
+
+def test_province_and_city_numbers():
+    html = page("IKM Jawa Tengah Terus Tumbuh", [
+        "SEMARANG - Jumlah IKM di Jawa Tengah pada 2021 mencapai 812.000 unit.",
+        "Di Kabupaten Jepara terdapat 9.100 unit usaha mebel, sedangkan 4.300 unit usaha di Kabupaten Klaten.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    got = {(f["indicator"], f["value"]): (f["city_code"], f["province_code"]) for f in r["facts"]}
+    assert got[("jumlah_ikm", 812_000)] == (None, "33")
+    assert got[("jumlah_ikm", 9_100)] == ("33.20", "33")
+    assert got[("jumlah_ikm", 4_300)] == ("33.10", "33")
+
+
+def test_agency_table():
+    table = ("<table><tr><th>No</th><th>Nama Sentra</th><th>Kecamatan</th><th>Produk</th><th>Jml IKM</th>"
+             "<th>Jumlah Tenaga Kerja</th></tr>"
+             "<tr><td>1</td><td>Sentra Lurik</td><td>Pedan</td><td>Tenun lurik</td><td>52</td><td>310</td></tr>"
+             "<tr><td>2</td><td>Sentra Gerabah</td><td>Wedi</td><td>Gerabah</td><td>1.024</td><td>2.115</td></tr>"
+             "</table>")
+    html = page("Data Sentra IKM Kabupaten Klaten", ["Dinas Perindustrian Kabupaten Klaten merilis data sentra IKM."])
+    html = html.replace("</div></article>", table + "</div></article>")
+    r = extract_page(html, crawl_date=CRAWL)
+    facts = {(f["indicator"], f["value"], f["sentra"]) for f in r["facts"]}
+    assert ("jumlah_ikm", 52, "Sentra Lurik") in facts
+    assert ("tenaga_kerja", 2115, "Sentra Gerabah") in facts
+    assert {s["commodity"] for s in r["sentra"]} >= {"Tenun lurik", "Gerabah"}
+
+
+@pytest.mark.parametrize("title, paragraphs, relevant", [
+    ("Sentra Kuliner Baru Dibuka", ["Sentra kuliner di alun-alun Kota Madiun dibuka. Pedagang kaki lima menempati "
+                                    "60 lapak. Wisata kuliner jadi andalan."], False),
+    ("Panen Raya Bawang Merah", ["Petani bawang merah di Kabupaten Brebes panen raya. Produksi mencapai 12 ton per "
+                                 "hektare. Dinas pertanian membagikan benih dan pupuk kepada petani."], False),
+    ("Perajin Gerabah Kasongan Bangkit", ["BANTUL - Perajin gerabah di Kabupaten Bantul kembali berproduksi. "
+                                          "Tercatat 350 unit usaha gerabah aktif di sentra IKM itu."], True),
+])
+def test_relevance(title, paragraphs, relevant):
+    assert extract_page(page(title, paragraphs), crawl_date=CRAWL)["relevant"] is relevant
+
+
+def test_no_date_stated_gives_null():
+    html = page("Perajin Rotan Terus Berproduksi", ["Perajin rotan di Kabupaten Cirebon terus berproduksi."])
+    assert extract_page(html, crawl_date=CRAWL)["published"] is None
+
+
+def test_meta_date_wins():
+    html = page("Perajin Rotan", ["Perajin rotan di Kabupaten Cirebon, Senin (4/3/2019), berproduksi."],
+                head_extra='<meta property="article:published_time" content="2019-03-05T07:00:00+07:00">')
+    assert extract_page(html, crawl_date=CRAWL)["published"] == "2019-03-05"
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02", b"<html><body><p>Sentra IKM tahu<div><p>", b"not html at all"])
+def test_extract_file_never_raises(tmp_path, content):
+    p = tmp_path / "page.html"
+    p.write_bytes(content)
+    r = extract_file(str(p))
+    assert KEYS <= set(r)
+    json.dumps(r)
+
+
+def test_extract_file_missing_file():
+    r = extract_file("/nonexistent/page.html")
+    assert r["url"] is None and r["facts"] == [] and "error" in r
+
+
+@pytest.mark.parametrize("paragraph, n", [
+    ("Ketua Dekranasda Prov. Jatim Dra. Hj. Siti hadir. Ia membuka pameran.", 2),
+    ("Omzetnya Rp. 5 juta. Itu cukup.", 2),
+    ("Satu kalimat saja tanpa titik", 1),
+    ('"Kami senang," katanya. Lalu ia pergi!', 2),
+])
+def test_split_sentences(paragraph, n):
+    assert len(split_sentences(paragraph)) == n

@@ -1,0 +1,89 @@
+"""Which indicator a number in a sentence states."""
+import pytest
+
+from assets.reading.indicators import classify_sentence, find_period, find_year
+
+
+def readings(sentence, year=2020, prev=None):
+    return [(r.indicator, r.quantity.value, r.unit) for r in classify_sentence(sentence, year, prev)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kabupaten itu memiliki 17 sentra industri kecil yang tersebar di lima kecamatan.",
+     [("jumlah_sentra", 17, "sentra")]),
+    ("Saat ini tercatat 2.450 IKM yang aktif berproduksi.", [("jumlah_ikm", 2450, "unit")]),
+    ("Di desa itu terdapat 230 perajin gerabah.", [("jumlah_ikm", 230, "unit")]),
+    ("Sebanyak 96 unit usaha konveksi bergabung dalam koperasi.", [("jumlah_ikm", 96, "unit")]),
+    ("Sentra tersebut menyerap 1.300 tenaga kerja dari warga sekitar.", [("tenaga_kerja", 1300, "orang")]),
+    ("Industri itu mempekerjakan 85 karyawan.", [("tenaga_kerja", 85, "orang")]),
+    ("Usaha mebel di kecamatan itu menyerap tenaga kerja sebanyak 4.200 orang.", [("tenaga_kerja", 4200, "orang")]),
+    ("Pelatihan itu diikuti 25 peserta dari berbagai desa.", [("peserta_pelatihan", 25, "orang")]),
+    ("Sebanyak 30 perajin mengikuti pelatihan desain kemasan.", [("peserta_pelatihan", 30, "orang")]),
+    ("Omzet perajin mencapai Rp 75 juta per bulan.", [("nilai_omzet", 75e6, "IDR")]),
+    ("Penjualan sepatu di sentra itu menembus Rp 4 miliar setahun.", [("nilai_omzet", 4e9, "IDR")]),
+    ("Nilai produksi sentra gula aren mencapai Rp 6,5 miliar.", [("nilai_produksi", 6.5e9, "IDR")]),
+    ("Transaksi selama pameran tercatat Rp 820 juta.", [("nilai_transaksi", 820e6, "IDR")]),
+    ("Nilai ekspor kerajinan rotan mencapai US$ 1,2 juta.", [("nilai_ekspor", 1.2e6, "USD")]),
+    ("Investasi di kawasan industri kecil itu mencapai Rp 20 miliar.", [("nilai_investasi", 20e9, "IDR")]),
+    ("Pemkab menargetkan transaksi pameran mencapai Rp 3 miliar.", [("target_penjualan", 3e9, "IDR")]),
+    ("Kementerian memberikan bantuan mesin senilai Rp 450 juta.", [("bantuan", 450e6, "IDR")]),
+    ("Kota itu mendapat DAK sebesar Rp 9 miliar untuk sentra.", [("bantuan", 9e9, "IDR")]),
+    # not indicators
+    ("Sebuah tas dijual Rp 120.000 per buah.", []),
+    ("Anggaran penyelenggaraan pameran mencapai Rp 600 juta.", []),
+    ("Pemkab mengajukan usulan DAK sebesar Rp 12 miliar.", []),
+    ("Kontribusi industri ini mencapai 23 persen.", []),
+    ("Lahan sentra seluas 4 hektare sudah disiapkan.", []),
+    ("Produksi tahu mencapai 500 kilogram per hari.", []),
+    ("Produk itu diekspor ke 14 negara.", []),
+    ("Ratusan perajin mengikuti pameran.", []),
+    ("Kementerian menyerahkan bantuan mesin jahit untuk 12 IKM.", []),
+    ("Setiap stan bisa diisi dua hingga tiga pelaku usaha.", []),
+    ("Jumlah itu terdiri dari 400 usaha mikro dan 35 usaha kecil.", []),
+    ("Ia salah satu IKM yang sukses.", []),
+])
+def test_classify(sentence, expected):
+    got = readings(sentence)
+    assert [(i, pytest.approx(v), u) for i, v, u in expected] == got
+
+
+@pytest.mark.parametrize("sentence, prev, expected", [
+    ("Angkanya bisa Rp 250 juta.", "Target kami sederhana.", [("target_penjualan", 250e6, "IDR")]),
+    ("Pelaku usaha tahu di kelurahan itu saat ini ada 143.", None, [("jumlah_ikm", 143, "unit")]),
+])
+def test_context(sentence, prev, expected):
+    assert readings(sentence, prev=prev) == [(i, pytest.approx(v), u) for i, v, u in expected]
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Omzet mencapai Rp 5 juta per hari.", "hari"),
+    ("Transaksi harian mencapai Rp 5 juta perhari.", "hari"),
+    ("Omzetnya Rp 60 juta sebulan.", "bulan"),
+    ("Nilai ekspor setiap bulan Rp 2 miliar.", "bulan"),
+    ("Penjualan Rp 1 miliar setahun.", "tahun"),
+    ("Nilai produksi Rp 3 miliar per tahun.", "tahun"),
+    ("Omzet mencapai Rp 3 miliar.", None),
+])
+def test_period(sentence, period):
+    assert find_period(sentence) == period
+
+
+@pytest.mark.parametrize("sentence, published, year", [
+    ("Pada tahun 2019 jumlahnya 300 IKM.", 2021, 2019),
+    ("Hingga 2016 ada 500 unit usaha.", 2018, 2016),
+    ("Tahun lalu tercatat 240 IKM.", 2013, 2012),
+    ("Dibanding tahun sebelumnya yang hanya 200 IKM.", 2013, 2012),
+    ("Tahun depan ditargetkan 50 IKM baru.", 2020, 2021),
+    ("Tahun ini ada 80 peserta.", 2020, 2020),
+    ("Ada 80 peserta.", 2020, 2020),
+    ("Ada 80 peserta.", None, None),
+])
+def test_year(sentence, published, year):
+    assert find_year(sentence, None, published) == year
+
+
+def test_confidence_is_lower_for_approximate_and_distant():
+    exact = classify_sentence("Tercatat 412 unit usaha.", 2020)[0].confidence
+    approx = classify_sentence("Tercatat sekitar 412 unit usaha.", 2020)[0].confidence
+    pattern = classify_sentence("Pelaku usaha tahu di kelurahan itu saat ini ada 143.", 2020)[0].confidence
+    assert 0 <= pattern < approx < exact <= 1

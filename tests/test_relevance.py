@@ -1,0 +1,29 @@
+"""Is a page about IKM / sentra IKM in a specific place?"""
+import pytest
+
+from assets.reading.relevance import assess, is_ikm_topic
+
+
+@pytest.mark.parametrize("title, text, ok", [
+    ("Perajin Batik Kian Kreatif", "Para perajin batik di sentra IKM itu menambah motif baru. Dinas Perindustrian membina mereka.", True),
+    ("Jumlah IKM Naik", "Jumlah industri kecil dan menengah (IKM) naik menjadi 3.000 unit usaha.", True),
+    ("Sentra Kuliner Ramai", "Sentra kuliner di alun-alun ramai. Pedagang kaki lima dan wisata kuliner jadi andalan. Jajanan murah.", False),
+    ("Panen Bawang Merah", "Petani bawang merah panen raya. Produksi mencapai 40 ton per hektare. Harga gabah dan padi stabil. "
+                           "Dinas pertanian membagikan benih dan pupuk kepada petani.", False),
+    ("Timnas Menang", "Tim nasional menang 2-0 dalam laga persahabatan di stadion.", False),
+])
+def test_topic(title, text, ok):
+    assert is_ikm_topic(title, text) is ok
+
+
+@pytest.mark.parametrize("kw, relevant", [
+    (dict(cities=["33.10"], placed_facts=2, placed_sentra=0, city_mentions=3, province_mentions=1), True),
+    (dict(cities=[], placed_facts=0, placed_sentra=0, city_mentions=0, province_mentions=4), False),
+    # a province-wide piece whose only city is the reporter's base
+    (dict(cities=["61.71"], placed_facts=0, placed_sentra=0, city_mentions=1, province_mentions=6), False),
+    (dict(cities=["35.71"], placed_facts=0, placed_sentra=1, city_mentions=1, province_mentions=3), True),
+])
+def test_assess(kw, relevant):
+    text = "Perajin dan pelaku IKM di sentra industri kecil itu terus berproduksi."
+    topic, rel = assess("Sentra IKM", text, **kw)
+    assert topic is True and rel is relevant

@@ -1,0 +1,59 @@
+"""Named sentra IKM and commodity groups."""
+import pytest
+
+from assets.reading.sentra import commodity_group, find_sentra, is_ikm_commodity
+
+
+@pytest.mark.parametrize("commodity, group", [
+    ("batik", "sandang"), ("konveksi", "sandang"), ("tenun ikat", "sandang"), ("bordir", "sandang"),
+    ("sepatu", "sandang"), ("fesyen", "sandang"),
+    ("tahu tempe", "pangan"), ("kerupuk", "pangan"), ("bandeng presto", "pangan"), ("kopi bubuk", "pangan"),
+    ("keripik singkong", "pangan"), ("makanan ringan", "pangan"),
+    ("pande besi", "logam, mesin, elektronika dan alat angkut"), ("bengkel las", "logam, mesin, elektronika dan alat angkut"),
+    ("mebel", "furnitur"), ("furnitur kayu", "furnitur"),
+    ("genteng", "kimia dan bahan bangunan"), ("batu bata", "kimia dan bahan bangunan"), ("keramik", "kimia dan bahan bangunan"),
+    ("anyaman pandan", "kerajinan dan aneka"), ("boneka", "kerajinan dan aneka"), ("percetakan", "kerajinan dan aneka"),
+    ("kerajinan kayu", "kerajinan dan aneka"),
+    ("", None), (None, None), ("sesuatu yang tak dikenal", None),
+])
+def test_commodity_group(commodity, group):
+    assert commodity_group(commodity) == group
+
+
+@pytest.mark.parametrize("commodity, ok", [
+    ("batik", True), ("kuliner", False), ("bawang merah", False), ("padi", False), ("produksi padi", False),
+    ("kerupuk ikan", True),
+])
+def test_is_ikm_commodity(commodity, ok):
+    assert is_ikm_commodity(commodity) is ok
+
+
+def found(sentence):
+    return [(m.commodity, m.location, m.planned) for m in find_sentra(sentence) if m.commodity]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sentra kerajinan rotan di Desa Trangsan terus berkembang.", [("rotan", "Desa Trangsan", False)]),
+    ("Pemkab akan membangun sentra IKM bordir di Kecamatan Tarogong.", [("bordir", "Kecamatan Tarogong", True)]),
+    ("Tahun depan direncanakan sentra industri kecil logam di Kecamatan Ceper.", [("logam", "Kecamatan Ceper", True)]),
+    ("Di kota itu ada sentra sepatu, tas, dan jaket kulit.", [("sepatu", None, False), ("tas", None, False),
+                                                               ("jaket kulit", None, False)]),
+    ("Beberapa sentra unggulan, seperti sentra keripik di Lowokwaru, tempe di Sanan dan Purwantoro.",
+     [("keripik", "Lowokwaru", False), ("tempe", "Sanan", False), ("tempe", "Purwantoro", False)]),
+    ("Kampung Industri Kerupuk di Kelurahan Tambak menjadi tujuan wisata.", [("kerupuk", "Kelurahan Tambak", False)]),
+    ("Sentra kerajinan perak khas Kotagede dikunjungi wisatawan.", [("perak", None, False)]),
+    # not sentra IKM
+    ("Sentra kuliner di alun-alun ramai pengunjung.", []),
+    ("Kabupaten itu dikenal sebagai sentra bawang merah.", []),
+    ("Daerah itu menjadi sentra produksi padi.", []),
+    ("Sentra IKM yang dibina dinas terus bertambah.", []),
+    ("Sentra-sentra IKM dibina secara rutin.", []),
+    ("Sentra tersebut hendaknya dikelola dengan baik.", []),
+])
+def test_find_sentra(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_generic_sentra_is_reported_as_generic():
+    ms = find_sentra("Pemkot berencana membangun sentra IKM di pusat kota.")
+    assert ms and ms[0].generic and ms[0].planned and ms[0].commodity is None
