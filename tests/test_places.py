@@ -445,3 +445,28 @@ def test_dateline_city_not_named_again_counts_less():
     assert article_cities(None, text)[0] == '52.02'
     text = 'Mataram (ANTARA) - Sentra mutiara di Kota Mataram ramai. Perajin dari Kabupaten Lombok Barat ikut.'
     assert article_cities(None, text)[0] == '52.71'
+
+
+@pytest.mark.parametrize(
+    'text, level, code',
+    [
+        # a text that is only a name (a location column or field) is a place
+        ('Gunungpati', 'kecamatan', '33.74'),
+        ('Kec. Tahunan', 'kecamatan', '33.20'),
+        ('Cibarusah', 'kecamatan', '32.16'),
+        ('Batu', 'kabkota', '35.79'),
+        ('Kelurahan Teritip', 'kelurahan', '64.71'),
+        ('Ciomas', None, None),  # in two kabupaten: unknown without context
+    ],
+)
+def test_location_fields(text, level, code):
+    ms = find_mentions(text)
+    if level is None:
+        assert ms == []
+    else:
+        assert [(m.level, m.city_code) for m in ms] == [(level, code)]
+
+
+def test_location_field_with_article_context():
+    ms = find_mentions('Ciomas', context='Pemerintah Kabupaten Bogor membina sentra sepatu di Ciomas.')
+    assert [(m.level, m.city_code) for m in ms] == [('kecamatan', '32.01')]

@@ -415,6 +415,7 @@ def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, can
 # --------------------------------------------------------------------------------------------------
 # Resolution
 
+_FIELD_EDGE = re.compile(r'[\s\W\d]*')
 _NEXT_CAPITALIZED = re.compile(r'[ \t]+[A-Z]')
 
 
@@ -682,7 +683,13 @@ def find_mentions(text: str, context: str | None = None) -> list[Mention]:
     if not text:
         return []
     raws = _scan(text)
-    return _resolve(text, raws, _dateline_span(text), context)
+    dateline = _dateline_span(text)
+    if dateline is None and len(raws) == 1 and _FIELD_EDGE.fullmatch(text[:raws[0].span_start]) \
+            and _FIELD_EDGE.fullmatch(text[raws[0].end:]):
+        # the whole text is one name (a location column, "Kec. Tahunan", "Gunungpati"): it is a place,
+        # read like a dateline (kecamatan and risky names count, a kab/kota beats a province)
+        dateline = (raws[0].start, raws[0].end)
+    return _resolve(text, raws, dateline, context)
 
 
 # --------------------------------------------------------------------------------------------------
