@@ -1,5 +1,10 @@
 """Find article URLs of a source: sitemap (index, Google News), feed, listing page.
 
+``link_pattern`` (regex, or substring when it is not a valid regex) picks the
+article URLs among the sitemap entries, feed items and listing links alike;
+``keywords`` (whole words, case-insensitive) must appear in the URL, the
+sitemap/feed title or the link text.
+
 Every discovery fetch goes through the :class:`~scrapers.fetch.Fetcher` (so
 robots.txt, rate limits and size limits apply) with ``kind='discovery'``.
 URLs found are canonicalized (:func:`canonical_url`), kept only on the
@@ -328,7 +333,6 @@ def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Ite
         for res in fetch(source.listing):
             yield res
         if res is not None and res.ok and res.body is not None:
-            matches = _link_matcher(source.link_pattern)
             ctype = (res.content_type or "").lower()
             if "json" in ctype or res.body.lstrip()[:1] in (b"{", b"["):
                 found = parse_json_listing(res.body)
@@ -336,13 +340,14 @@ def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Ite
                 found = parse_listing(res.text or "", res.final_url or source.listing)
             listing_canon = canonical_url(res.final_url or source.listing)
             for c in found:
-                if matches(c.url) and canonical_url(c.url) != listing_canon:
+                if canonical_url(c.url) != listing_canon:
                     candidates.append(c)
 
     # --- filter, order, dedupe
     dated = [c for c in candidates if c.date is not None]
     if dated and len(dated) == len(candidates):
         candidates.sort(key=lambda c: c.date, reverse=True)  # type: ignore[arg-type,return-value]
+    matches = _link_matcher(source.link_pattern)  # applies to sitemap, feed and listing URLs alike
     seen_urls: set[str] = set()
     for c in candidates:
         if len(urls_out) >= source.max_articles:
@@ -350,7 +355,7 @@ def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Ite
         if not c.url.lower().startswith(("http://", "https://")):
             continue
         u = canonical_url(c.url)
-        if u in seen_urls or not source.owns(u):
+        if u in seen_urls or not source.owns(u) or not (matches(c.url) or matches(u)):
             continue
         if not keyword_hit(source, u, c.title):
             continue

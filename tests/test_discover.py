@@ -60,6 +60,14 @@ def test_sitemap_index_news_sitemap_and_filters(hostile):
     assert "/foreign-sitemap.xml" not in hostile.paths()
 
 
+def test_link_pattern_applies_to_sitemaps_and_feeds_too(hostile):
+    src = Source(name="h", kind="news", sitemap=hostile.url("/sitemap.xml"), feed=hostile.url("/feed.xml"),
+                 link_pattern="/artikel/", keywords=KW, requests_per_second=500)
+    urls, _ = discover_article_urls(src, fetcher())
+    assert urls and all("/artikel/" in u for u in urls)
+    assert hostile.url("/artikel/tahu-kediri") in urls and hostile.url("/artikel/ikm-logam-tegal") in urls
+
+
 def test_rss_feed(hostile):
     src = Source(name="h", kind="news", feed=hostile.url("/feed.xml"), keywords=KW, requests_per_second=500)
     urls, results = discover_article_urls(src, fetcher())
