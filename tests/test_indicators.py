@@ -41,6 +41,13 @@ def readings(sentence, year=2020, prev=None):
     ("Setiap stan bisa diisi dua hingga tiga pelaku usaha.", []),
     ("Jumlah itu terdiri dari 400 usaha mikro dan 35 usaha kecil.", []),
     ("Ia salah satu IKM yang sukses.", []),
+    ("Di kabupaten itu terdapat 2000 perajin bambu.", [("jumlah_ikm", 2000, "unit")]),
+    ("Omzet perajin berkisar Rp 5 juta hingga Rp 10 juta per bulan.", [("nilai_omzet", 5e6, "IDR")]),
+    ("Bantuan Rp 25 juta diberikan untuk masing-masing kelompok perajin.", []),
+    ("Dinas menargetkan 500 IKM ikut program digitalisasi.", []),
+    ("Pameran itu diikuti 60 IKM dari berbagai daerah.", []),
+    ("Jumlah IKM di kota itu sebanyak 3.210 dengan penyerapan tenaga kerja 9.800 orang.",
+     [("jumlah_ikm", 3210, "unit"), ("tenaga_kerja", 9800, "orang")]),
 ])
 def test_classify(sentence, expected):
     got = readings(sentence)

@@ -48,6 +48,7 @@ def found(sentence):
     ("Daerah itu menjadi sentra produksi padi.", []),
     ("Sentra IKM yang dibina dinas terus bertambah.", []),
     ("Sentra-sentra IKM dibina secara rutin.", []),
+    ("Kota itu memiliki 18 sentra kerajinan.", []),
     ("Sentra tersebut hendaknya dikelola dengan baik.", []),
 ])
 def test_find_sentra(sentence, expected):

@@ -74,7 +74,7 @@ BACK_NOUNS = [
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
                    r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang)\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
-CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b)")
+CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b)")
 
 # ---------------------------------------------------------------- money words
 MONEY_WORDS = [
@@ -97,11 +97,16 @@ PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan
 TRAINING = _rx(r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya|kursus|magang|training|dilatih|melatih)\b")
 PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|menerima\s+pelatihan)\b")
 
+TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b[^.;]*$")
+EVENT = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|stan|stand|booth|gerai)\b")
+PARTICIPATE_EVENT = _rx(r"\b(?:peserta|diikuti|mengikuti|ikut|menampilkan|ditampilkan|melibatkan|dilibatkan|berpartisipasi|tampil)\b")
+
 # ---------------------------------------------------------------- left out
 SUBSET = _rx(r"(?:\bterdiri\s+(?:dari|atas)\b|\bkbli\b|^\W*(?:\w+\s+){0,3}dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini)|\bdi\s+antaranya\b|\bdiantaranya\b)")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
+MONEY_RANGE_BEFORE = _rx(r"(?:rp\.?|us\$|usd)\s*[\d.,]+\s*(?:ribu|juta|miliar|milyar|triliun|m|jt)?\s*(?:hingga|sampai|s/d|-|–|atau)\s*$")
 PER_EACH = _rx(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+\s*(?:[^.,;]{0,40})$")
 
 # ---------------------------------------------------------------- period and year
@@ -184,6 +189,11 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     if q.kind == "money":
         if q.value <= 0:
             return None
+        if MONEY_RANGE_BEFORE.search(before[-40:]):
+            return None  # 'Rp 5 juta hingga Rp 10 juta': the lower bound stands for the range
+        if re.match(r"^[^.;]{0,40}?\b(?:untuk\s+)?(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|"
+                    r"pelaku|peserta|desa|sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b", after, re.I):
+            return None  # an amount per recipient, not a total
         seg = before[-200:]
         ind, kpos = _money_indicator(seg)
         how = "money word before"
@@ -264,6 +274,11 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
     if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+", before[-80:], re.I):
         return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
+    if ind != "peserta_pelatihan" and TARGET_COUNT.search(before[-100:]):
+        return None  # 'menargetkan 1.500 IKM ikut program': a goal, not a count
+    if ind == "jumlah_ikm" and EVENT.search(sentence) and not TRAINING.search(sentence) and \
+            PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
+        return None  # exhibitors at a fair are not the place's stock of IKM
     if ind in ("jumlah_ikm", "tenaga_kerja") and TRAINING.search(sentence):
         near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 60)]
         if PARTICIPATE.search(near):

@@ -223,7 +223,7 @@ APPROX_BEFORE = re.compile(
     r"(?:sekitar|sekira|kira-kira|kurang\s+lebih|lebih\s+dari|lebih\s+kurang|hampir|sedikitnya|"
     r"setidaknya|setidak-tidaknya|minimal|maksimal|paling\s+sedikit|paling\s+banyak|kurang\s+dari|"
     r"mendekati|lebih|tak\s+kurang\s+dari|tidak\s+kurang\s+dari|di\s+atas|diatas|\+/-|±|rata-rata|"
-    r"ditaksir|diperkirakan|diperkiraan|estimasi)\s*$",
+    r"ditaksir|diperkirakan|diperkiraan|estimasi|berkisar(?:\s+antara)?|antara)\s*$",
     re.I,
 )
 APPROX_AFTER = re.compile(r"^\s*(?:lebih|an\b|-an\b|lebih\s+banyak|\+)", re.I)
@@ -246,15 +246,18 @@ PER_ITEM_AFTER = re.compile(
     r"^\s*(?:/|per\s*|se)(?!\s*(?:hari|harinya|bulan|bulannya|tahun|tahunnya|minggu|pekan|triwulan|semester)\b)"
     r"(?:potong|buah|biji|pcs|piece|lembar|helai|unit|pasang|kodi|kg|kilo|kilogram|gram|ons|liter|bungkus|"
     r"pak|paket|botol|kotak|porsi|meter|ekor|batang|set|lusin|dus|karton|toples|bks|item|produk|orang|tiket|kamar|"
-    r"malam|jam|m2|ton|kuintal)\b",
+    r"malam|jam|m2|ton|kuintal|kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|sentra|kk|keluarga|penerima|"
+    r"koperasi|usaha)\b",
     re.I,
 )
 PRICE_BEFORE = re.compile(
-    r"\b(?:harga(?:nya)?|seharga|dijual|dibanderol|dibandrol|berkisar|tarif(?:nya)?|ongkos|biaya\s+per|per\s+(?:potong|buah|unit|pcs|kg))\b[^.;]{0,40}$",
+    r"\b(?:harga(?:nya)?|seharga|dijual|dibanderol|dibandrol|tarif(?:nya)?|ongkos|biaya\s+per|per\s+(?:potong|buah|unit|pcs|kg))\b[^.;]{0,40}$",
     re.I,
 )
 ORDINAL_BEFORE = re.compile(r"(?:\bke-?|\bno\.?|\bnomor|\bnomer|\bpasal|\bayat|\bkbli|\bjl\.?|\bjalan|\brt\.?|\brw\.?|\buu|\bperda|\bpp|\bperpres|\bpermen\w*|\bkm\.?|\bblok|\bgang|\bgg\.?|\bhal\.?|\bhalaman|\bedisi|\bversi|\bjilid|\bbab|\bperaturan\s+\w+|\bkode|#)\s*$", re.I)
 YEAR_BEFORE = re.compile(r"(?:\btahun|\bthn\.?|\bth\.?|\bta\.?|\bsejak|\bpada|\bhingga|\bsampai|\bakhir|\bawal|\bpertengahan|\bmedio|\bsepanjang|\bselama|\bdi|\bapbn|\bapbd|\bdak|\bperiode|\bsemester\s+\w+|\btriwulan\s+\w+|\b(?:" + MONTHS_ALT + r")|/|-|–)\s*$", re.I)
+COUNT_NOUN_AFTER = re.compile(r"^\s*(?:orang|unit|ikm|imk|umkm|ukm|perajin|pengrajin|pekerja|tenaga|karyawan|peserta|sentra|"
+                              r"usaha|pelaku|buruh|warga|anggota|pengusaha|home)\b", re.I)
 SALAH_SATU = re.compile(r"\b(?:salah|satu-satunya)\s*$", re.I)
 
 
@@ -351,7 +354,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 kind = "date"
             elif DATE_AFTER.match(after) and value is not None and value <= 31 and not mult:
                 kind = "date"
-            elif dig and re.fullmatch(r"\d{4}", plain) and 1945 <= value <= 2035 and not mult:
+            elif dig and re.fullmatch(r"\d{4}", plain) and 1945 <= value <= 2035 and not mult and not COUNT_NOUN_AFTER.match(after):
                 kind = "year"
             elif dig and re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", plain) and not mult:
                 kind = "year"

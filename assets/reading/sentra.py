@@ -333,6 +333,9 @@ def find_sentra(sentence: str) -> list[SentraMention]:
             continue
         if hm.start() > 0 and s[hm.start() - 1] == "-":
             continue
+        counted = bool(re.search(r"(?:\d|\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|"
+                                 r"ratus|puluhan|ratusan|beberapa|sejumlah|banyak|berbagai))\s*(?:\([a-z ]+\)\s*)?(?:buah\s+|unit\s+)?$",
+                                 s[max(0, hm.start() - 25):hm.start()], re.I))
         pos = hm.end()
         g = _GENERIC_AFTER.match(s[pos:])
         gen_text = g.group(0) if g else ""
@@ -377,6 +380,10 @@ def find_sentra(sentence: str) -> list[SentraMention]:
             continue
         end_of_items = body_start + len(span)
         locs, consumed = _locations(s[end_of_items:])
+        if counted and not locs and not any(loc for _, loc, _, _ in entries):
+            # '18 sentra kerajinan': a count of sentra, not a named one
+            out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
+            continue
         for k, (com, loc, place_named, it) in enumerate(entries):
             name = (name0 + " " + it).strip() if k == 0 else it.strip()
             loc_list = [loc] if loc else (locs if k == len(entries) - 1 and locs else [None])
