@@ -470,3 +470,22 @@ def test_location_fields(text, level, code):
 def test_location_field_with_article_context():
     ms = find_mentions('Ciomas', context='Pemerintah Kabupaten Bogor membina sentra sepatu di Ciomas.')
     assert [(m.level, m.city_code) for m in ms] == [('kecamatan', '32.01')]
+
+
+def test_source_line_is_not_a_dateline():
+    text = 'Tabel sentra IKM di Kabupaten Jepara.\nSumber: Bidang Perindustrian, data olahan tahun 2025 dan tahun sebelumnya.'
+    assert places._dateline_span(text) is None
+    assert [m.city_code for m in find_mentions(text) if m.city_code] == ['33.20']
+
+
+def test_neighbourhood_named_like_a_kecamatan_elsewhere():
+    # Cihampelas is a kecamatan of Kabupaten Bandung Barat, and a shopping street in Kota Bandung
+    text = 'Pemkot Bandung menata sentra jins. Toko di kawasan Cihampelas ramai.'
+    assert [m.city_code for m in find_mentions(text) if m.city_code] == ['32.73']
+    assert [m.city_code for m in find_mentions('Sentra tenun di kawasan Cihampelas ramai.')] == ['32.17']
+
+
+def test_repeated_lines_count_once():
+    line = 'Terpopuler: Produk kulit Garut tembus pasar ekspor tahun ini'
+    text = f'BEKASI - Pemkab Bekasi membangun sentra konveksi di Cibarusah.\n{line}\n{line}'
+    assert article_cities(None, text) == ['32.16']

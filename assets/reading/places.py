@@ -615,8 +615,12 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
             continue
         supported = pick[:5] in ctx.cities
         if not (explicit or in_dateline or supported):
-            # "di Cibarusah" alone is enough for a unique name, but not "di Cihampelas Walk"
+            # "di Cibarusah" alone is enough for a unique name, but not "di Cihampelas Walk", nor when
+            # another kab/kota of that province is named (then it is likely a street or neighbourhood
+            # of that one: "kawasan Cihampelas" in a Kota Bandung story)
             if r.prefix != 'loc' or len(codes) != 1 or _NEXT_CAPITALIZED.match(text, r.end):
+                continue
+            if any(c[:2] == pick[:2] for c in ctx.sure_cities):
                 continue
         kec_pick[n] = pick
     return kec_pick
@@ -700,7 +704,7 @@ _DATELINE = re.compile(
     (?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){0,3})               # BANDUNG / Tanjung Selor
     (?:[ \t]*,[ \t]*[A-Za-z0-9][\w.]*(?:[ \t]+[\w.]+){0,3})?              # , KOMPAS.com / , Senin
     (?:[ \t]*,?[ \t]*\([^)\n]{1,30}\))?                                   # (ANTARA) / (12/3)
-    [ \t]*[-–—:]""",
+    [ \t]*[-–—]""",
     re.VERBOSE,
 )
 _PROSE_AFTER = re.compile(r'[ \t\u00a0]*["“\'‘]?[A-Za-z][^\n]{40}')
@@ -781,6 +785,19 @@ def article_cities(title: str | None, text: str) -> list[str]:
     n_prov = sum(1 for m in mentions if m.level == 'province')
     n_local = sum(1 for m, d in zip(mentions, in_dl) if m.city_code and not d)
     dateline_counts = n_prov <= n_local
+    # a line repeated word for word (the title at the top of the text, a sidebar headline) counts once
+    seen_lines: set[tuple[str, int]] = set()
+    keep = []
+    for m, d in zip(mentions, in_dl):
+        a = full.rfind('\n', 0, m.start) + 1
+        b = full.find('\n', m.end)
+        line_key = (full[a:b if b != -1 else len(full)].strip(), m.start - a)
+        if line_key in seen_lines and len(line_key[0]) > len(m.surface) + 10:
+            continue
+        seen_lines.add(line_key)
+        keep.append((m, d))
+    mentions = [m for m, _ in keep]
+    in_dl = [d for _, d in keep]
     elsewhere = Counter(m.city_code for m, d in zip(mentions, in_dl) if m.city_code and not d)
     score: Counter = Counter()
     first: dict[str, int] = {}
