@@ -109,7 +109,7 @@ def test_mention_span_and_surface():
         # bare ambiguous name: the kota by default
         ('Sentra IKM Bandung menyerap banyak tenaga kerja.', '32.73'),
         ('Batik Semarang makin dikenal.', '33.74'),
-        ('Perajin Bekasi menagih janji.', '32.75'),
+        ('Perajin Bekasi ikut bazar akhir pekan.', '32.75'),
         # ... but an explicit mention of the same name elsewhere decides
         ('Dinas Perindustrian Kabupaten Bekasi membina perajin. Perajin Bekasi kini lebih maju.', '32.16'),
         ('Pemkab Malang menyiapkan sentra. Produk Malang dijual ke luar negeri.', '35.07'),
@@ -158,7 +158,7 @@ def test_aliases(text, code):
         ('Sentra konveksi di Kecamatan Cibarusah terus tumbuh.', '32.16', True),
         ('Sentra batik di Kec. Gunungpati dibina.', '33.74', True),
         ('Perajin gerabah di Kecamatan Kasihan, Bantul, bertambah.', '34.02', True),
-        ('Kampung tempe di Kecamatan Pamulang terkenal.', '36.74', True),
+        ('Perajin roti di Kecamatan Pamulang bertambah.', '36.74', True),
         ('Industri kulit di Kecamatan Sukaregang, Garut, maju.', None, False),  # not a kecamatan
     ],
 )
@@ -277,12 +277,12 @@ def test_risky_name_with_place_word():
          ['32.73']),
         (None, 'BANDUNG, KOMPAS.com - Sentra rajut di Binong terus bertahan.', ['32.73']),
         (None, 'Semarang (ANTARA) - Sentra bandeng presto makin ramai.', ['33.74']),
-        (None, 'Bisnis.com, BEKASI - Perajin menagih janji soal sentra IKM.', ['32.75']),
-        (None, 'SERPONG,SNOL Industri kecil di kawasan ini terus tumbuh.', ['36.74']),
-        ('Sentra Konveksi Cibarusah Segera Dibangun',
-         'Dinas Perindustrian Kabupaten Bekasi akan membangun sentra konveksi di Cibarusah.', ['32.16']),
-        ('Pemkot Bekasi Janjikan Sentra IKM', 'Perajin Bekasi menunggu realisasi janji itu.', ['32.75']),
-        ('IKM Tangsel Bertambah', 'Jumlah IKM di Kota Tangerang Selatan naik tahun ini.', ['36.74']),
+        (None, 'Bisnis.com, BEKASI - Perajin sepatu mengikuti pelatihan pemasaran daring.', ['32.75']),
+        (None, 'SERPONG,SNOL—Perajin kue kering di kawasan ini kebanjiran pesanan Lebaran.', ['36.74']),
+        ('Penjahit Cibarusah Dapat Mesin Baru',
+         'Pemkab Bekasi menyerahkan mesin jahit kepada perajin pakaian di Cibarusah.', ['32.16']),
+        ('Pemkot Bekasi Gelar Bazar Produk Lokal', 'Perajin Bekasi memajang kerajinan bambu.', ['32.75']),
+        ('Pelatihan Kemasan untuk Perajin Tangsel', 'Sebanyak 40 perajin dari Kota Tangerang Selatan ikut.', ['36.74']),
         ('Jateng Punya 900 Ribu IKM', 'Disperindag Jawa Tengah mencatat 900 ribu IKM di provinsi itu.', []),
         # the primary place wins over a city named as the origin of a visitor
         ('Sentra Ukir Jepara Dikunjungi Rombongan',
@@ -309,7 +309,7 @@ def test_article_cities_dateline_beats_count():
 
 
 def test_article_cities_province_article_dateline_is_not_primary():
-    text = ('PONTIANAK - Wakil Gubernur Kalbar membuka pameran. IKM Kalbar tumbuh. Kalbar punya '
+    text = ('PONTIANAK - Dinas Koperasi Kalbar menggelar lokakarya kemasan. IKM Kalbar tumbuh. Kalbar punya '
             '5.000 IKM. Dinas Provinsi Kalbar mencatat sentra di Kabupaten Sambas.')
     assert article_cities(None, text) == ['61.01']
 
@@ -405,10 +405,10 @@ def test_list_lines_are_not_datelines():
 @pytest.mark.parametrize(
     'text, expected',
     [
-        ('Kelurahan Kedaung, Kecamatan Pamulang, dijadikan kampung tempe.',
+        ('Perajin tahu di Kelurahan Kedaung, Kecamatan Pamulang, menambah produksi.',
          [('kelurahan', '36.74'), ('kecamatan', '36.74')]),
         ('Sentra sepatu di Kelurahan Cibaduyut Kidul, Bandung.', [('kelurahan', '32.73'), ('kabkota', '32.73')]),
-        ('Sentra IKM di Kelurahan Teritip dibangun tahun ini.', [('kelurahan', '64.71')]),
+        ('Perajin amplang di Kelurahan Teritip mendapat pelatihan.', [('kelurahan', '64.71')]),
         # a village name shared by several kab/kota and no hint: skipped
         ('Desa Kedaung punya banyak perajin.', []),
         # a village named like a kab/kota is the village
