@@ -41,9 +41,21 @@ How a text is read
    A name that is both a kab/kota and a kecamatan elsewhere is the kab/kota, unless the text names
    only the kab/kota the kecamatan belongs to ("Depok, Sleman").
 
+8. A text that is nothing but one name ("Gunungpati", "Kec. Tahunan", a table's location cell) is
+   read as a place even when bare. ``find_mentions(sentence, context=article)`` resolves bare and
+   ambiguous names in a sentence with the help of the whole article.
+
+Spans: ``text[m.start:m.end] == m.surface``. The span includes a type word written before the name
+(Kota, Kabupaten, Kab., Kota Administrasi, Kecamatan, Kec., Provinsi, Desa, Kelurahan) but not an
+office word (Pemkot, Bupati, Disperindag...). Jakarta's "Kota Administrasi Jakarta Selatan" is named
+``Kota Jakarta Selatan`` (and ``Kabupaten Kepulauan Seribu``); all other names are Kemendagri's.
+
 ``article_cities`` adds the signals per kab/kota: a dateline ("BANDUNG -", "Semarang (ANTARA) -",
 "Bisnis.com, BEKASI -"), mentions in the title, explicit mentions, the number of mentions, and
-kecamatan mentions (which vote for their kab/kota), then orders by score and first position.
+kecamatan/kelurahan mentions (which vote for their kab/kota), then orders by score and first
+position; see its docstring for the weights.
+
+Aliases, nicknames, risky names and common words live in ``place_aliases.yaml``; extend them there.
 """
 
 from __future__ import annotations
