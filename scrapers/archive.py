@@ -230,15 +230,37 @@ def archived_urls(path, outcomes: Iterable[str] | None = None) -> set[str]:
     """
     out: set[str] = set()
     want = set(outcomes) if outcomes is not None else None
-    for page in read_warc(path):
-        if want is not None:
-            if page.outcome not in want:
+    path = Path(path)
+    if not path.exists():
+        return out
+    with open(path, "rb") as fh:
+        it = iter(ArchiveIterator(fh))  # headers only: payloads are skipped, not read
+        while True:
+            try:
+                rec = next(it)
+            except StopIteration:
+                break
+            except Exception as e:
+                log.warning("%s: stopped reading at a damaged record: %s", path, e)
+                break
+            if rec.rec_type != "response":
                 continue
-        elif not (page.outcome in DONE_OUTCOMES or (
-                page.outcome == "http_error" and page.http_status is not None
-                and 400 <= page.http_status < 500 and page.http_status != 429)):
-            continue
-        out.add(page.url)
-        if page.final_url:
-            out.add(page.final_url)
+            h = rec.rec_headers
+            outcome = h.get_header(H_OUTCOME) or "ok"
+            status = None
+            if rec.http_headers is not None:
+                try:
+                    status = int(rec.http_headers.get_statuscode())
+                except (TypeError, ValueError):
+                    status = None
+            if want is not None:
+                if outcome not in want:
+                    continue
+            elif not (outcome in DONE_OUTCOMES or (
+                    outcome == "http_error" and status is not None and 400 <= status < 500 and status != 429)):
+                continue
+            target = h.get_header("WARC-Target-URI")
+            out.add(h.get_header(H_REQUESTED) or target)
+            if target:
+                out.add(target)
     return out

@@ -708,6 +708,9 @@ class Fetcher:
                 return r
         if kind == "article" and (mime in ARTICLE_TYPES or (mime is None and body.lstrip()[:1] == b"<")):
             why = _soft_404_reason(text, self.min_text_chars)
+            if why is None and current != url and urlsplit(current).path in ("", "/") \
+                    and urlsplit(url).path not in ("", "/") and not urlsplit(current).query:
+                why = "the article URL redirects to the home page"
             if why:
                 r.outcome, r.error = "soft_404", f"soft 404: {why}"
         return r

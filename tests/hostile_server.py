@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import zlib
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -236,6 +237,13 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, article_html(f"Berita {slug}"), headers={"Last-Modified": "Mon, 23 Nov 2026 00:00:00 GMT"})
         if path.startswith("/sentra/"):
             return self.fault(path[len("/sentra"):])
+        if path == "/":
+            return self.send(200, article_html("Beranda Hostile News"))
+        if path == "/sitemap-self.xml":  # an index that lists itself and a child
+            xml = (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                   f'<sitemap><loc>{b}/sitemap-self.xml</loc></sitemap>'
+                   f'<sitemap><loc>{b}/sitemap-news.xml</loc></sitemap></sitemapindex>').encode()
+            return self.send(200, xml, "application/xml")
         if path.startswith("/tag/"):
             return self.send(200, article_html("Tag"))
         return self.send(404, b"<html><title>404 Not Found</title></html>")
@@ -338,6 +346,41 @@ class Handler(BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == lm:
                 return self.send(304, b"", None, {"ETag": etag})
             return self.send(200, article_html("Sentra IKM etag"), headers={"ETag": etag, "Last-Modified": lm})
+        if p == "/gone":  # a removed article sent to the home page
+            return self.redirect("/", 301)
+        if p == "/broken-markup":
+            return self.send(200, b"<html><head><title>Sentra IKM <b>rusak</title><body><div><p>"
+                             + ARTICLE_TEXT.encode() + b"<table><tr><td>IKM<td>120</p></div></span></html")
+        if p == "/chunked":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            body = article_html("Sentra IKM chunked")
+            for i in range(0, len(body), 100):
+                part = body[i:i + 100]
+                self.wfile.write(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
+            return
+        if p == "/deflate":
+            return self.send(200, zlib.compress(article_html("Sentra IKM deflate")), "text/html; charset=utf-8",
+                             {"Content-Encoding": "deflate"})
+        if p == "/raw-deflate":
+            c = zlib.compressobj(wbits=-15)
+            data = c.compress(article_html("Sentra IKM raw deflate")) + c.flush()
+            return self.send(200, data, "text/html; charset=utf-8", {"Content-Encoding": "deflate"})
+        if p == "/brotli":  # never asked for: we only accept gzip and deflate
+            return self.send(200, b"\x1b\x00\x00", "text/html", {"Content-Encoding": "br"})
+        if p == "/reset":  # promises 10000 bytes, sends 50, hangs up
+            self.count(p)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "10000")
+            self.end_headers()
+            self.wfile.write(b"<html><head><title>Sentra putus</title></head><body><p>")
+            self.wfile.flush()
+            self.close_connection = True
+            return
         if p == "/missing":
             return self.send(404, b"<html><title>Not Found</title></html>")
         return self.send(404, b"<html><title>404</title></html>")

@@ -139,3 +139,11 @@ def test_parsers_survive_garbage():
     assert parse_feed(b"\x00\x01 not xml") == []
     assert parse_feed(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><rss><channel><item>'
                       b'<link>http://a.example/&e;</link></item></channel></rss>')[0].url.find("root:") == -1
+
+
+def test_sitemap_index_listing_itself_is_read_once(hostile):
+    src = Source(name="h", kind="news", sitemap=hostile.url("/sitemap-self.xml"), keywords=KW,
+                 requests_per_second=500)
+    urls, results = discover_article_urls(src, fetcher())
+    assert hostile.count("/sitemap-self.xml") == 1 and hostile.count("/sitemap-news.xml") == 1
+    assert hostile.url("/artikel/sentra-batik-pekalongan") in urls

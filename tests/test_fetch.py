@@ -342,3 +342,61 @@ def test_soft_404_titles(title, soft):
     body = "<p>" + "Sentra IKM batik di Pekalongan bergeliat lagi tahun ini. " * 5 + "</p>"
     why = _soft_404_reason(f"<html><title>{title}</title><body><h1>{title}</h1>{body}</body></html>", 60)
     assert (why is not None) == soft, why
+
+
+def test_article_redirected_to_home_page_is_soft_404(hostile):
+    r = make_fetcher().fetch(hostile.url("/sentra/gone"), source_for(hostile))
+    assert r.outcome == "soft_404" and "home page" in r.error and r.final_url == hostile.url("/")
+
+
+def test_broken_markup_is_fine(hostile):
+    r = make_fetcher().fetch(hostile.url("/sentra/broken-markup"), source_for(hostile))
+    assert r.outcome == "ok" and "Pekalongan" in r.text
+
+
+@pytest.mark.parametrize("path,title", [("/sentra/chunked", "Sentra IKM chunked"),
+                                        ("/sentra/deflate", "Sentra IKM deflate"),
+                                        ("/sentra/raw-deflate", "Sentra IKM raw deflate")])
+def test_transfer_and_content_encodings(hostile, path, title):
+    r = make_fetcher().fetch(hostile.url(path), source_for(hostile))
+    assert r.outcome == "ok" and title in r.text
+    assert hostile.requests[-1].headers["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_unasked_content_encoding_is_a_decode_error(hostile):
+    r = make_fetcher().fetch(hostile.url("/sentra/brotli"), source_for(hostile))
+    assert r.outcome == "decode_error" and "'br'" in r.error
+
+
+def test_connection_cut_mid_body_is_retried_then_reported(hostile):
+    r = make_fetcher(max_retries=1).fetch(hostile.url("/sentra/reset"), source_for(hostile))
+    assert r.outcome == "connection_error" and "connection broke" in r.error and r.attempts == 2
+    assert hostile.count("/sentra/reset") == 2
+
+
+def test_retry_after_forms():
+    from email.utils import format_datetime
+    from datetime import datetime, timedelta, timezone as tz
+    from scrapers.fetch import _parse_retry_after
+    assert _parse_retry_after("7") == 7.0
+    assert _parse_retry_after(None) is None and _parse_retry_after("soon") is None
+    later = format_datetime(datetime.now(tz.utc) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= _parse_retry_after(later) <= 31
+    assert _parse_retry_after("Mon, 01 Jan 2001 00:00:00 GMT") == 0.0
+
+
+def test_fetcher_shared_by_threads_keeps_one_connection_per_host(hostile):
+    import threading
+    f = make_fetcher()
+    src = source_for(hostile, requests_per_second=1000)
+    out = []
+    threads = [threading.Thread(target=lambda i=i: out.append(f.fetch(hostile.url(f"/artikel/t{i}"), src)))
+               for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    f.close()
+    assert len(out) == 8 and all(r.ok for r in out)
+    assert hostile.count("/robots.txt") == 1
+    assert max(hostile.max_inflight().values()) == 1
