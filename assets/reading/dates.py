@@ -253,7 +253,8 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
         ls = text.rfind("\n", 0, f.start) + 1
         le = text.find("\n", f.end)
         le = len(text) if le < 0 else le
-        return not text[ls:f.start].strip(" \t|-–—:,") or le - ls <= 80 or \
+        lead = text[ls:f.start]
+        return not lead.strip(" \t|-–—:,") or le - ls <= 80 or bool(re.match(r"^[A-Z][A-Za-z .]{1,30},\s*$", lead)) or \
             bool(re.search(r"(?i)(?:diterbitkan|dipublikasikan|terbit|posted|published|diposting|tanggal|update|diperbarui)\W*$",
                            text[max(ls, f.start - 30):f.start]))
 

@@ -281,7 +281,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # exhibitors at a fair are not the place's stock of IKM
     if ind in ("jumlah_ikm", "tenaga_kerja") and TRAINING.search(sentence):
         near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 60)]
-        if PARTICIPATE.search(near):
+        if PARTICIPATE.search(near) or re.search(r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,50}"
+                                                 r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-100:], re.I):
             ind, how = "peserta_pelatihan", how + ", trained"
     if q.value < 2 and ind != "jumlah_sentra":
         return None

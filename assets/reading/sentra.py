@@ -104,9 +104,13 @@ def is_ikm_commodity(commodity: str | None) -> bool:
 
 
 # ---------------------------------------------------------------- finding sentra in a sentence
+_KAMPUNG_PRODUCTS = ("batik|tenun|tenun ikat|songket|kerajinan|gerabah|keramik|anyaman|bordir|sepatu|tas|konveksi|rajut|"
+                     "tahu|tempe|kerupuk|keripik|kripik|emping|bandeng|logam|pande besi|mebel|ukir|perak|emas|kuningan|"
+                     "genteng|batu bata|boneka|wayang|topeng|kulit|jamu|kopi|dodol|jenang|lurik|sarung|tapis|ulos")
 _HEAD = re.compile(
     r"\b(?P<head>sentra(?:-sentra)?|kampung\s+(?:industri|ikm|ukm|umkm|produksi)|kampoeng\s+(?:industri|ikm)|"
-    r"klaster\s+industri|kawasan\s+sentra)\b", re.I)
+    r"klaster\s+industri|kawasan\s+sentra|(?:kampung|kampoeng|desa\s+wisata|desa\s+sentra)(?=\s+(?:" + _KAMPUNG_PRODUCTS + r")"
+    r"\s+(?-i:[A-Z][a-z])))\b", re.I)
 _GENERIC_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?\s*(?:(?:ikm|imk|ukm|umkm|industri\s+kecil(?:\s+dan)?(?:\s+menengah)?|industri|usaha|"
     r"produksi(?:nya)?|pengembangan|unggulan|binaan|khusus|terpadu|baru|utama|yang\s+memproduksi|"
@@ -125,7 +129,7 @@ _STOP = re.compile(
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+", re.I)
 _KHAS = re.compile(r"\s+khas\b.*$", re.I)
 _LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri)\s+(?=\S)", re.I)
-_PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[A-Z]{2,}$|^[IVX]+$|^\d+$")
+_PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[IVX]+$|^\d+$")
 _LOC_INTRO = re.compile(
     r"^\s*(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
     r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
@@ -249,9 +253,12 @@ def _loc_span(rest: str) -> str:
     return rest[:end].strip(" ,")
 
 
+_DIRECT_LOC = re.compile(r"^\s*,?\s*(?=(?:Desa|Kelurahan|Kecamatan|Kampung|Dusun|Kawasan|Nagari|Gampong|Kel\.|Kec\.|Ds\.)\s+[A-Z])")
+
+
 def _locations(after: str) -> tuple[list[str], int]:
     """Location list right after a commodity: 'di Tandang dan Krobokan' -> ['Tandang', 'Krobokan']."""
-    m = _LOC_INTRO.match(after)
+    m = _LOC_INTRO.match(after) or _DIRECT_LOC.match(after)
     if not m:
         return [], 0
     rest = after[m.end():]
