@@ -149,3 +149,20 @@ def test_extract_file_missing_file():
 ])
 def test_split_sentences(paragraph, n):
     assert len(split_sentences(paragraph)) == n
+
+
+@pytest.mark.parametrize("paragraphs, value, city", [
+    # the venue of a fair is not the subject of its numbers
+    (["Bupati Sleman membuka pameran produk IKM Sleman di Jakarta Convention Center.",
+      "Transaksi pameran yang digelar di Kota Bandung itu mencapai Rp 2 miliar."], 2_000_000_000, "34.04"),
+    # 'saat ini di X' names the place itself
+    (["Perajin di Kabupaten Sleman terus bertambah.", "Saat ini di Kabupaten Bantul tercatat 4.100 unit usaha kerajinan."],
+     4100, "34.02"),
+    # a sentence without a place takes the place of the sentence before it in the paragraph
+    (["Perajin di Kabupaten Sleman terus bertambah. Perkembangan IKM di Jawa Tengah juga baik. Kini ada 9.000 unit usaha."],
+     9000, None),
+])
+def test_fact_city_rule(paragraphs, value, city):
+    r = extract_page(page("Perajin IKM Sleman", paragraphs), crawl_date=CRAWL)
+    f = [f for f in r["facts"] if f["value"] == value]
+    assert f and f[0]["city_code"] == city

@@ -59,10 +59,13 @@ _DATELINE = re.compile(
     r"(?:\s*,?\s*\([^)\n]{1,30}\))?\s*(?:[-–—:]|(?<=[A-Z])-(?=[A-Z]))")
 _DATELINE_CAPS = re.compile(r"^\s*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*,\s*[A-Z]")
 _VENUE_BEFORE = re.compile(
-    r"(?:\b(?:kata|ujar|ucap|jelas|tutur|ungkap|papar|sebut|tegas|terang|imbuh|katanya|ujarnya|jelasnya)\b[^.;\"“”]{0,50}|"
-    r"\b(?:saat|ketika|usai|seusai|selepas|dalam\s+acara|menghadiri|membuka|pembukaan|di\s+sela|disela|digelar|"
-    r"berlangsung|diselenggarakan|bertempat)\b[^.;]{0,60}|\b(?:hotel|gedung|pendopo|kantor|aula|balai|alun-alun|"
-    r"convention|hall|mall|plaza|lapangan|stadion|rumah\s+jabatan|rumah\s+dinas)\b[^.;,]{0,40},?\s*)\bdi\s+$", re.I)
+    r"(?:\b(?:kata|ujar|ucap|jelas|tutur|ungkap|papar|sebut|tegas|terang|imbuh|katanya|ujarnya|jelasnya|ungkapnya|"
+    r"paparnya|tuturnya|tegasnya|mengatakan|menjelaskan|mengungkapkan|menyampaikan)\s+(?:[A-Z][\w.'’-]*,?\s+){0,6}"
+    r"(?:(?:dia|ia|beliau|kepada\s+\w+)\s+)?|"
+    r"\b(?:saat(?!\s+ini)|ketika|usai|seusai|selepas|dalam\s+acara|menghadiri|membuka|pembukaan|di\s+sela|disela|"
+    r"digelar|berlangsung|diselenggarakan|bertempat|dilaksanakan|ditemui|dihubungi)\b[^.;,]{0,60}|"
+    r"\b(?:hotel|gedung|pendopo|kantor|aula|balai|alun-alun|convention|hall|mall|plaza|lapangan|stadion|"
+    r"rumah\s+jabatan|rumah\s+dinas)\b[^.;,]{0,40},?\s*)\bdi\s+$")
 _VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:asal|dari|ke|menuju)\s+(?:(?:kota|kabupaten|kab\.?)\s+)?$", re.I)
 _FOLLOW_DI = re.compile(r"^[^,.;0-9]{0,30}?\bdi\s+(?:(?:kota|kabupaten|kab\.|kecamatan|kec\.|provinsi|prov\.)\s+)?$", re.I)
