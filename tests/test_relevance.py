@@ -27,3 +27,11 @@ def test_assess(kw, relevant):
     text = "Perajin dan pelaku IKM di sentra industri kecil itu terus berproduksi."
     topic, rel = assess("Sentra IKM", text, **kw)
     assert topic is True and rel is relevant
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Warga menonton pawai budaya. Seorang perajin ikut menonton.", False),   # one passing mention
+    ("Sentra sepatu itu ramai. Unit usaha sepatu bertambah dan pelaku usaha optimistis. Dinas perindustrian membina.", True),
+])
+def test_topic_needs_more_than_a_passing_mention(text, ok):
+    assert is_ikm_topic("Berita", text) is ok

@@ -41,15 +41,21 @@ class TopicScore:
     food_court: int
 
 
+SENTRA_RE = re.compile(r"\bsentra\b(?!\s+(?:kuliner|pkl|ekonomi|bisnis|pelayanan|vaksin\w*|gakkumdu|bawang|padi|beras|"
+                       r"jagung|cabai|sayur\w*|ternak|produksi\s+(?:padi|bawang|cabai|jagung|beras|sayur\w*)|utama\s+produksi))", re.I)
+
+
 def topic_score(title: str | None, text: str) -> TopicScore:
     full = f"{title or ''}\n{text or ''}"
-    return TopicScore(len(IKM_RE.findall(full)), len(STRONG_RE.findall(full)),
-                      len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)))
+    ikm = len(IKM_RE.findall(full)) + len(SENTRA_RE.findall(full))
+    return TopicScore(ikm, len(STRONG_RE.findall(full)), len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)))
 
 
 def is_ikm_topic(title: str | None, text: str, score: TopicScore | None = None) -> bool:
+    """About small industry: a strong IKM word ('IKM', 'perajin', 'industri kecil') with another IKM
+    word, or several IKM words; and farm or food-court words do not dominate."""
     sc = score or topic_score(title, text)
-    if sc.ikm < 2 and sc.strong < 1:
+    if not ((sc.strong >= 1 and sc.ikm >= 2) or sc.ikm >= 4):
         return False
     if sc.agri > 3 * max(sc.ikm, 1) and sc.strong < 2:
         return False
