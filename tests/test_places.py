@@ -489,3 +489,15 @@ def test_repeated_lines_count_once():
     line = 'Terpopuler: Produk kulit Garut tembus pasar ekspor tahun ini'
     text = f'BEKASI - Pemkab Bekasi membangun sentra konveksi di Cibarusah.\n{line}\n{line}'
     assert article_cities(None, text) == ['32.16']
+
+
+@pytest.mark.parametrize(
+    'text, code',
+    [
+        ('SENGKANG - Penenun sutra di kota ini menambah alat tenun bukan mesin.', '73.13'),
+        ('PURWODADI - Perajin tahu menambah produksi menjelang hari raya tahun ini.', '33.15'),
+        ('Singaraja (ANTARA) - Perajin tenun endek mendapat pelatihan pewarnaan alami.', '51.08'),
+    ],
+)
+def test_seat_datelines(text, code):
+    assert article_cities(None, text) == [code]
