@@ -57,6 +57,8 @@ def test_classify(sentence, expected):
 @pytest.mark.parametrize("sentence, prev, expected", [
     ("Angkanya bisa Rp 250 juta.", "Target kami sederhana.", [("target_penjualan", 250e6, "IDR")]),
     ("Pelaku usaha tahu di kelurahan itu saat ini ada 143.", None, [("jumlah_ikm", 143, "unit")]),
+    ("Jumlah Unit Usaha : 245", None, [("jumlah_ikm", 245, "unit")]),
+    ("Tenaga Kerja : 980 orang", None, [("tenaga_kerja", 980, "orang")]),
 ])
 def test_context(sentence, prev, expected):
     assert readings(sentence, prev=prev) == [(i, pytest.approx(v), u) for i, v, u in expected]

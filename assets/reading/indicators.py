@@ -73,7 +73,7 @@ BACK_NOUNS = [
     ("jumlah_sentra", _rx(r"(?:jumlah\s+sentra|sentra\s+(?:ikm|industri))")),
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
-                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang)\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
+                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|[:=])\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
 CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b)")
 
 # ---------------------------------------------------------------- money words
