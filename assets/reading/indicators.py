@@ -89,8 +89,8 @@ MONEY_WORDS = [
                     r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
     ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
 ]
-MONEY_BLOCK = _rx(r"\b(?:anggaran|biaya|harga|modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|apbd|apbn|pad\b|pajak|"
-                  r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|pagu|tunggakan|denda|ongkos|dana\s+desa|tabungan|"
+MONEY_BLOCK = _rx(r"\b(?:anggaran|biaya|harga|modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
+                  r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|tunggakan|denda|ongkos|tabungan|"
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
 
