@@ -284,64 +284,78 @@ def parse_json_listing(body: bytes) -> list[_Candidate]:
     return out
 
 
+def parse_discovery(res: FetchResult, role: str) -> tuple[list[_Candidate], list[_Candidate]]:
+    """(child sitemaps, candidate URLs) of one discovery response, whatever it turned out to be.
+
+    The parser follows what the body *is* (a sitemap given as 'feed', an RSS
+    feed given as 'sitemap', a JSON catalogue given as 'listing' all work),
+    with *role* as the tie-breaker for plain HTML/text.
+    """
+    body = res.body or b""
+    head = body.lstrip()[:1]
+    ctype = (res.content_type or "").lower()
+    base = res.final_url or res.url
+    if "json" in ctype or head in (b"{", b"["):
+        return [], parse_json_listing(body)
+    is_html = "html" in ctype or re.search(rb"<html|<body|<a\s", body[:4096], re.I) is not None
+    if head == b"<" and not (is_html and role == "listing"):
+        root = _xml_root(body)
+        tag = _local(root.tag) if root is not None else ""
+        if tag in ("urlset", "sitemapindex"):
+            return parse_sitemap(body)
+        if tag in ("rss", "feed", "rdf", "channel"):
+            return [], parse_feed(body)
+    if is_html or role == "listing":
+        found = parse_listing(res.text or body.decode("utf-8", "replace"), base)
+        here = canonical_url(base)
+        return [], [c for c in found if canonical_url(c.url) != here]
+    return parse_sitemap(body)  # plain-text sitemap: one URL a line
+
+
 def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Iterator[FetchResult]:
-    """Yield each discovery FetchResult as it happens; fill *urls_out* at the end."""
+    """Yield each discovery FetchResult as it happens; fill *urls_out* at the end.
+
+    Entry points in order sitemap, feed, listing; a sitemap index (wherever it
+    turns up) is followed to its children on the source's hosts, newest and
+    news sitemaps first, at most MAX_CHILD_SITEMAPS of them and
+    MAX_SITEMAP_DEPTH levels deep.
+    """
     candidates: list[_Candidate] = []
+    seen: set[str] = set()
+    budget = MAX_CHILD_SITEMAPS
 
-    def fetch(url: str) -> Iterator[FetchResult]:
-        res = fetcher.fetch(url, source, kind="discovery")
-        yield from fetcher.take_side_results()
-        yield res
-
-    # --- sitemap (index -> children, newest first; depth limited)
-    if source.sitemap:
-        queue = [(source.sitemap, 0)]
-        seen: set[str] = set()
-        budget = MAX_CHILD_SITEMAPS + 1
-        while queue and budget > 0:
+    for role, entry in (("sitemap", source.sitemap), ("feed", source.feed), ("listing", source.listing)):
+        if not entry:
+            continue
+        queue = [(entry, 0)]
+        while queue:
             url, depth = queue.pop(0)
             if url in seen:
                 continue
             seen.add(url)
-            budget -= 1
-            res = None
-            for res in fetch(url):
-                yield res
-            if res is None or not res.ok or res.body is None:
+            res = fetcher.fetch(url, source, kind="discovery")
+            yield from fetcher.take_side_results()
+            yield res
+            if not res.ok or not res.body:
                 continue
-            children, pages = parse_sitemap(res.body)
+            try:
+                children, found = parse_discovery(res, role)
+            except Exception as e:  # a parser bug must not end the crawl
+                log.warning("%s: cannot parse %s: %s", source.name, url, e)
+                continue
+            candidates.extend(found)
             if depth >= MAX_SITEMAP_DEPTH:
-                children = []
-            children = [c for c in children if source.owns(c.url)]
+                continue
+            children = [c for c in children if source.owns(c.url) and c.url not in seen]
             children.sort(key=lambda c: c.date or datetime.min.replace(tzinfo=timezone.utc), reverse=True)
             # news sitemaps first: they hold the newest articles
             children.sort(key=lambda c: 0 if re.search(r"news|berita", c.url, re.I) else 1)
-            queue.extend((c.url, depth + 1) for c in children)
-            candidates.extend(pages)
-
-    # --- feed
-    if source.feed:
-        res = None
-        for res in fetch(source.feed):
-            yield res
-        if res is not None and res.ok and res.body is not None:
-            candidates.extend(parse_feed(res.body))
-
-    # --- listing page (HTML links matching link_pattern; JSON for open-data APIs)
-    if source.listing:
-        res = None
-        for res in fetch(source.listing):
-            yield res
-        if res is not None and res.ok and res.body is not None:
-            ctype = (res.content_type or "").lower()
-            if "json" in ctype or res.body.lstrip()[:1] in (b"{", b"["):
-                found = parse_json_listing(res.body)
-            else:
-                found = parse_listing(res.text or "", res.final_url or source.listing)
-            listing_canon = canonical_url(res.final_url or source.listing)
-            for c in found:
-                if canonical_url(c.url) != listing_canon:
-                    candidates.append(c)
+            take = children[:max(0, budget)]
+            budget -= len(take)
+            if len(children) > len(take):
+                log.info("%s: %d child sitemaps of %s not read (limit %d)", source.name,
+                         len(children) - len(take), url, MAX_CHILD_SITEMAPS)
+            queue.extend((c.url, depth + 1) for c in take)
 
     # --- filter, order, dedupe
     dated = [c for c in candidates if c.date is not None]

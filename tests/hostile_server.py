@@ -244,6 +244,17 @@ class Handler(BaseHTTPRequestHandler):
                    f'<sitemap><loc>{b}/sitemap-self.xml</loc></sitemap>'
                    f'<sitemap><loc>{b}/sitemap-news.xml</loc></sitemap></sitemapindex>').encode()
             return self.send(200, xml, "application/xml")
+        if path == "/sitemap-many.xml":  # a big index: 15 monthly children, oldest first
+            kids = "".join(f"<sitemap><loc>{b}/sitemap-part-{i}.xml</loc><lastmod>2026-{(i % 12) + 1:02d}-01"
+                           f"</lastmod></sitemap>" for i in range(15))
+            xml = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                   + kids + "</sitemapindex>").encode()
+            return self.send(200, xml, "application/xml")
+        if path.startswith("/sitemap-part-"):
+            i = path[len("/sitemap-part-"):-len(".xml")]
+            xml = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                   f'<url><loc>{b}/artikel/sentra-part-{i}</loc></url></urlset>').encode()
+            return self.send(200, xml, "application/xml")
         if path.startswith("/tag/"):
             return self.send(200, article_html("Tag"))
         return self.send(404, b"<html><title>404 Not Found</title></html>")

@@ -147,3 +147,24 @@ def test_sitemap_index_listing_itself_is_read_once(hostile):
     urls, results = discover_article_urls(src, fetcher())
     assert hostile.count("/sitemap-self.xml") == 1 and hostile.count("/sitemap-news.xml") == 1
     assert hostile.url("/artikel/sentra-batik-pekalongan") in urls
+
+
+def test_entry_points_parsed_by_what_they_are(hostile):
+    # a sitemap given as the feed, a feed given as the sitemap, a feed given as the listing
+    b = hostile.base
+    s1 = Source(name="a", kind="news", feed=hostile.url("/sitemap-news.xml"), keywords=KW, requests_per_second=500)
+    assert discover_article_urls(s1, fetcher())[0][0] == f"{b}/artikel/sentra-batik-pekalongan"
+    s2 = Source(name="b", kind="news", sitemap=hostile.url("/feed.xml"), keywords=KW, requests_per_second=500)
+    assert discover_article_urls(s2, fetcher())[0] == [f"{b}/artikel/tahu-kediri", f"{b}/artikel/bantuan"]
+    s3 = Source(name="c", kind="news", listing=hostile.url("/atom.xml"), keywords=KW, requests_per_second=500)
+    assert set(discover_article_urls(s3, fetcher())[0]) == {f"{b}/artikel/tenun", f"{b}/artikel/mebel"}
+
+
+def test_big_sitemap_index_reads_the_newest_children_only(hostile):
+    from scrapers.discover import MAX_CHILD_SITEMAPS
+    src = Source(name="h", kind="news", sitemap=hostile.url("/sitemap-many.xml"), requests_per_second=500)
+    urls, results = discover_article_urls(src, fetcher())
+    parts = [p for p in hostile.paths() if p.startswith("/sitemap-part-")]
+    assert len(parts) == MAX_CHILD_SITEMAPS == len(urls)
+    # lastmod month = (i % 12) + 1: December (i=11) first, then November (i=10), ...
+    assert parts[:2] == ["/sitemap-part-11.xml", "/sitemap-part-10.xml"]
