@@ -55,3 +55,9 @@ def test_no_date_after_crawl_date():
 ])
 def test_published_date(html, text, expected):
     assert published_date(html, text, CRAWL) == expected
+
+
+def test_year_from_url_date_path():
+    from assets.reading.dates import date_from_text
+    assert date_from_text("Kepala dinas, Selasa (25/3), mengatakan.", CRAWL,
+                          url="https://berita.contoh.id/14/03/25/judul") == date(2014, 3, 25)

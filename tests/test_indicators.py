@@ -58,6 +58,9 @@ def test_classify(sentence, expected):
     ("Angkanya bisa Rp 250 juta.", "Target kami sederhana.", [("target_penjualan", 250e6, "IDR")]),
     ("Pelaku usaha tahu di kelurahan itu saat ini ada 143.", None, [("jumlah_ikm", 143, "unit")]),
     ("Jumlah Unit Usaha : 245", None, [("jumlah_ikm", 245, "unit")]),
+    ("IKM yang berjumlah 1.350 itu terus tumbuh.", None, [("jumlah_ikm", 1350, "unit")]),
+    ("Sentra itu menyerap 30 ribu lebih tenaga kerja.", None, [("tenaga_kerja", 30000, "orang")]),
+    ("Ada lima ribu perajin di sana.", None, [("jumlah_ikm", 5000, "unit")]),
     ("Tenaga Kerja : 980 orang", None, [("tenaga_kerja", 980, "orang")]),
 ])
 def test_context(sentence, prev, expected):

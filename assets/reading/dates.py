@@ -225,10 +225,16 @@ def date_from_markup(tree=None, jsonld: list | None = None, crawl_date: date | N
     return None
 
 
+URL_YY_RE = re.compile(r"/(\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
 def year_hints(text: str, url: str | None = None) -> list[int]:
+    """Years named in the text (and the URL's date path, weighted more) to place a date written without one."""
     hints = [int(y) for y in YEAR_RE.findall(text or "")]
     if url and (m := URL_DATE_RE.search(url)):
         hints += [int(m.group(1))] * 3
+    elif url and (m := URL_YY_RE.search(url)):
+        hints += [2000 + int(m.group(1))] * 3
     return hints
 
 

@@ -74,7 +74,7 @@ BACK_NOUNS = [
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
                    r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|[:=])\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
-CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b)")
+CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
 MONEY_WORDS = [
@@ -232,6 +232,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     mp = _SKIP_PAREN.match(rest)
     if mp:
         rest = rest[mp.end():]
+    rest = re.sub(r"^\s*(?:lebih|-?an)\b", "", rest, flags=re.I)  # '30 ribu lebih tenaga kerja'
     if RANGE_AFTER.match(rest):
         if q.value < 10:
             return None  # 'dua hingga tiga pelaku usaha' per stall: no stock figure
