@@ -41,6 +41,8 @@ def found(sentence):
     ("Beberapa sentra unggulan, seperti sentra keripik di Lowokwaru, tempe di Sanan dan Purwantoro.",
      [("keripik", "Lowokwaru", False), ("tempe", "Sanan", False), ("tempe", "Purwantoro", False)]),
     ("Kampung Industri Kerupuk di Kelurahan Tambak menjadi tujuan wisata.", [("kerupuk", "Kelurahan Tambak", False)]),
+    ("Sentra batik di Kelurahan Kauman sudah lama dikenal, sementara itu pemkot juga menyiapkan anggaran untuk "
+     "membangun gedung parkir baru di pusat kota.", [("batik", "Kelurahan Kauman", False)]),
     ("Sentra kerajinan perak khas Kotagede dikunjungi wisatawan.", [("perak", None, False)]),
     # not sentra IKM
     ("Sentra kuliner di alun-alun ramai pengunjung.", []),

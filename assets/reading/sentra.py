@@ -332,9 +332,11 @@ def find_sentra(sentence: str) -> list[SentraMention]:
     """Sentra named in one sentence, one mention per (commodity, location)."""
     out: list[SentraMention] = []
     s = sentence
-    planned = planned_status(s)
     heads = list(_HEAD.finditer(s))
+    planned = planned_status(s)
     for hm in heads:
+        # a plan counts for the sentra it is said of: the words just before or after its name
+        planned = planned_status(s[max(0, hm.start() - 70):hm.end() + 60])
         head = hm.group("head")
         if head.lower().startswith("sentra-sentra"):
             continue
