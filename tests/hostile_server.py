@@ -82,6 +82,7 @@ class State:
     stop: threading.Event = field(default_factory=threading.Event)
     bomb: bytes = b""
     stall_s: float = 3.0
+    retry_after: str = "1"  # what /sentra/ratelimited says first
 
 
 class _Server(ThreadingHTTPServer):
@@ -268,7 +269,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, article_html("Sentra IKM flaky berhasil"))
         if p == "/ratelimited":
             if self.count(p) == 1:
-                return self.send(429, b"slow down", "text/plain", {"Retry-After": "1"})
+                return self.send(429, b"slow down", "text/plain", {"Retry-After": st.retry_after})
             return self.send(200, article_html("Sentra IKM sabar"))
         if p == "/ratelimited-long":
             return self.send(429, b"go away", "text/plain", {"Retry-After": "3600"})

@@ -20,6 +20,7 @@ def fetcher(**kw) -> Fetcher:
 
 
 def full_source(srv) -> Source:
+    srv.state.retry_after = "0.2"  # keep the whole-crawl tests quick (test_fetch checks a real "1")
     return Source(name="hostile", kind="news", sitemap=srv.url("/sitemap.xml"), feed=srv.url("/feed.xml"),
                   listing=srv.url("/listing"), link_pattern=r"/(artikel|sentra|private|berita/\d{4})/", keywords=KW,
                   requests_per_second=500)
