@@ -529,6 +529,11 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
                        "commodity_group": "kerajinan dan aneka", "location": None, "status": "planned"})
 
     # ---- relevance
+    if not cities:
+        # no city stood out in the article, but numbers or sentra are placed in one: that is its subject
+        for code in [e["city_code"] for e in merged] + [f["city_code"] for f in facts if f["confidence"] >= 0.6]:
+            if code and code not in cities:
+                cities.append(code)
     placed_facts = sum(1 for f in facts if f["city_code"])
     placed_sentra = sum(1 for e in merged if e["city_code"])
     topic, relevant = assess(title, text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
