@@ -103,6 +103,25 @@ def _jsonld(tree) -> list:
     return out
 
 
+def _jsonld_url(blocks: list) -> str | None:
+    stack = list(blocks)
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if str(node.get("@type", "")).lower().endswith("article") or "headline" in node:
+                me = node.get("mainEntityOfPage")
+                if isinstance(me, dict) and isinstance(me.get("@id"), str) and me["@id"].startswith("http"):
+                    return me["@id"]
+                if isinstance(me, str) and me.startswith("http"):
+                    return me
+                if isinstance(node.get("url"), str) and node["url"].startswith("http"):
+                    return node["url"]
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+    return None
+
+
 def _tables(tree) -> list[list[list[str]]]:
     out = []
     for t in tree.iter("table"):
@@ -188,6 +207,8 @@ def read_page(html: str) -> Page:
     url = _url(tree)
     title = _title(tree)
     jsonld = _jsonld(tree)
+    if not url:
+        url = _jsonld_url(jsonld)
     tables = _tables(tree)
     src = html if isinstance(html, str) else html.decode("utf-8", "replace")
     data_tables = [t for t in tree.iter("table") if _is_data_table(t)]
