@@ -166,3 +166,30 @@ def test_fact_city_rule(paragraphs, value, city):
     r = extract_page(page("Perajin IKM Sleman", paragraphs), crawl_date=CRAWL)
     f = [f for f in r["facts"] if f["value"] == value]
     assert f and f[0]["city_code"] == city
+
+
+def test_br_separated_page_with_jsonld():
+    html = ('<html><head><title>Perajin Tenun Ikat Sikka Tembus Ekspor | Portal</title>'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","datePublished":"2021-09-14T08:12:00+08:00",'
+            '"mainEntityOfPage":{"@id":"https://portal.contoh/ekonomi/tenun"}}</script></head><body>'
+            '<div class="content"><b>MAUMERE</b> - Sentra tenun ikat di Desa Nita, Kabupaten Sikka, kini menembus ekspor.<br><br>'
+            'Ada 85 perajin tenun di desa itu. Omzet kelompok mencapai Rp 40 juta per bulan.<br><br></div>'
+            '<div class="footer">Copyright &copy; 2021 Portal.</div></body></html>')
+    r = extract_page(html, crawl_date=CRAWL)
+    assert r["url"] == "https://portal.contoh/ekonomi/tenun"
+    assert r["title"] == "Perajin Tenun Ikat Sikka Tembus Ekspor"
+    assert r["published"] == "2021-09-14"
+    assert r["cities"][0]["code"] == "53.07"
+    assert {(f["indicator"], f["value"]) for f in r["facts"]} == {("jumlah_ikm", 85), ("nilai_omzet", 40_000_000)}
+
+
+def test_province_wide_piece_is_not_relevant_but_keeps_its_numbers():
+    html = page("IKM Kalimantan Barat Terus Tumbuh", [
+        "PONTIANAK - Dinas Perindustrian Provinsi Kalimantan Barat mencatat 6.200 unit IKM di Kalimantan Barat.",
+        "Pemprov Kalimantan Barat terus membina IKM. Gubernur Kalimantan Barat meminta IKM naik kelas.",
+        "Kalimantan Barat juga mendorong IKM masuk pasar digital.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    assert r["relevant"] is False
+    assert [(f["indicator"], f["value"], f["city_code"], f["province_code"]) for f in r["facts"]] == [
+        ("jumlah_ikm", 6200, None, "61")]

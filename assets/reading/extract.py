@@ -534,7 +534,8 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         for code in [e["city_code"] for e in merged] + [f["city_code"] for f in facts if f["confidence"] >= 0.6]:
             if code and code not in cities:
                 cities.append(code)
-    placed_facts = sum(1 for f in facts if f["city_code"])
+    # numbers placed in a city by the text itself (not by falling back on the primary city)
+    placed_facts = sum(1 for f, st in raw_facts if f["city_code"] and st >= 2)
     placed_sentra = sum(1 for e in merged if e["city_code"])
     topic, relevant = assess(title, text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
                              city_mentions=n_city, province_mentions=n_prov, score=score)

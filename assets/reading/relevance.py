@@ -75,6 +75,6 @@ def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int
         return True, False
     if placed_facts or placed_sentra:
         return True, True
-    if city_mentions >= province_mentions:
+    if city_mentions * 2 >= province_mentions:
         return True, True
     return True, False
