@@ -595,6 +595,8 @@ class Fetcher:
                 wait = max(gate.last_start + interval, gate.not_before) - time.monotonic()
                 if wait > 0:
                     time.sleep(wait)
+                    if deadline is not None:
+                        deadline += wait  # our own politeness pause is not the server's slowness
                 if deadline is None:  # the total timeout runs from the first request on
                     deadline = time.monotonic() + self.total_timeout
                 gate.last_start = time.monotonic()

@@ -400,3 +400,11 @@ def test_fetcher_shared_by_threads_keeps_one_connection_per_host(hostile):
     assert len(out) == 8 and all(r.ok for r in out)
     assert hostile.count("/robots.txt") == 1
     assert max(hostile.max_inflight().values()) == 1
+
+
+def test_crawl_delay_longer_than_total_timeout_does_not_break_redirects(hostile):
+    hostile.state.crawl_delay = 0.4
+    r = make_fetcher(total_timeout=0.3).fetch(hostile.url("/sentra/moved"), source_for(hostile))
+    assert r.outcome == "ok" and r.final_url == hostile.url("/artikel/sentra-pindah")
+    t = [q.t for q in hostile.requests]
+    assert t[2] - t[1] >= 0.35  # the redirect hop waited for the Crawl-delay too
