@@ -191,8 +191,10 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
             return None
         if MONEY_RANGE_BEFORE.search(before[-40:]):
             return None  # 'Rp 5 juta hingga Rp 10 juta': the lower bound stands for the range
-        if re.match(r"^[^.;]{0,40}?\b(?:untuk\s+)?(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|"
-                    r"pelaku|peserta|desa|sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b", after, re.I):
+        per_who = (r"(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|"
+                   r"sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b")
+        if re.match(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + per_who, after, re.I) or \
+                re.search(r"\b" + per_who + r"[^.;]{0,50}$", before[-70:], re.I):
             return None  # an amount per recipient, not a total
         seg = before[-200:]
         ind, kpos = _money_indicator(seg)
@@ -228,6 +230,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # 1,5 persons is not a count
     if SUBSET.search(before):
         return None
+    if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I):
+        return None  # '3 dari 10 IKM': a ratio
     rest = after
     mp = _SKIP_PAREN.match(rest)
     if mp:
@@ -275,6 +279,11 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
     if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+", before[-80:], re.I):
         return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
+    if ind == "peserta_pelatihan" and how == "noun after" and not TRAINING.search(sentence) and \
+            not (prev_sentence and TRAINING.search(prev_sentence)):
+        if EVENT.search(sentence):
+            return None  # participants of a fair, not of a training
+        conf -= 0.2
     if ind != "peserta_pelatihan" and TARGET_COUNT.search(before[-100:]):
         return None  # 'menargetkan 1.500 IKM ikut program': a goal, not a count
     if ind == "jumlah_ikm" and EVENT.search(sentence) and not TRAINING.search(sentence) and \
