@@ -96,7 +96,10 @@ def crawl_sources(sources: Iterable[Source], fetcher: Fetcher, skip_urls: Iterab
     skip = frozenset(canonical_url(u) for u in skip_urls)
     groups: "OrderedDict[str, list[Source]]" = OrderedDict()
     for s in sources:
-        groups.setdefault(s.host or s.name, []).append(s)
+        host = s.host or s.name
+        if host.startswith("www."):
+            host = host[4:]  # www.x and x are one server: one worker, one connection
+        groups.setdefault(host, []).append(s)
     if not groups:
         return
     jobs: "queue.Queue[list[Source]]" = queue.Queue()
