@@ -408,3 +408,35 @@ def test_crawl_delay_longer_than_total_timeout_does_not_break_redirects(hostile)
     assert r.outcome == "ok" and r.final_url == hostile.url("/artikel/sentra-pindah")
     t = [q.t for q in hostile.requests]
     assert t[2] - t[1] >= 0.35  # the redirect hop waited for the Crawl-delay too
+
+
+def test_robots_rules_parser():
+    from scrapers.robots import RobotsRules
+    ua = DEFAULT_USER_AGENT
+    r = RobotsRules("""
+# comment
+User-agent: Googlebot
+Disallow: /
+
+User-agent: *
+User-agent: sentrabot
+Disallow: /search
+Disallow: /*.pdf$
+Allow: /search/about
+Disallow: /tmp/
+Crawl-delay: 2.5
+Sitemap: https://x.example/sitemap.xml
+""")
+    assert r.can_fetch(ua, "https://x.example/berita/1")
+    assert not r.can_fetch(ua, "https://x.example/search?q=ikm")
+    assert r.can_fetch(ua, "https://x.example/search/about")  # longer Allow wins
+    assert not r.can_fetch(ua, "https://x.example/files/laporan.pdf")
+    assert r.can_fetch(ua, "https://x.example/files/laporan.pdf?download=1")  # $ anchors the end
+    assert not r.can_fetch(ua, "https://x.example/tmp%2Fx".replace("%2F", "/"))
+    assert r.can_fetch(ua, "https://x.example/robots.txt")
+    assert r.crawl_delay(ua) == 2.5 and r.sitemaps == ["https://x.example/sitemap.xml"]
+    assert not r.can_fetch("Googlebot/2.1", "https://x.example/berita/1")
+    assert RobotsRules("User-agent: *\nDisallow:\n").can_fetch(ua, "https://x.example/a")
+    assert RobotsRules("Disallow: /\n").can_fetch(ua, "https://x.example/a")  # no group: ignored
+    assert RobotsRules.disallowing_all().can_fetch(ua, "https://x.example/") is False
+    assert RobotsRules.allowing_all().can_fetch(ua, "https://x.example/private") is True
