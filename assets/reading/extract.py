@@ -14,6 +14,7 @@ the article's primary city. Datelines and the venue of a statement or event are 
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -35,10 +36,30 @@ EMPTY_RESULT = {"url": None, "title": None, "published": None, "relevant": False
 _places = None
 
 
+class _NoPlaces:
+    """Stand-in when the places module cannot load: no cities, no mentions, numbers still read."""
+
+    @staticmethod
+    def find_mentions(text):
+        return []
+
+    @staticmethod
+    def article_cities(title, text):
+        return []
+
+    @staticmethod
+    def city(code):
+        return None
+
+
 def _pl():
     global _places
     if _places is None:
-        from . import places as p
+        try:
+            from . import places as p
+            p.find_mentions("Kota Bandung")  # loads its data once
+        except Exception:  # noqa: BLE001 - degrade, do not fail every page
+            p = _NoPlaces()
         _places = p
     return _places
 
@@ -362,8 +383,7 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         ms = []
         for m in all_mentions:
             if s.start <= m.start and m.end <= s.start + len(s.text):
-                ms.append(type(m)(m.start - s.start, m.end - s.start, m.surface, m.level, m.city_code,
-                                  m.province_code, m.explicit))
+                ms.append(dataclasses.replace(m, start=m.start - s.start, end=m.end - s.start))
         per_sent.append(_usable_mentions(s, ms))
 
     cities = list(P.article_cities(title, text))
