@@ -125,7 +125,14 @@ def keyword_hit(source: Source, *texts: str) -> bool:
     (case-insensitive, whole words; '-', '_', '+' and '/' count as spaces)."""
     if not source.keywords:
         return True
-    hay = unquote(" ".join(t or "" for t in texts)).lower()
+    parts = []
+    for t in texts:
+        t = t or ""
+        if t.lower().startswith(("http://", "https://")):
+            p = urlsplit(t)  # the host does not count: sentra.example.go.id is not about a sentra
+            t = p.path + ("?" + p.query if p.query else "")
+        parts.append(t)
+    hay = unquote(" ".join(parts)).lower()
     return bool(_keyword_regex(tuple(source.keywords)).search(hay))
 
 

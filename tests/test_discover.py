@@ -40,6 +40,7 @@ def test_keywords_are_whole_words():
     assert keyword_hit(s, "http://x.example/berita/1", "Bantuan untuk Industri Kecil di Solo")
     assert keyword_hit(s, "http://x.example/industri_kecil_rotan")
     assert not keyword_hit(s, "http://x.example/warga-menikmati-libur")  # 'ikm' inside a word
+    assert not keyword_hit(s, "https://sentra.example.go.id/berita/harga-cabai")  # the host does not count
     assert keyword_hit(Source(name="t", kind="news", feed="http://x.example/f"), "anything")
 
 
