@@ -103,6 +103,11 @@ PARTICIPATE_EVENT = _rx(r"\b(?:peserta|diikuti|mengikuti|ikut|menampilkan|ditamp
 
 # ---------------------------------------------------------------- left out
 SUBSET = _rx(r"(?:\bterdiri\s+(?:dari|atas)\b|\bkbli\b|^\W*(?:\w+\s+){0,3}dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini)|\bdi\s+antaranya\b|\bdiantaranya\b)")
+VAGUE_PAST = _rx(r"\b(?:beberapa\s+tahun\s+(?:lalu|silam|sebelumnya|terakhir)|dulu(?:nya)?|dahulu|sebelum\s+(?:krisis|pandemi|covid\S*|"
+                 r"masa)|masa\s+lalu|(?:puluhan|belasan)\s+tahun\s+(?:lalu|silam)|masa\s+jaya(?:nya)?)\b")
+QUALIFIED = _rx(r"\byang\s+(?:sudah\s+|telah\s+)?(?:berorientasi\s+ekspor|mengekspor|ekspor|bersertifikat\w*|tersertifikasi\w*|"
+                r"memiliki\s+(?:nib|izin|sertifikat|merek|haki|sni)|terdampak|belum\s+memiliki|tidak\s+memiliki|go\s+digital|"
+                r"masuk\s+(?:e-?katalog|marketplace|pasar\s+digital))\b")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
@@ -230,6 +235,11 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # 1,5 persons is not a count
     if SUBSET.search(before):
         return None
+    if VAGUE_PAST.search(before[-90:]):
+        return None  # 'beberapa tahun lalu ... 581 unit': no year to state it for
+    if QUALIFIED.search(before[-110:]) or QUALIFIED.match(after[:80].lstrip(" ,")) and \
+            re.match(r"^\s*\S+\s+(?:\S+\s+)?yang\b", after):
+        return None  # 'pelaku usaha yang berorientasi ekspor': a subset, not the stock
     if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I):
         return None  # '3 dari 10 IKM': a ratio
     rest = after
