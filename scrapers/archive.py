@@ -54,6 +54,7 @@ DONE_OUTCOMES = frozenset({"ok", "not_modified", "soft_404", "empty", "bad_conte
 
 _locks: dict[str, threading.Lock] = {}
 _locks_lock = threading.Lock()
+_checked_size: dict[str, int] = {}  # path -> size after our last append (no need to check again)
 
 
 @dataclass
@@ -79,6 +80,43 @@ def _lock_for(path: Path) -> threading.Lock:
     key = str(path.resolve())
     with _locks_lock:
         return _locks.setdefault(key, threading.Lock())
+
+
+def _good_end(path: Path) -> int:
+    """Offset just after the last complete record of the WARC at *path*."""
+    end = 0
+    with open(path, "rb") as fh:
+        it = ArchiveIterator(fh)
+        try:
+            for rec in it:
+                off = it.get_record_offset()
+                it.read_to_end(rec)
+                end = off + it.get_record_length()
+        except Exception as e:
+            log.warning("%s: damaged record after offset %d: %s", path, end, e)
+    return end
+
+
+def _repair_tail(path: Path, fh) -> None:
+    """Cut a record left half-written by a killed run off the end of the file.
+
+    Without this, records appended by the next run would sit behind a broken
+    gzip member and no reader would get to them.  The cut bytes are kept in
+    ``<path>.damaged``.
+    """
+    size = os.fstat(fh.fileno()).st_size
+    key = str(path.resolve())
+    if size == 0 or _checked_size.get(key) == size:
+        return
+    good = _good_end(path)
+    if good < size:
+        with open(path, "rb") as src:
+            src.seek(good)
+            tail = src.read()
+        with open(str(path) + ".damaged", "ab") as side:
+            side.write(tail)
+        os.ftruncate(fh.fileno(), good)
+        log.warning("%s: cut %d bytes of a half-written record (kept in %s.damaged)", path, size - good, path.name)
 
 
 def _clean(value: str | None) -> str:
@@ -126,6 +164,7 @@ def append_to_warc(path, result: FetchResult) -> bool:
     with lock, open(path, "ab") as fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         try:
+            _repair_tail(path, fh)
             fh.seek(0, os.SEEK_END)
             writer = WARCWriter(fh, gzip=True, warc_version="1.1")
             if fh.tell() == 0:
@@ -140,6 +179,7 @@ def append_to_warc(path, result: FetchResult) -> bool:
                 warc_headers_dict=warc_headers, http_headers=http_headers)
             writer.write_record(rec)
             fh.flush()
+            _checked_size[str(path.resolve())] = os.fstat(fh.fileno()).st_size
         finally:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
     return True
