@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Callable, Iterator
-from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, unquote_plus, urljoin, urlsplit, urlunsplit
 
 from .fetch import Fetcher, FetchResult
 from .sources import Source
@@ -53,7 +53,10 @@ def canonical_url(url: str) -> str:
     host = (p.hostname or "").lower().rstrip(".")
     if host.startswith("amp."):
         host = host[4:]
-    port = p.port if p.port is not None else None
+    try:
+        port = p.port
+    except ValueError:  # a port that is not a number: leave the URL alone
+        return url
     netloc = host
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         netloc = f"{host}:{port}"
@@ -67,13 +70,15 @@ def canonical_url(url: str) -> str:
     if path != "/" and p.path and not p.path.endswith("/") and path.endswith("/") and \
             re.search(r"/amp/?$", p.path, flags=re.I):
         path = path.rstrip("/") or "/"
-    query = []
-    for k, v in parse_qsl(p.query, keep_blank_values=True):
-        kl = k.lower()
-        if kl.startswith("utm_") or kl in _TRACKING_PARAMS:
+    kept = []
+    for seg in p.query.split("&"):  # raw segments: the rest of the query stays byte for byte
+        if not seg:
             continue
-        query.append((k, v))
-    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+        key = unquote_plus(seg.split("=", 1)[0]).strip().lower()
+        if key.startswith("utm_") or key in _TRACKING_PARAMS:
+            continue
+        kept.append(seg)
+    return urlunsplit((scheme, netloc, path, "&".join(kept), ""))
 
 
 @dataclass

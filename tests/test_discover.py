@@ -28,6 +28,7 @@ def fetcher() -> Fetcher:
     ("https://jateng.tribunnews.com/amp/2026/11/23/sentra", "https://jateng.tribunnews.com/2026/11/23/sentra"),
     ("https://x.id/?p=123", "https://x.id/?p=123"),
     ("https://x.id/a?b=2&a=1", "https://x.id/a?b=2&a=1"),  # order kept
+    ("https://x.id/cari?q=sentra%20ikm&flag&utm_term=z", "https://x.id/cari?q=sentra%20ikm&flag"),  # byte for byte
 ])
 def test_canonical_url(url, canon):
     assert canonical_url(url) == canon
