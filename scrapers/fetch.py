@@ -151,8 +151,11 @@ def _codec(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     if label in _LATIN1_LABELS:
         label = "windows-1252"
-    if label in ("utf8", "unicode-1-1-utf-8"):
+    if label in ("utf8", "unicode-1-1-utf-8", "utf8mb4", "utf8mb3", "utf-8mb4"):  # MySQL names leak into pages
         label = "utf-8"
+    m = re.fullmatch(r"(?:windows|win|cp|ms)[-_]?(125\d)", label)
+    if m:
+        label = "windows-" + m.group(1)
     try:
         name = codecs.lookup(label).name
     except LookupError:

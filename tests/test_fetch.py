@@ -282,6 +282,9 @@ def test_decode_body_order():
     assert decode_body(b'<meta charset="iso-8859-1">\x93x\x94')[:2] == (
         '<meta charset="iso-8859-1">\u201cx\u201d', "windows-1252")
     assert decode_body("\u00e9".encode("cp1252"), "ISO-8859-1")[:2] == ("\u00e9", "windows-1252")
+    assert decode_body("\u00e9".encode("utf-8"), "utf8mb4")[:2] == ("\u00e9", "utf-8")
+    assert decode_body("\u201c".encode("cp1252"), "win-1252")[:2] == ("\u201c", "windows-1252")
+    assert decode_body(b"plain", "no-such-charset")[:2] == ("plain", "utf-8")
 
 
 def test_etag_conditional_get(hostile):
