@@ -56,6 +56,13 @@ def readings(sentence, year=2020, prev=None):
     ("Bantuan Rp 25 juta diberikan untuk masing-masing kelompok perajin.", []),
     ("Dinas menargetkan 500 IKM ikut program digitalisasi.", []),
     ("Pameran itu diikuti 60 IKM dari berbagai daerah.", []),
+    ("Dinas menggelar pelatihan teknik finishing bagi 40 perajin ukir.", [("peserta_pelatihan", 40, "orang")]),
+    ("Dinas memberikan bimbingan teknis kepada 300 UKM di provinsi itu.", []),
+    ("Sebanyak 25 penenun muda belajar menenun di bawah bimbingan perajin senior.", [("peserta_pelatihan", 25, "orang")]),
+    ("Usaha itu mempekerjakan sekitar 1.500 pembatik.", [("tenaga_kerja", 1500, "orang")]),
+    ("Nilai bantuan yang bersumber dari anggaran provinsi mencapai Rp400 juta.", [("bantuan", 400e6, "IDR")]),
+    ("Realisasi penanaman modal di sektor mebel tercatat Rp640 miliar.", [("nilai_investasi", 640e9, "IDR")]),
+    ("Kalau mereka berkumpul dalam satu sentra, pembinaan lebih mudah.", []),
     ("Jumlah IKM di kota itu sebanyak 3.210 dengan penyerapan tenaga kerja 9.800 orang.",
      [("jumlah_ikm", 3210, "unit"), ("tenaga_kerja", 9800, "orang")]),
 ])

@@ -44,6 +44,10 @@ def found(sentence):
     ("Sentra batik di Kelurahan Kauman sudah lama dikenal, sementara itu pemkot juga menyiapkan anggaran untuk "
      "membangun gedung parkir baru di pusat kota.", [("batik", "Kelurahan Kauman", False)]),
     ("Sentra kerajinan perak khas Kotagede dikunjungi wisatawan.", [("perak", None, False)]),
+    ("Pameran diikuti IKM batik dari sentra Kauman, Setono, dan Banyurip, serta perajin tenun dari kampung lain.",
+     [("batik", "Kauman", False), ("batik", "Setono", False), ("batik", "Banyurip", False)]),
+    ("Produk datang dari sentra fesyen, boneka, hingga peralatan rumah tangga.",
+     [("fesyen", None, False), ("boneka", None, False), ("peralatan rumah tangga", None, False)]),
     # not sentra IKM
     ("Sentra kuliner di alun-alun ramai pengunjung.", []),
     ("Kabupaten itu dikenal sebagai sentra bawang merah.", []),

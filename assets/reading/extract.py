@@ -437,7 +437,15 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         for m in smentions:
             city = None
             if m.location:
-                lm = [x for x in P.find_mentions(m.location) if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
+                # the location as resolved in the whole text ('Cirebon' next to 'Kabupaten Cirebon' is the kabupaten)
+                at = s.text.find(m.location, m.start)
+                lm = [x for x in ms if at >= 0 and x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")
+                      and at <= x.start < at + len(m.location)]
+                if lm:
+                    lm = [dataclasses.replace(x, start=x.start - at, end=x.end - at) for x in lm]
+                else:
+                    lm = [x for x in P.find_mentions(m.location)
+                          if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
                 if lm:
                     city = lm[0].city_code
                     if lm[0].level == "kabkota" and lm[0].start == 0 and lm[0].end >= len(m.location) - 1:

@@ -54,6 +54,8 @@ NOUN_AFTER = [
                          r"pegawai|tk\b|pengrajin\s+dan\s+pekerja|sdm\b)")),
     ("peserta_pelatihan", _rx(r"^\s*(?:orang\s+)?(?:peserta|trainee|orang\s+(?:yang\s+)?(?:dilatih|mengikuti))")),
     ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
+    ("craft", _rx(r"^\s*(?:orang\s+)?(?:pembatik|penenun|penjahit|pengukir|pemahat|penganyam|pengrajin\s+muda|"
+                  r"perajin\s+muda|pande|pandai\s+besi|pekerja\s+seni)\b")),
     ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+)?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
                        r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
                        r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
@@ -89,13 +91,15 @@ MONEY_WORDS = [
                     r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
     ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
 ]
-MONEY_BLOCK = _rx(r"\b(?:anggaran|biaya|harga|modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
+MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:anggaran|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
                   r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|tunggakan|denda|ongkos|tabungan|"
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
 
-TRAINING = _rx(r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya|kursus|magang|training|dilatih|melatih)\b")
-PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|menerima\s+pelatihan)\b")
+TRAINING = _rx(r"\b(?:pelatihan|bimtek|bimbingan|diklat|workshop|lokakarya|kursus|magang|training|dilatih|melatih|latih|belajar|"
+               r"pendampingan\s+teknis|sekolah\s+lapang)\b")
+PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|"
+                  r"menerima\s+pelatihan|belajar|berlatih|dibimbing|dibina\s+dalam)\b")
 
 TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b[^.;]*$")
 EVENT = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|stan|stand|booth|gerai)\b")
@@ -285,26 +289,34 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
             conf -= 0.25
     if ind is None:
         return None
+    trained = bool(TRAINING.search(sentence))
+    if ind == "craft":
+        # 'mempekerjakan 1.500 pembatik' (workers) / '30 penenun muda belajar menenun' (trainees)
+        ind = "tenaga_kerja"
+        conf -= 0.1
+    if ind in ("jumlah_ikm", "tenaga_kerja") and trained:
+        near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 130)]
+        people = bool(re.match(r"^\s*(?:orang\b|perajin|pengrajin|pelaku|peserta|pembatik|penenun|penjahit|pengukir|"
+                               r"pemahat|penganyam|pekerja|karyawan|tenaga)", rest, re.I))
+        if PARTICIPATE.search(near) or people and re.search(
+                r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
+                r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I):
+            ind, how = "peserta_pelatihan", how + ", trained"
     if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
         return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
     if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+", before[-80:], re.I):
         return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
-    if ind == "peserta_pelatihan" and how == "noun after" and not TRAINING.search(sentence) and \
+    if ind == "peserta_pelatihan" and how == "noun after" and not trained and \
             not (prev_sentence and TRAINING.search(prev_sentence)):
         if EVENT.search(sentence):
             return None  # participants of a fair, not of a training
         conf -= 0.2
     if ind != "peserta_pelatihan" and TARGET_COUNT.search(before[-100:]):
         return None  # 'menargetkan 1.500 IKM ikut program': a goal, not a count
-    if ind == "jumlah_ikm" and EVENT.search(sentence) and not TRAINING.search(sentence) and \
+    if ind == "jumlah_ikm" and EVENT.search(sentence) and not trained and \
             PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
         return None  # exhibitors at a fair are not the place's stock of IKM
-    if ind in ("jumlah_ikm", "tenaga_kerja") and TRAINING.search(sentence):
-        near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 60)]
-        if PARTICIPATE.search(near) or re.search(r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,50}"
-                                                 r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-100:], re.I):
-            ind, how = "peserta_pelatihan", how + ", trained"
-    if q.value < 2 and ind != "jumlah_sentra":
+    if q.value < 2:
         return None
     year = find_year(sentence, year_pos, published_year)
     return Reading(q, ind, UNIT_OF[ind], None, year, round(max(0.05, min(conf, 1.0)), 2), how)

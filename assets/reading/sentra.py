@@ -118,7 +118,7 @@ _GENERIC_AFTER = re.compile(
 _STOP = re.compile(
     r"\b(?:di|yang|dengan|untuk|ini|itu|tersebut|telah|sudah|akan|agar|sebagai|berlokasi|terletak|berada|seluas|"
     r"milik|binaan|mampu|memiliki|menjadi|adalah|merupakan|kini|saat|pada|ke|dari|oleh|bisa|dapat|juga|sangat|atau|"
-    r"dipusatkan|berpusat|terpusat|tersebar|dikenal|sehingga|karena|namun|tetapi|tapi|bagi|dalam\s+rangka|hingga|sampai|"
+    r"dipusatkan|berpusat|terpusat|tersebar|dikenal|sehingga|karena|namun|tetapi|tapi|bagi|dalam\s+rangka|(?<!,\s)hingga|(?<!,\s)sampai|"
     r"mulai|terus|masih|belum|tidak|bukan|setempat|nantinya|diharapkan|dibangun|dibiayai|penerima|dak|lainnya|"
     r"lain|baru|seperti|antara|antaranya|meliputi|kata|ujar|ungkap|jelas|papar|tutur|sebut|kemudian|lalu|"
     r"selain|sejak|tahun|bulan|kepada|kecamatan|kabupaten|kota|desa|kelurahan|ada|terdapat|mencapai|sebanyak|"
@@ -126,9 +126,10 @@ _STOP = re.compile(
     r"contohnya|termasuk|maupun|pertama|kedua|ketiga|keempat|kelima|tadi|pun|sendiri|hendaknya|sebaiknya|perlu|harus|"
     r"wajib|nanti|kelak|sekarang|kemarin|dulu|dahulu|lagi|pula|dan\s+sentra)\b|"
     r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s", re.I)
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+", re.I)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+|hingga\s+|sampai\s+)?|\s+serta\s+", re.I)
 _KHAS = re.compile(r"\s+khas\b.*$", re.I)
-_LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri)\s+(?=\S)", re.I)
+_LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri|"
+                              r"(?:para\s+)?(?:perajin|pengrajin|pembuat|produsen|pengusaha))\s+(?=\S)", re.I)
 _PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[IVX]+$|^\d+$")
 _LOC_INTRO = re.compile(
     r"^\s*(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
@@ -305,6 +306,8 @@ def _entries_from_span(span: str) -> list[tuple[str | None, str | None, bool, st
     for n, it in enumerate(items):
         it = re.sub(r"^(?:dan|serta|juga)\s+", "", it.strip(), flags=re.I)
         com, loc, place_named = _split_item(it)
+        if entries and entries[0][2] != place_named:
+            break  # 'sentra Kauman, Setono, dan Banyurip, serta perajin tenun': a list of places ends
         com = _clean_commodity(com)
         if n == 0 and com and not is_ikm_commodity(com):
             return []
@@ -387,6 +390,14 @@ def find_sentra(sentence: str) -> list[SentraMention]:
             else:
                 out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
             continue
+        if entries and all(pn for _, _, pn, _ in entries):
+            # 'IKM batik dari sentra Kauman, Setono, dan Banyurip': the product is named before the places
+            back = re.search(r"\b(?:ikm|umkm|perajin|pengrajin|pelaku\s+usaha|industri|usaha|pengusaha)\s+"
+                             r"((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:dari|di)\s+(?:berbagai\s+|beberapa\s+)?$",
+                             s[max(0, hm.start() - 60):hm.start()], re.I)
+            if back and valid_commodity(back.group(1)) and _GROUP_RE.search(back.group(1)):
+                com_b = back.group(1).lower()
+                entries = [(com_b, loc, False, it) for _, loc, _, it in entries]
         end_of_items = body_start + len(span)
         locs, consumed = _locations(s[end_of_items:])
         if counted and not locs and not any(loc for _, loc, _, _ in entries):
