@@ -96,11 +96,14 @@ def test_agency_table():
              "<tr><td>2</td><td>Sentra Gerabah</td><td>Wedi</td><td>Gerabah</td><td>1.024</td><td>2.115</td></tr>"
              "</table>")
     html = page("Data Sentra IKM Kabupaten Klaten", ["Dinas Perindustrian Kabupaten Klaten merilis data sentra IKM."])
+    table = table.replace("</table>", "<tr><th colspan=4>Jumlah</th><th>1.076</th><th>2.425</th></tr></table>")
     html = html.replace("</div></article>", table + "</div></article>")
     r = extract_page(html, crawl_date=CRAWL)
     facts = {(f["indicator"], f["value"], f["sentra"]) for f in r["facts"]}
     assert ("jumlah_ikm", 52, "Sentra Lurik") in facts
     assert ("tenaga_kerja", 2115, "Sentra Gerabah") in facts
+    assert ("jumlah_ikm", 1076, None) in facts and ("tenaga_kerja", 2425, None) in facts  # the totals row
+    assert all(f["evidence"].startswith("table: ") for f in r["facts"] if f["sentra"])
     assert {s["commodity"] for s in r["sentra"]} >= {"Tenun lurik", "Gerabah"}
 
 
@@ -193,3 +196,10 @@ def test_province_wide_piece_is_not_relevant_but_keeps_its_numbers():
     assert r["relevant"] is False
     assert [(f["indicator"], f["value"], f["city_code"], f["province_code"]) for f in r["facts"]] == [
         ("jumlah_ikm", 6200, None, "61")]
+
+
+def test_byline_box_date():
+    html = page("Data Sentra IKM", ["Dinas Perindustrian Kabupaten Klaten merilis data sentra IKM."])
+    html = html.replace("<div class='detail'>", "<div class='post-info'><span>Diposting 10 Februari 2025</span> | "
+                                                 "<span>Dilihat 240 kali</span></div><div class='detail'>")
+    assert extract_page(html, crawl_date=CRAWL)["published"] == "2025-02-10"

@@ -220,9 +220,27 @@ def date_from_markup(tree=None, jsonld: list | None = None, crawl_date: date | N
                 v = el.get("content") or el.get("datetime") or (el.text or "")
                 if d := ok(_iso_prefix(v)):
                     return d
+        # a visible byline by the title: <div class="post-info">Diposting 10 Februari 2025</div>
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            key = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if not key.strip() or not _DATE_BOX.search(key):
+                continue
+            txt = " ".join((el.text_content() or "").split())
+            if not txt or len(txt) > 200:
+                continue
+            found = [f for f in find_dates(txt, crawl) if f.year_stated or f.has_weekday]
+            if found:
+                return found[0].value
     except Exception:
         return None
     return None
+
+
+_DATE_BOX = re.compile(r"(?i)(?:^|[\s_-])(?:date|time|tanggal|tgl|waktu|post-info|post-meta|postmeta|entry-meta|entry-date|"
+                       r"byline|posted-on|posted|published|pubdate|dateline|meta-date|article-date|news-date|"
+                       r"detail-date|post-date|info-date|date-time|datetime)(?:$|[\s_-])")
 
 
 URL_YY_RE = re.compile(r"/(\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")

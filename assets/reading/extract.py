@@ -312,12 +312,12 @@ def _table_rows(table: list[list[str]]):
             return row[cols[k]].strip() if k in cols and cols[k] < len(row) else None
 
         name, loc, com = get("sentra"), get("loc"), get("com")
-        first = " ".join(c for c in row[:3] if c).lower()
-        if re.search(r"\b(?:jumlah|total|sub\s*total)\b", first) and not re.search(r"\d", name or "x"):
-            continue
-        if re.search(r"^(?:jumlah|total)\b", (name or loc or "").lower()):
-            continue
-        out = {"name": name, "loc": loc, "com": com, "evidence": " | ".join(c for c in row if c)}
+        first = next((c for c in row if c), "").lower()
+        total = bool(re.match(r"^(?:jumlah|total|sub\s*total|grand\s+total)\b", first))
+        if total:
+            name = loc = com = None  # the totals row: figures for the whole city, no sentra
+        out = {"name": name, "loc": loc, "com": com, "total": total,
+               "evidence": "table: " + " | ".join(c for c in row if c)}
         for k in ("ikm", "tk"):
             out[k] = parse_number(get(k)) if get(k) else None
         for k in ("prod", "inv", "omz"):
@@ -471,7 +471,7 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             com = row["com"] or (row["name"] or "")
             com_clean = re.sub(r"^(?:sentra\s+(?:ikm\s+|industri\s+)?)", "", com, flags=re.I).strip() or None
             sname = row["name"] or (f"sentra {com_clean}" if com_clean else None)
-            if com_clean or row["name"]:
+            if (com_clean or row["name"]) and not row.get("total"):
                 sentra_mentions.append((SentraMention(0, 0, sname or "", com_clean, row["loc"], False), city, -1))
             for key, ind, unit in (("ikm", "jumlah_ikm", "unit"), ("tk", "tenaga_kerja", "orang"),
                                    ("prod", "nilai_produksi", "IDR"), ("inv", "nilai_investasi", "IDR"),

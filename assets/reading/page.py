@@ -127,7 +127,16 @@ def _tables(tree) -> list[list[list[str]]]:
     for t in tree.iter("table"):
         rows = []
         for tr in t.iter("tr"):
-            cells = [_clean(c.text_content()) for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            cells = []
+            for c in tr:
+                if not (isinstance(c.tag, str) and c.tag.lower() in ("td", "th")):
+                    continue
+                cells.append(_clean(c.text_content()))
+                try:
+                    span = min(int(c.get("colspan") or 1), 20)
+                except ValueError:
+                    span = 1
+                cells.extend([""] * (span - 1))  # keep later cells under their header
             if any(cells):
                 rows.append(cells)
         if len(rows) >= 2:
