@@ -57,7 +57,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
     for archived in (read_warc(warc) if warc.exists() else []):
         if archived.kind != "article" or not archived.text:
             continue
-        page = read_page(archived.text, url=archived.url)
+        page = read_page(archived.text)
         if not page.text.strip():
             unreadable += 1
             continue

@@ -68,13 +68,15 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
     write_json(lake.validators, validators)
 
     outcomes = Counter(r["outcome"] for r in attempts)
-    failed = sum(n for o, n in outcomes.items() if o not in ("ok", "not_modified"))
+    skipped = outcomes.get("robots_disallowed", 0)
+    failed = sum(n for o, n in outcomes.items() if o not in ("ok", "not_modified", "robots_disallowed"))
     context.log.info(f"{day}: {len(attempts)} attempts, {dict(outcomes)}, {len(already)} already archived")
     return dg.MaterializeResult(metadata={
         "attempts": len(attempts),
         "fetched": outcomes.get("ok", 0),
         "not_modified": outcomes.get("not_modified", 0),
         "already_archived": len(already),
+        "robots_disallowed": skipped,
         "failed": failed,
         "per_source": dg.MetadataValue.md(outcome_table(attempts) if attempts else "no attempts"),
         "archive": dg.MetadataValue.path(str(warc)),

@@ -45,8 +45,13 @@ def _days(day: str | None, first: str | None, last: str | None) -> list[str]:
         end = date.fromisoformat(last or first)
         if end < start:
             raise click.UsageError("--to is before --from")
-        return [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
-    return [(date.fromisoformat(day) if day else yesterday_in_jakarta()).isoformat()]
+        days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    else:
+        days = [date.fromisoformat(day) if day else yesterday_in_jakarta()]
+    if days[-1] > yesterday_in_jakarta():
+        raise click.UsageError(f"{days[-1]} has not ended yet in Asia/Jakarta: the latest day to fill is "
+                               f"{yesterday_in_jakarta()}")
+    return [d.isoformat() for d in days]
 
 
 @main.command()

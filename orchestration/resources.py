@@ -44,3 +44,9 @@ class WarehouseResource(DuckDBResource):
 
     published_database: str = Field(default="data/warehouse.duckdb",
                                     description="The file BI tools open read-only; replaced atomically.")
+
+    @contextlib.contextmanager
+    def get_connection(self):
+        Path(self.database).parent.mkdir(parents=True, exist_ok=True)  # a fresh data folder
+        with super().get_connection() as con:
+            yield con

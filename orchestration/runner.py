@@ -35,7 +35,7 @@ def _totals(warehouse: Path) -> dict:
 
 
 def run_days(days: list[str], data_dir: str = "data", sources_file: str | None = None,
-             warehouse_file: str | None = None, polite: bool = True) -> list[dict]:
+             warehouse_file: str | None = None, polite: bool = True, log_level: str = "WARNING") -> list[dict]:
     resources = make_resources(data_dir=data_dir, sources_file=sources_file, warehouse_file=warehouse_file,
                                polite=polite)
     job = make_definitions(resources).resolve_job_def("daily_refresh")
@@ -43,7 +43,8 @@ def run_days(days: list[str], data_dir: str = "data", sources_file: str | None =
     summaries = []
     with _instance() as instance:
         for day in days:
-            result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False)
+            result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                            run_config={"loggers": {"console": {"config": {"log_level": log_level}}}})
             raw, arts, ext = (_metadata(result, a) for a in ("raw_pages", "articles", "extractions"))
             problems = [f"{e.step_key}: {e.event_specific_data.error.message.strip()}"
                         for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
@@ -53,7 +54,8 @@ def run_days(days: list[str], data_dir: str = "data", sources_file: str | None =
             summaries.append({
                 "day": day, "success": result.success, "run_id": result.run_id,
                 "fetched": raw.get("fetched", 0), "not_modified": raw.get("not_modified", 0),
-                "skipped": raw.get("already_archived", 0) + arts.get("duplicates_dropped", 0),
+                "skipped": (raw.get("already_archived", 0) + raw.get("robots_disallowed", 0)
+                            + arts.get("duplicates_dropped", 0)),
                 "failed": raw.get("failed", 0), "articles": ext.get("articles", 0),
                 "relevant": ext.get("relevant", 0), "facts": ext.get("facts", 0),
                 "sentra": _totals(published).get("dim_sentra", 0),

@@ -17,6 +17,9 @@ from typing import Iterator
 SAMPLE_SITE = Path(__file__).parent / "sample_site"
 SAMPLE_SOURCES = SAMPLE_SITE / "sources.yaml"
 PLACEHOLDER = "${BASE_URL}"
+# The sample site is served on this port when it is free, so that the URLs of a day are the same when the
+# day is run again (a resumed or repeated run recognises what it already fetched). Any free port otherwise.
+PREFERRED_PORT = 8765
 _TEMPLATED = {".xml", ".txt", ".yaml"}
 
 
@@ -40,10 +43,19 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(root: Path = SAMPLE_SITE, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 in a background thread; yields the base URL, stops on exit."""
+def serve_folder(root: Path = SAMPLE_SITE, port: int | None = None) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 in a background thread; yields the base URL, stops on exit.
+
+    port=None tries PREFERRED_PORT, then any free port; port=0 takes any free port.
+    """
     handler = type("Handler", (_SiteHandler,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(root)))
+    factory = functools.partial(handler, directory=str(root))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", PREFERRED_PORT if port is None else port), factory)
+    except OSError:
+        if port is not None:
+            raise
+        server = ThreadingHTTPServer(("127.0.0.1", 0), factory)
     handler.base_url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, name="local-site", daemon=True)
     thread.start()
