@@ -75,7 +75,7 @@ BACK_NOUNS = [
     ("jumlah_sentra", _rx(r"(?:jumlah\s+sentra|sentra\s+(?:ikm|industri))")),
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
-                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|[:=])\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
+                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=])\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
 CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
@@ -91,7 +91,7 @@ MONEY_WORDS = [
                     r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
     ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
 ]
-MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:anggaran|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
+MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:anggaran|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)(?<!bantuan\s)(?<!hibah\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
                   r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|tunggakan|denda|ongkos|tabungan|"
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
@@ -182,6 +182,17 @@ def _money_indicator(text: str) -> tuple[str | None, int]:
     return best, bestpos
 
 
+def _nearest_back_noun(seg: str) -> str | None:
+    """The indicator of the indicator noun closest before a number ('sentra IKM' beats its 'IKM')."""
+    best, key = None, (-1, 0)
+    for name, rx in BACK_NOUNS:
+        for m in rx.finditer(seg):
+            k = (m.end(), m.end() - m.start())
+            if k > key:
+                best, key = name, k
+    return best
+
+
 def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
                       prev_sentence: str | None = None) -> Reading | None:
     if not q.is_indicator_candidate:
@@ -265,12 +276,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     if ind is None and UNIT_AFTER.match(rest) and IKM_WORDS.search(sentence):
         ind, how = "jumlah_ikm", "unit after"
     if ind is None and ORANG_AFTER.match(rest):
-        seg = before[-120:]
-        best, bestpos = None, -1
-        for name, rx in BACK_NOUNS:
-            for m in rx.finditer(seg):
-                if m.start() > bestpos:
-                    best, bestpos = name, m.start()
+        best = _nearest_back_noun(before[-120:])
         if best in ("tenaga_kerja", "peserta_pelatihan"):
             ind, how = best, "orang after, noun before"
             conf -= 0.05
@@ -278,12 +284,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
             ind, how = "jumlah_ikm", "orang after, noun before"
             conf -= 0.15
     if ind is None and CLAUSE_END_AFTER.match(rest) and STATE_BEFORE.search(before[-40:]):
-        seg = before[-120:]
-        best, bestpos = None, -1
-        for name, rx in BACK_NOUNS:
-            for m in rx.finditer(seg):
-                if m.start() > bestpos:
-                    best, bestpos = name, m.start()
+        best = _nearest_back_noun(before[-120:])
         if best:
             ind, how = best, "jumlah X ... N"
             conf -= 0.25
