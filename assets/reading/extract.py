@@ -17,12 +17,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from . import dates as _dates
-from .indicators import Reading, classify_sentence
-from .numbers import find_quantities, parse_number
+from .indicators import classify_sentence
+from .numbers import parse_number
 from .page import read_page
 from .relevance import assess, topic_score
 from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity

@@ -116,7 +116,6 @@ RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
 MONEY_RANGE_BEFORE = _rx(r"(?:rp\.?|us\$|usd)\s*[\d.,]+\s*(?:ribu|juta|miliar|milyar|triliun|m|jt)?\s*(?:hingga|sampai|s/d|-|–|atau)\s*$")
-PER_EACH = _rx(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+\s*(?:[^.,;]{0,40})$")
 
 # ---------------------------------------------------------------- period and year
 PERIODS = [
@@ -154,11 +153,6 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
     if cands:
         return min(cands)[1]
     return published_year
-
-
-def _clause_before(sentence: str, q: Quantity, limit: int = 160) -> str:
-    s = sentence[max(0, q.start - limit):q.start]
-    return s
 
 
 def _money_indicator(text: str) -> tuple[str | None, int]:

@@ -134,9 +134,6 @@ _PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[IVX]+$|^\d+$")
 _LOC_INTRO = re.compile(
     r"^\s*(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
     r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
-_LOC_STOP = re.compile(r"[.;:!?\"“”(]|,\s*(?=[a-z])|\s+(?:yang|dengan|dekat|untuk|agar|sebagai|sejak|pada|oleh|karena|sehingga|"
-                       r"kata|ujar|jelas|serta|dan\s+(?=[a-z]))\b|\s[-–—]\s")
-
 PLANNED = re.compile(
     r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan)|"
     r"segera\s+(?:di)?(?:bangun|membangun)|direncanakan|rencana\w*|berencana|merencanakan|pembangunan|"
