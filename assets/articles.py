@@ -54,8 +54,8 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
     kinds = read_json(lake.file(day, "sources.json"), {})
     pages, unreadable = [], 0
     warc = lake.archive(day)
-    for archived in (read_warc(warc) if warc.exists() else []):
-        if archived.kind != "article" or not archived.text:
+    for archived in (read_warc(warc, outcomes={"ok"}, kinds={"article"}) if warc.exists() else []):
+        if not archived.text:
             continue
         page = read_page(archived.text)
         if not page.text.strip():

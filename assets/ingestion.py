@@ -61,10 +61,9 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
             row = fetch_log_row(result)
             append_jsonl(log_path, row)
             attempts.append(row)
-            if result.outcome == "ok" and result.body is not None:
-                append_to_warc(warc, result)
-                if result.kind == "article" and (result.etag or result.last_modified):
-                    validators[result.url] = [result.etag, result.last_modified]
+            append_to_warc(warc, result)  # every response that came back, failed or not
+            if result.outcome == "ok" and result.kind == "article" and (result.etag or result.last_modified):
+                validators[result.url] = [result.etag, result.last_modified]
     write_json(lake.validators, validators)
 
     outcomes = Counter(r["outcome"] for r in attempts)
