@@ -113,6 +113,14 @@ def test_year(sentence, published, year):
     assert find_year(sentence, None, published) == year
 
 
+@pytest.mark.parametrize("sentence, years", [
+    ("Pada 2018, jumlah IKM 1.200, pada 2019 naik menjadi 1.350.", [2018, 2019]),
+    ("Tahun 2022 tercatat 2.100 IKM, naik dari 1.900 IKM pada 2021.", [2022, 2021]),
+])
+def test_year_of_each_number(sentence, years):
+    assert [r.year for r in classify_sentence(sentence, 2023)] == years
+
+
 def test_confidence_is_lower_for_approximate_and_distant():
     exact = classify_sentence("Tercatat 412 unit usaha.", 2020)[0].confidence
     approx = classify_sentence("Tercatat sekitar 412 unit usaha.", 2020)[0].confidence

@@ -68,14 +68,15 @@ IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|
 
 # an indicator noun earlier in the clause, for 'N orang' and 'ada N'
 BACK_NOUNS = [
-    ("tenaga_kerja", _rx(r"(?:tenaga\s+kerja|naker|pekerja|karyawan|buruh|menyerap|diserap|terserap|penyerapan|mempekerjakan|menampung)")),
+    ("tenaga_kerja", _rx(r"(?:tenaga\s+kerja|naker|pekerja|karyawan|buruh|menyerap|diserap|terserap|penyerapan|mempekerjakan|menampung|"
+                         r"pembatik|penenun|penjahit|pengukir|pemahat|penganyam)")),
     ("peserta_pelatihan", _rx(r"(?:peserta|dilatih|melatih|pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya)")),
     ("jumlah_ikm", _rx(r"(?:unit\s+usaha|pelaku\s+(?:unit\s+)?(?:usaha|ikm|umkm|ukm)|jumlah\s+(?:ikm|imk|umkm|ukm|usaha|perajin|pengrajin)|"
                        r"\bikm\b|\bimk\b|perajin|pengrajin|home\s*industr\w*)")),
     ("jumlah_sentra", _rx(r"(?:jumlah\s+sentra|sentra\s+(?:ikm|industri))")),
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
-                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=])\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
+                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=]|\bjumlah\s+(?:[\w-]+\s+){1,3}(?=$))\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
 CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
@@ -141,17 +142,28 @@ def find_period(sentence: str, pos: int | None = None) -> str | None:
 
 
 def find_year(sentence: str, pos: int | None = None, published_year: int | None = None) -> int | None:
-    cands: list[tuple[int, int]] = []
+    """Reference year of a number at ``pos``: the closest year phrase before it ('pada 2018, jumlah IKM
+    1.200'), else the closest after it; relative phrases count from the published year; default that year."""
+    pos = pos or 0
+    before: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
+    close: list[tuple[int, int]] = []
     for m in YEAR_EXPL.finditer(sentence):
         y = int(m.group(1) or m.group(2))
-        cands.append((abs(m.start() - (pos or 0)), y))
+        (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
+        if m.start() > pos and m.start() - pos <= 22 and not re.search(r"[,;:]", sentence[pos:m.start()]):
+            close.append((m.start() - pos, y))  # '1.900 IKM pada 2021
     for m in YEAR_REL.finditer(sentence):
         if published_year is None:
             continue
         key = (m.group(1) or m.group(2)).lower()
-        cands.append((abs(m.start() - (pos or 0)), published_year + REL_DELTA[key]))
-    if cands:
-        return min(cands)[1]
+        (before if m.end() <= pos else after).append((abs(m.start() - pos), published_year + REL_DELTA[key]))
+    if close:
+        return min(close)[1]
+    if before:
+        return min(before)[1]
+    if after:
+        return min(after)[1]
     return published_year
 
 
