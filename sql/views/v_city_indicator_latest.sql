@@ -1,14 +1,22 @@
--- One value per city and indicator: the one to show on a dashboard. When several articles state the same
--- indicator, the rule is: the latest reference year; then an agency page over a news article; then the
--- later publication; then the more confident (an exact figure over an approximate one).
+-- One value per city and indicator: the one to show on a dashboard. Every statement stays in fact_indicator
+-- (v_indicator_conflicts lists the disagreements); this view picks one by this rule, in this order:
+--   1. a figure for the whole kab/kota over a figure for one of its sentra (sentra_key IS NULL first);
+--   2. the latest reference year;
+--   3. an agency page (dim_article.source_kind = 'agency') over a news article;
+--   4. the later publication (published_date; an article that states no date comes last);
+--   5. the exact figure over an approximate one ('sekitar', 'lebih dari'...: the extractor lowers the
+--      confidence of an approximate figure, so the higher confidence wins);
+--   6. fact_key, so that the choice is the same on every run.
 CREATE OR REPLACE VIEW v_city_indicator_latest AS
 WITH ranked AS (
     SELECT f.*, a.url AS article_url, a.source, a.source_kind, a.published_date,
            count(*) OVER (PARTITION BY f.city_key, f.indicator_key) AS n_statements,
            row_number() OVER (
                PARTITION BY f.city_key, f.indicator_key
-               ORDER BY f.reference_year DESC NULLS LAST,
-                        (a.source_kind = 'agency') DESC,
+               ORDER BY (f.sentra_key IS NULL) DESC,
+                        f.reference_year DESC NULLS LAST,
+                        (coalesce(a.source_kind, '') = 'agency') DESC,
+                        a.published_date DESC NULLS LAST,
                         f.date_key DESC,
                         f.confidence DESC,
                         f.fact_key) AS rn
@@ -24,7 +32,7 @@ JOIN dim_city AS c USING (city_key)
 JOIN dim_indicator AS i USING (indicator_key)
 WHERE r.rn = 1;
 
-COMMENT ON VIEW v_city_indicator_latest IS 'The value to show for each city and indicator, chosen among all statements by a documented rule.';
+COMMENT ON VIEW v_city_indicator_latest IS 'The value to show for each city and indicator, chosen among all statements by a documented rule: whole city over one sentra, latest reference year, agency over news, later publication, exact over approximate.';
 COMMENT ON COLUMN v_city_indicator_latest.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
 COMMENT ON COLUMN v_city_indicator_latest.city_name IS 'Kab/kota name, e.g. Kota Bandung';
 COMMENT ON COLUMN v_city_indicator_latest.province_name IS 'Province of the kab/kota';
@@ -38,5 +46,5 @@ COMMENT ON COLUMN v_city_indicator_latest.published_date IS 'When the article st
 COMMENT ON COLUMN v_city_indicator_latest.article_url IS 'Canonical URL of the article stating it';
 COMMENT ON COLUMN v_city_indicator_latest.source IS 'The source the article came from';
 COMMENT ON COLUMN v_city_indicator_latest.evidence IS 'The sentence the value was read from, verbatim';
-COMMENT ON COLUMN v_city_indicator_latest.confidence IS 'Extractor confidence, 0 to 1';
-COMMENT ON COLUMN v_city_indicator_latest.n_statements IS 'How many facts state this indicator for this city';
+COMMENT ON COLUMN v_city_indicator_latest.confidence IS 'Extractor confidence, 0 to 1 (an approximate figure scores lower)';
+COMMENT ON COLUMN v_city_indicator_latest.n_statements IS 'How many facts state this indicator for this city (all years, city-wide and per sentra)';

@@ -1,0 +1,56 @@
+-- Disagreements: two or more different values of the same indicator for the same kab/kota, the same
+-- reference year and the same scope (the whole city, or one sentra of it: a figure for one sentra is not a
+-- competing figure for the city). All of them stay in fact_indicator; v_city_indicator_latest picks one.
+-- Facts without a city or a reference year cannot disagree with anything and are left out.
+CREATE OR REPLACE VIEW v_indicator_conflicts AS
+WITH statements AS (
+    SELECT f.city_key, f.indicator_key, f.reference_year, f.sentra_key, f.value, f.unit, f.fact_key,
+           f.confidence, a.url AS article_url, a.source_kind, a.published_date
+    FROM fact_indicator AS f
+    JOIN dim_article AS a USING (article_key)
+    WHERE f.city_key IS NOT NULL AND f.reference_year IS NOT NULL
+), grouped AS (
+    SELECT city_key, indicator_key, reference_year, sentra_key,
+           count(DISTINCT value) AS n_values,
+           count(*) AS n_statements,
+           count(DISTINCT article_url) AS n_articles,
+           min(value) AS min_value,
+           max(value) AS max_value,
+           any_value(unit) AS unit,
+           list({'value': value, 'article_url': article_url, 'source_kind': source_kind,
+                 'published_date': published_date, 'confidence': confidence, 'fact_key': fact_key}
+                ORDER BY value, article_url, fact_key) AS statements,
+           string_agg(format('{} ({})', CAST(value AS VARCHAR), article_url), '; '
+                      ORDER BY value, article_url, fact_key) AS values_with_urls
+    FROM statements
+    GROUP BY city_key, indicator_key, reference_year, sentra_key
+    HAVING count(DISTINCT value) > 1
+)
+SELECT c.kemendagri_code, c.name AS city_name, c.province_name, i.code AS indicator_code,
+       i.name_id AS indicator_name, g.reference_year, g.sentra_key, s.name AS sentra_name,
+       g.n_values, g.n_statements, g.n_articles, g.min_value, g.max_value,
+       g.max_value / nullif(g.min_value, 0) AS max_to_min_ratio, g.unit, g.values_with_urls, g.statements
+FROM grouped AS g
+JOIN dim_city AS c USING (city_key)
+JOIN dim_indicator AS i USING (indicator_key)
+LEFT JOIN dim_sentra AS s USING (sentra_key)
+ORDER BY c.kemendagri_code, i.code, g.reference_year, s.name NULLS FIRST;
+
+COMMENT ON VIEW v_indicator_conflicts IS 'Indicators stated with different values for the same kab/kota, reference year and scope (whole city or one sentra), with every value and the article stating it.';
+COMMENT ON COLUMN v_indicator_conflicts.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
+COMMENT ON COLUMN v_indicator_conflicts.city_name IS 'Kab/kota name';
+COMMENT ON COLUMN v_indicator_conflicts.province_name IS 'Province of the kab/kota';
+COMMENT ON COLUMN v_indicator_conflicts.indicator_code IS 'Indicator code (dim_indicator.code)';
+COMMENT ON COLUMN v_indicator_conflicts.indicator_name IS 'Indonesian name of the indicator';
+COMMENT ON COLUMN v_indicator_conflicts.reference_year IS 'The year the disagreeing values refer to';
+COMMENT ON COLUMN v_indicator_conflicts.sentra_key IS 'The sentra the values are about; NULL when they are about the whole kab/kota';
+COMMENT ON COLUMN v_indicator_conflicts.sentra_name IS 'Name of that sentra; NULL for the whole kab/kota';
+COMMENT ON COLUMN v_indicator_conflicts.n_values IS 'How many distinct values are stated (at least 2)';
+COMMENT ON COLUMN v_indicator_conflicts.n_statements IS 'How many facts state one of them';
+COMMENT ON COLUMN v_indicator_conflicts.n_articles IS 'How many distinct articles state them';
+COMMENT ON COLUMN v_indicator_conflicts.min_value IS 'Smallest stated value, in unit';
+COMMENT ON COLUMN v_indicator_conflicts.max_value IS 'Largest stated value, in unit';
+COMMENT ON COLUMN v_indicator_conflicts.max_to_min_ratio IS 'max_value / min_value: how far apart the values are';
+COMMENT ON COLUMN v_indicator_conflicts.unit IS 'Unit of the values';
+COMMENT ON COLUMN v_indicator_conflicts.values_with_urls IS 'Every stated value with the URL of its article, ''value (url)'' joined by ''; '', by value';
+COMMENT ON COLUMN v_indicator_conflicts.statements IS 'The same as a list of structs: value, article_url, source_kind, published_date, confidence, fact_key';
