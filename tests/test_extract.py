@@ -203,3 +203,10 @@ def test_byline_box_date():
     html = html.replace("<div class='detail'>", "<div class='post-info'><span>Diposting 10 Februari 2025</span> | "
                                                  "<span>Dilihat 240 kali</span></div><div class='detail'>")
     assert extract_page(html, crawl_date=CRAWL)["published"] == "2025-02-10"
+
+
+def test_year_stated_earlier_in_the_paragraph_carries():
+    html = page("IKM Kaltara", ["TANJUNG SELOR - Jumlah usaha IKM di Kabupaten Bulungan pada tahun 2023 tercatat 1.700 usaha. "
+                                "Di Kabupaten Nunukan ada 1.100 usaha IKM."])
+    r = extract_page(html, crawl_date=CRAWL)
+    assert {(f["value"], f["year"]) for f in r["facts"]} == {(1700, 2023), (1100, 2023)}

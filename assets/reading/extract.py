@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import dates as _dates
-from .indicators import classify_sentence
+from .indicators import classify_sentence, stated_year
 from .numbers import parse_number
 from .page import read_page
 from .relevance import assess, topic_score
@@ -304,6 +304,12 @@ def _table_rows(table: list[list[str]]):
             cols.setdefault("ikm", j)
     if "ikm" not in cols and "tk" not in cols:
         return
+    periods = {}
+    for k in ("prod", "inv", "omz"):
+        if k in cols:
+            h = hdr[cols[k]].lower()
+            periods[k] = ("tahun" if re.search(r"tahun|thn", h) else "bulan" if "bulan" in h else
+                          "hari" if "hari" in h else None)
     for row in table[hdr_i + 1:]:
         if len(row) < len(hdr) - 1 or not any(row):
             continue
@@ -317,7 +323,7 @@ def _table_rows(table: list[list[str]]):
         if total:
             name = loc = com = None  # the totals row: figures for the whole city, no sentra
         out = {"name": name, "loc": loc, "com": com, "total": total,
-               "evidence": "table: " + " | ".join(c for c in row if c)}
+               "evidence": "table: " + " | ".join(c for c in row if c), "periods": periods}
         for k in ("ikm", "tk"):
             out[k] = parse_number(get(k)) if get(k) else None
         for k in ("prod", "inv", "omz"):
@@ -399,10 +405,14 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
 
     # ---- facts
     raw_facts: list[tuple[dict, int]] = []
+    para_year = None
     sentra_mentions: list[tuple[SentraMention, str | None, int]] = []
     for i, s in enumerate(sents):
         prev = sents[i - 1] if i > 0 and sents[i - 1].para == s.para else None
-        readings = classify_sentence(s.text, pub_year, prev.text if prev else None)
+        if prev is None:
+            para_year = None
+        readings = classify_sentence(s.text, pub_year, prev.text if prev else None, para_year)
+        para_year = stated_year(s.text) or para_year
         smentions = find_sentra(s.text)
         ms = per_sent[i]
         claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in readings])
@@ -481,7 +491,8 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
                     continue
                 raw_facts.append(({
                     "city_code": city, "province_code": _province_of(city), "indicator": ind,
-                    "value": int(v) if v == int(v) else v, "unit": unit, "period": None, "year": pub_year,
+                    "value": int(v) if v == int(v) else v, "unit": unit,
+                    "period": row.get("periods", {}).get(key) if unit == "IDR" else None, "year": pub_year,
                     "sentra": sname, "evidence": row["evidence"], "confidence": 0.85,
                 }, 3 if city else 1))
 

@@ -123,7 +123,7 @@ PERIODS = [
     ("hari", _rx(r"\b(?:per\s*hari(?:nya)?|perhari(?:nya)?|sehari(?:nya)?|setiap\s+hari|tiap\s+hari|harian|/\s*hari)\b")),
     ("bulan", _rx(r"\b(?:per\s*bulan(?:nya)?|perbulan(?:nya)?|sebulan(?:nya)?|setiap\s+bulan(?:nya)?|tiap\s+bulan(?:nya)?|bulanan|/\s*bulan)\b")),
     ("tahun", _rx(r"\b(?:per\s*tahun(?:nya)?|pertahun(?:nya)?|setahun(?:nya)?|setiap\s+tahun(?:nya)?|tiap\s+tahun(?:nya)?|tahunan|/\s*tahun|"
-                  r"sepanjang\s+tahun|selama\s+tahun)\b")),
+                  r"sepanjang\s+(?:tahun\s+)?(?:19|20)\d{2}|sepanjang\s+tahun|selama\s+tahun|selama\s+(?:19|20)\d{2})\b")),
 ]
 YEAR_EXPL = _rx(r"\b(?:tahun|thn\.?|th\.?|pada|hingga|sampai|sejak|sepanjang|selama|per|akhir|awal|medio|di|apbn|apbd|periode|dari)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)|\(\s*(?:[A-Z]{2,}\s*,\s*)?((?:19|20)\d{2})\s*\)")
 YEAR_REL = _rx(r"\btahun\s+(ini|lalu|sebelumnya|kemarin|depan|mendatang|berikutnya)\b|\b(setahun\s+lalu)\b")
@@ -141,7 +141,8 @@ def find_period(sentence: str, pos: int | None = None) -> str | None:
     return best
 
 
-def find_year(sentence: str, pos: int | None = None, published_year: int | None = None) -> int | None:
+def find_year(sentence: str, pos: int | None = None, published_year: int | None = None,
+              default_year: int | None = None) -> int | None:
     """Reference year of a number at ``pos``: the closest year phrase before it ('pada 2018, jumlah IKM
     1.200'), else the closest after it; relative phrases count from the published year; default that year."""
     pos = pos or 0
@@ -157,7 +158,12 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
         if published_year is None:
             continue
         key = (m.group(1) or m.group(2)).lower()
-        (before if m.end() <= pos else after).append((abs(m.start() - pos), published_year + REL_DELTA[key]))
+        y = published_year + REL_DELTA[key]
+        (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
+        if m.start() > pos and m.start() - pos <= 30 and not re.search(r"[,;:]", sentence[pos:m.start()]):
+            close.append((m.start() - pos, y))  # '240 IKM pada tahun sebelumnya'
+    if default_year is not None:
+        published_year = default_year
     if close:
         return min(close)[1]
     if before:
@@ -200,7 +206,7 @@ def _nearest_back_noun(seg: str) -> str | None:
 
 
 def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
-                      prev_sentence: str | None = None) -> Reading | None:
+                      prev_sentence: str | None = None, context_year: int | None = None) -> Reading | None:
     if not q.is_indicator_candidate:
         return None
     before = sentence[:q.start]
@@ -246,7 +252,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         if kpos >= 0 and len(seg) - kpos > 120:
             conf -= 0.1
         period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
-        year = find_year(sentence, year_pos, published_year)
+        year = find_year(sentence, year_pos, published_year, context_year)
         return Reading(q, ind, q.unit, period, year, round(max(0.05, min(conf, 1.0)), 2), how)
 
     # ---- counts
@@ -325,17 +331,24 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None  # exhibitors at a fair are not the place's stock of IKM
     if q.value < 2:
         return None
-    year = find_year(sentence, year_pos, published_year)
+    year = find_year(sentence, year_pos, published_year, context_year)
     return Reading(q, ind, UNIT_OF[ind], None, year, round(max(0.05, min(conf, 1.0)), 2), how)
 
 
+def stated_year(sentence: str) -> int | None:
+    """An explicit year the sentence states its figures for ('pada tahun 2023', 'sepanjang 2018')."""
+    m = YEAR_EXPL.search(sentence)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def classify_sentence(sentence: str, published_year: int | None = None,
-                      prev_sentence: str | None = None) -> list[Reading]:
-    """Indicator readings of every number in one sentence."""
+                      prev_sentence: str | None = None, context_year: int | None = None) -> list[Reading]:
+    """Indicator readings of every number in one sentence. ``context_year``: a year stated just before
+    (same paragraph), used when the sentence names none."""
     qs = find_quantities(sentence)
     out = []
     for q in qs:
-        r = classify_quantity(sentence, q, qs, published_year, prev_sentence)
+        r = classify_quantity(sentence, q, qs, published_year, prev_sentence, context_year)
         if r is not None:
             out.append(r)
     return out
