@@ -22,6 +22,8 @@ def test_topic(title, text, ok):
     # a province-wide piece whose only city is the reporter's base
     (dict(cities=["61.71"], placed_facts=0, placed_sentra=0, city_mentions=1, province_mentions=6), False),
     (dict(cities=["35.71"], placed_facts=0, placed_sentra=1, city_mentions=1, province_mentions=3), True),
+    # no figures at all: a governor visiting potters in one town is still about that town
+    (dict(cities=["33.10"], placed_facts=0, placed_sentra=0, city_mentions=1, province_mentions=4, province_facts=0), True),
 ])
 def test_assess(kw, relevant):
     text = "Perajin dan pelaku IKM di sentra industri kecil itu terus berproduksi."

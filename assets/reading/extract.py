@@ -576,8 +576,10 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
     # numbers placed in a city by the text itself (not by falling back on the primary city)
     placed_facts = sum(1 for f, st in raw_facts if f["city_code"] and st >= 2)
     placed_sentra = sum(1 for e in merged if e["city_code"])
+    province_facts = sum(1 for f, st in raw_facts if not f["city_code"] and f["province_code"] and st >= 2)
     topic, relevant = assess(title, text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
-                             city_mentions=n_city, province_mentions=n_prov, score=score)
+                             city_mentions=n_city, province_mentions=n_prov, province_facts=province_facts,
+                             score=score)
     if not topic:
         facts, merged = [], []
     out_cities = []

@@ -65,9 +65,12 @@ def is_ikm_topic(title: str | None, text: str, score: TopicScore | None = None) 
 
 
 def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int, placed_sentra: int,
-           city_mentions: int, province_mentions: int, score: TopicScore | None = None) -> tuple[bool, bool]:
-    """(about IKM at all, relevant). ``placed_*`` count facts/sentra tied to a kab/kota;
-    ``city_mentions``/``province_mentions`` count place mentions outside datelines."""
+           city_mentions: int, province_mentions: int, province_facts: int = 1,
+           score: TopicScore | None = None) -> tuple[bool, bool]:
+    """(about IKM at all, relevant). ``placed_*`` count facts/sentra tied to a kab/kota by the text;
+    ``province_facts`` counts province-wide figures; ``city_mentions``/``province_mentions`` count
+    place mentions outside datelines. A piece whose figures are all province-wide and which names
+    the province far more than any city is about the province, not a specific place."""
     topic = is_ikm_topic(title, text, score)
     if not topic:
         return False, False
@@ -75,6 +78,6 @@ def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int
         return True, False
     if placed_facts or placed_sentra:
         return True, True
-    if city_mentions * 2 >= province_mentions:
-        return True, True
-    return True, False
+    if province_facts and city_mentions * 2 < province_mentions:
+        return True, False
+    return True, True
