@@ -210,3 +210,13 @@ def test_year_stated_earlier_in_the_paragraph_carries():
                                 "Di Kabupaten Nunukan ada 1.100 usaha IKM."])
     r = extract_page(html, crawl_date=CRAWL)
     assert {(f["value"], f["year"]) for f in r["facts"]} == {(1700, 2023), (1100, 2023)}
+
+
+def test_speakers_office_is_not_the_subject():
+    html = page("Perajin Batik Tuban Kebanjiran Pesanan", [
+        "TUBAN - Perajin batik gedog di Kabupaten Tuban kebanjiran pesanan. Sentra batik di Kecamatan Kerek ramai.",
+        "Kepala Dinas Perindustrian dan Perdagangan Provinsi Jawa Timur mengatakan omzet perajin mencapai Rp 3 miliar per bulan.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    f = [f for f in r["facts"] if f["indicator"] == "nilai_omzet"]
+    assert f and f[0]["city_code"] == "35.23"

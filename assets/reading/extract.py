@@ -180,6 +180,10 @@ def _usable_mentions(sent: Sent, mentions: list) -> list:
     return out
 
 
+_ORG_BEFORE = re.compile(
+    r"\b(?:dinas|disperindag|disperin|diskoperindag|dinkop\w*|dindag\w*|pemprov|pemerintah\s+provinsi|gubernur|wagub|"
+    r"wakil\s+gubernur|sekda|kadis|kabid|kanwil|dekranasda|dprd|bank\s+indonesia|bps|badan\s+pusat\s+statistik|kadin|"
+    r"balai|upt|kantor\s+wilayah|perwakilan)\b[^,.;:\"“”]{0,60}$", re.I)
 _NATIONAL = re.compile(r"\b(?:secara\s+nasional|skala\s+nasional|tingkat\s+nasional|nasional|se-?indonesia|seluruh\s+indonesia|"
                        r"di\s+indonesia|tanah\s+air|seluruh\s+provinsi)\b", re.I)
 
@@ -402,6 +406,11 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             if m.level == "province" and m.province_code:
                 prov_counts[m.province_code] = prov_counts.get(m.province_code, 0) + 1
     default_prov = max(prov_counts, key=prov_counts.get) if prov_counts else None
+    if primary and n_prov <= n_city:
+        # an article about a place: 'Kepala Disperindag Jatim' names the speaker's office, not the
+        # subject of the figures he gives
+        per_sent = [[m for m in ms if not (m.level == "province" and _ORG_BEFORE.search(s.text[max(0, m.start - 70):m.start]))]
+                    for s, ms in zip(sents, per_sent)]
 
     # ---- facts
     raw_facts: list[tuple[dict, int]] = []
