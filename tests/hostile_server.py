@@ -60,6 +60,9 @@ PDF_BODY = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\
 JPEG_BODY = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 200
 
 
+ABANDONED_ROUTES = frozenset({"/stall", "/trickle", "/stall-headers"})
+
+
 @dataclass
 class Req:
     method: str
@@ -133,17 +136,22 @@ class Handler(BaseHTTPRequestHandler):
         st = self.state
         host = self.headers.get("Host", "")
         path = urlsplit(self.path).path
+        # The client abandons the stalling routes by design while this handler still sleeps: they are left
+        # out of the in-flight count, which measures how many requests the client has open at once.
+        counted = path not in ABANDONED_ROUTES
         with st.lock:
             st.requests.append(Req("GET", self.path, host, dict(self.headers.items()), time.monotonic()))
-            st.inflight[host] = st.inflight.get(host, 0) + 1
-            st.max_inflight[host] = max(st.max_inflight.get(host, 0), st.inflight[host])
+            if counted:
+                st.inflight[host] = st.inflight.get(host, 0) + 1
+                st.max_inflight[host] = max(st.max_inflight.get(host, 0), st.inflight[host])
         try:
             self.route(path)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         finally:
-            with st.lock:
-                st.inflight[host] -= 1
+            if counted:
+                with st.lock:
+                    st.inflight[host] -= 1
 
     def route(self, path: str) -> None:
         st = self.state
