@@ -1,19 +1,88 @@
-"""Asset checks on the warehouse. Blocking checks stop the day's views and publish when they fail, so
-BI users keep yesterday's good warehouse instead of today's broken one."""
+"""Asset checks on the warehouse.
+
+Blocking checks (the star's integrity, duplicates, implausible values) stop the day's views and publish
+when they fail, so BI users keep yesterday's good warehouse instead of today's broken one. Warning checks
+(a silent source, a sudden drop in facts, many failed fetches) never stop a run: they say that something
+upstream (a site, the crawler, the reader) probably changed and a person should look.
+
+Every check's SQL lives in sql/checks/*.sql; the thresholds of the warning checks are the
+`check_settings` resource (SENTRA_SILENT_SOURCE_DAYS etc. in the environment, see make_resources).
+"""
+
+import re
 
 import dagster as dg
+from pydantic import Field
 
-from assets.warehouse_tables import fact_indicator
+from assets.warehouse_tables import fact_indicator, fetch_log
 from orchestration.resources import WarehouseResource
 from warehouse.db import sql_statements
 
+_PARAM = re.compile(r"\$([a-z_]+)")
 
-def _violations(warehouse: WarehouseResource, check_file: str, limit: int = 5) -> tuple[int, list[tuple]]:
-    (query,) = sql_statements(f"checks/{check_file}")
+
+class CheckSettings(dg.ConfigurableResource):
+    """Thresholds of the warning (non-blocking) checks."""
+
+    silent_source_days: int = Field(default=3, description="Warn when a source crawled today has had no "
+                                    "successful article fetch for this many days.")
+    facts_trailing_days: int = Field(default=7, description="How many earlier loaded days the facts-per-day "
+                                     "median is taken over.")
+    facts_min_days: int = Field(default=3, description="No facts-drop warning until this many earlier days "
+                                "are loaded.")
+    facts_min_ratio: float = Field(default=0.5, description="Warn when the day's facts are below this share "
+                                   "of the trailing median.")
+    fetch_failure_max_share: float = Field(default=0.3, description="Warn when more than this share of a "
+                                           "source's fetch attempts of the day failed.")
+    fetch_failure_min_attempts: int = Field(default=5, description="Sources with fewer attempts of the day "
+                                            "are not judged on their failure share.")
+
+
+def check_query(relative: str) -> str:
+    """The one statement of a check file under sql/."""
+    (query,) = sql_statements(relative)
+    return query
+
+
+def _bind(query: str, params: dict) -> dict | None:
+    names = set(_PARAM.findall(query))
+    missing = names - params.keys()
+    if missing:
+        raise ValueError(f"no value for ${', $'.join(sorted(missing))}")
+    return {k: params[k] for k in names} or None
+
+
+def query_rows(con, check_file: str, **params) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a check file, with its named parameters bound."""
+    query = check_query(f"checks/{check_file}")
+    cur = con.execute(query, _bind(query, params))
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+def _violations(warehouse: WarehouseResource, check_file: str, limit: int = 5, **params) -> tuple[int, list[tuple]]:
+    query = check_query(f"checks/{check_file}")
+    bound = _bind(query, params)
     with warehouse.get_connection() as con:
-        n = con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
-        sample = con.execute(f"SELECT * FROM ({query}) LIMIT {limit}").fetchall()
+        n = con.execute(f"SELECT count(*) FROM ({query})", bound).fetchone()[0]
+        sample = con.execute(f"SELECT * FROM ({query}) LIMIT {limit}", bound).fetchall()
     return n, sample
+
+
+def markdown_table(columns: list[str], rows: list[tuple]) -> str:
+    if not rows:
+        return "none"
+    lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
+    lines += ["| " + " | ".join(str(v).replace("|", "/") for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _partition_day(context: dg.AssetCheckExecutionContext) -> str:
+    if context.has_partition_key:
+        return context.partition_key
+    day = context.run.tags.get("dagster/partition")
+    if not day:
+        raise dg.Failure("this check judges one day: run it in a partitioned run (one daily partition)")
+    return day
 
 
 def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDefinition:
@@ -25,6 +94,63 @@ def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDe
     return _check
 
 
+@dg.asset_check(asset=fetch_log, name="sources_not_silent", blocking=False,
+                description="Warns (never blocks) when a source crawled on the day has had no successful article "
+                            "fetch for check_settings.silent_source_days days (default 3). SQL: "
+                            "sql/checks/silent_sources.sql.")
+def sources_not_silent(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
+                       check_settings: CheckSettings) -> dg.AssetCheckResult:
+    day = _partition_day(context)
+    with warehouse.get_connection() as con:
+        columns, rows = query_rows(con, "silent_sources.sql", day=day, silent_days=check_settings.silent_source_days)
+    return dg.AssetCheckResult(
+        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+        description=(f"{len(rows)} source(s) silent for {check_settings.silent_source_days}+ days: "
+                     + ", ".join(r[0] for r in rows)) if rows else None,
+        metadata={"day": day, "silent_source_days": check_settings.silent_source_days, "silent_sources": len(rows),
+                  "sources": dg.MetadataValue.md(markdown_table(columns, rows))})
+
+
+@dg.asset_check(asset=fact_indicator, name="facts_per_day_not_dropped", blocking=False,
+                description="Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio "
+                            "(default 0.5) of the median of the previous loaded days (up to 7; needs 3). SQL: "
+                            "sql/checks/facts_per_day_drop.sql.")
+def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
+                              check_settings: CheckSettings) -> dg.AssetCheckResult:
+    day = _partition_day(context)
+    with warehouse.get_connection() as con:
+        _, rows = query_rows(con, "facts_per_day_drop.sql", day=day, trailing_days=check_settings.facts_trailing_days,
+                             min_days=check_settings.facts_min_days, min_ratio=check_settings.facts_min_ratio)
+    facts, median, n_days, counts, dropped = rows[0]
+    return dg.AssetCheckResult(
+        passed=not dropped, severity=dg.AssetCheckSeverity.WARN,
+        description=(f"{facts} facts on {day}, below {check_settings.facts_min_ratio:g} x the median {median:g} "
+                     f"of the previous {n_days} loaded days") if dropped else None,
+        metadata={"day": day, "facts_on_day": facts,
+                  "trailing_median": float(median) if median is not None else None,
+                  "trailing_days": n_days, "trailing_counts": counts or "none",
+                  "min_ratio": check_settings.facts_min_ratio})
+
+
+@dg.asset_check(asset=fetch_log, name="fetch_failure_share_low", blocking=False,
+                description="Warns (never blocks) when more than check_settings.fetch_failure_max_share (default "
+                            "0.3) of a source's fetch attempts of the day failed. SQL: "
+                            "sql/checks/fetch_failure_share.sql.")
+def fetch_failure_share_low(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
+                            check_settings: CheckSettings) -> dg.AssetCheckResult:
+    day = _partition_day(context)
+    with warehouse.get_connection() as con:
+        columns, rows = query_rows(con, "fetch_failure_share.sql", day=day,
+                                   max_share=check_settings.fetch_failure_max_share,
+                                   min_attempts=check_settings.fetch_failure_min_attempts)
+    return dg.AssetCheckResult(
+        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+        description=("sources with many failed fetches: "
+                     + ", ".join(f"{r[0]} ({r[3]:.0%} of {r[1]})" for r in rows)) if rows else None,
+        metadata={"day": day, "max_share": check_settings.fetch_failure_max_share, "sources_over": len(rows),
+                  "sources": dg.MetadataValue.md(markdown_table(columns, rows))})
+
+
 fact_checks = [
     _sql_check("fact_city_in_dim_city", "fact_city_in_dim_city.sql", "Every fact's city exists in dim_city."),
     _sql_check("no_duplicate_facts", "duplicate_facts.sql", "No fact is stored twice."),
@@ -33,3 +159,5 @@ fact_checks = [
     _sql_check("star_references_resolve", "orphan_references.sql",
                "Every fact's article, indicator, date and sentra exist in their dimensions."),
 ]
+warning_checks = [sources_not_silent, facts_per_day_not_dropped, fetch_failure_share_low]
+all_checks = fact_checks + warning_checks

@@ -1,0 +1,70 @@
+"""The run failure sensor: every failed run of this code location becomes an alert in DATA_DIR/alerts.jsonl,
+an ERROR line in the sensor's Dagster log and, when SENTRA_ALERT_WEBHOOK is set, a POST to that URL.
+
+The sensor runs in the Dagster daemon (`dg dev` starts one); it is on by default.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+
+from assets.lake import read_json
+from orchestration.alerts import WEBHOOK_ENV, build_alert, post_alert, step_failure, write_alert
+from orchestration.resources import SentraSettings
+
+ALERTS_FILE = "alerts.jsonl"
+
+
+def alerts_path(settings: SentraSettings) -> Path:
+    return Path(settings.data_dir) / ALERTS_FILE
+
+
+def _step(event: dg.DagsterEvent) -> dict:
+    error = event.event_specific_data.error
+    cause = error
+    while cause.cause is not None:  # the user's exception is the innermost cause
+        cause = cause.cause
+    stack = "".join(cause.stack[-2:]) if cause.stack else None
+    return step_failure(event.step_key or "?", error.message, error.cls_name,
+                        cause.message if cause is not error else None,
+                        cause.cls_name if cause is not error else None, stack)
+
+
+def alert_for(context: dg.RunFailureSensorContext, settings: SentraSettings, asset_names=()) -> dict:
+    run = context.dagster_run
+    partition = run.tags.get("dagster/partition")
+    sources = read_json(settings.lake.file(partition, "sources.json"), {}) if partition else {}
+    return build_alert(
+        job=run.job_name, run_id=run.run_id, partition=partition,
+        steps=[_step(e) for e in context.get_step_failure_events()],
+        run_message=context.failure_event.message,
+        asset_names={*asset_names, *(k.path[-1] for k in (run.asset_selection or ()))},
+        known_sources=sources.keys(),
+        retry_number=int(run.tags.get("dagster/retry_number", 0)),
+        max_retries=int(run.tags.get("dagster/max_retries", 0)),
+    )
+
+
+def make_failure_sensor(asset_names=()) -> dg.SensorDefinition:
+    """The sensor; `asset_names` (the code location's assets) let an alert name the asset a failed step is."""
+    asset_names = frozenset(asset_names)
+
+    @dg.run_failure_sensor(name="sentra_failure_alert", default_status=dg.DefaultSensorStatus.RUNNING,
+                           minimum_interval_seconds=30,
+                           description="Writes an alert for every failed run to DATA_DIR/alerts.jsonl and the "
+                                       f"Dagster log, and POSTs it to ${WEBHOOK_ENV} when that is set.")
+    def sentra_failure_alert(context: dg.RunFailureSensorContext, settings: SentraSettings) -> None:
+        alert = alert_for(context, settings, asset_names)
+        path = write_alert(alerts_path(settings), alert)
+        context.log.error(f"{alert['summary']} (alert written to {path})")
+        url = os.environ.get(WEBHOOK_ENV)
+        if url:
+            try:
+                status = post_alert(url, alert)
+                context.log.info(f"alert posted to the webhook: HTTP {status}")
+            except Exception as exc:  # the file and the log already hold the alert
+                context.log.warning(f"alert webhook failed: {type(exc).__name__}: {exc}")
+
+    return sentra_failure_alert
