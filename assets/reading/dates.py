@@ -263,7 +263,7 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
         return None
     crawl = crawl_date or date.today()
     hints = year_hints(text, url)
-    found = find_dates(text, crawl, hints)
+    found = find_dates(text[:6000], crawl, hints)  # an article states its date near the top
     if not found:
         return None
     top = 1500

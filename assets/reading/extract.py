@@ -14,6 +14,7 @@ the article's primary city. Datelines and the venue of a statement or event are 
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -388,12 +389,16 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         off += len(par) + 1
     all_mentions = P.find_mentions(text) if text else []
     per_sent: list[list] = []
-    k = 0
+    all_mentions = sorted(all_mentions, key=lambda m: m.start)
+    starts = [m.start for m in all_mentions]
     for s in sents:
         ms = []
-        for m in all_mentions:
-            if s.start <= m.start and m.end <= s.start + len(s.text):
+        k = bisect.bisect_left(starts, s.start)
+        while k < len(all_mentions) and all_mentions[k].start < s.start + len(s.text):
+            m = all_mentions[k]
+            if m.end <= s.start + len(s.text):
                 ms.append(dataclasses.replace(m, start=m.start - s.start, end=m.end - s.start))
+            k += 1
         per_sent.append(_usable_mentions(s, ms))
 
     cities = list(P.article_cities(title, text))
