@@ -1,0 +1,207 @@
+"""Conflicting values (v_indicator_conflicts, the rule of v_city_indicator_latest) and analysts' corrections."""
+import hashlib
+import textwrap
+
+import dagster as dg
+import pytest
+
+from tests.test_warehouse_db import FACT, SENTRA, extraction, load_day
+from tests.test_warehouse_db import db  # noqa: F401  (fixture)
+from warehouse import rows as wr
+from warehouse.corrections import apply_corrections, read_corrections
+from warehouse.db import connect
+
+A1, A2, A3 = "https://a.example/1", "https://b.example/2", "https://dinas.example/3"
+
+
+def ikm(value, evidence, **kw):
+    return dict(FACT, indicator="jumlah_ikm", unit="unit", value=value, evidence=evidence, **kw)
+
+
+def agency(record):
+    record["source_kind"] = "agency"
+    return record
+
+
+def latest(con, indicator="jumlah_ikm"):
+    return con.execute("SELECT value, article_url FROM v_city_indicator_latest WHERE indicator_code = ?",
+                       [indicator]).fetchone()
+
+
+def test_conflicts_list_every_value_with_its_article(tmp_path, db):
+    load_day(tmp_path, db, [
+        extraction(A1, [ikm(100, "Ada 100 IKM."), ikm(40, "Sentra rajut punya 40 IKM.", sentra="sentra rajut")],
+                   [SENTRA]),
+        extraction(A2, [ikm(120, "Kini 120 IKM.")]),
+        extraction(A3, [ikm(100, "Tercatat 100 IKM."), ikm(90, "Tahun lalu 90 IKM.", year=2025)]),
+    ])
+    with connect(db, read_only=True) as con:
+        rows = con.execute("SELECT kemendagri_code, indicator_code, reference_year, sentra_name, n_values, "
+                           "n_statements, n_articles, min_value, max_value, values_with_urls, statements "
+                           "FROM v_indicator_conflicts").fetchall()
+    assert len(rows) == 1  # the sentra's own figure and the 2025 figure compete with nothing
+    code, indicator, year, sentra, n_values, n_statements, n_articles, lo, hi, text, statements = rows[0]
+    assert (code, indicator, year, sentra, n_values, n_statements, n_articles, lo, hi) == (
+        "32.73", "jumlah_ikm", 2026, None, 2, 3, 3, 100.0, 120.0)
+    assert text == f"100.0 ({A1}); 100.0 ({A3}); 120.0 ({A2})"
+    assert sorted((s["value"], s["article_url"]) for s in statements) == [(100.0, A1), (100.0, A3), (120.0, A2)]
+
+
+def test_latest_follows_the_documented_rule(tmp_path, db):
+    # news published later beats news published earlier
+    load_day(tmp_path, db, [extraction(A1, [ikm(100, "a")], published="2026-01-05"),
+                            extraction(A2, [ikm(120, "b")], published="2026-03-01")])
+    with connect(db, read_only=True) as con:
+        assert latest(con) == (120.0, A2)
+    # an agency page beats a later news article
+    load_day(tmp_path, db, [extraction(A1, [ikm(100, "a")], published="2026-01-05"),
+                            extraction(A2, [ikm(120, "b")], published="2026-03-01"),
+                            agency(extraction(A3, [ikm(110, "c")], published="2025-12-01"))])
+    with connect(db, read_only=True) as con:
+        assert latest(con) == (110.0, A3)
+    # same kind, same day: the exact figure (higher confidence) beats 'sekitar 130'
+    load_day(tmp_path, db, [extraction(A1, [ikm(130, "sekitar 130", confidence=0.8)], published="2026-03-01"),
+                            extraction(A2, [ikm(125, "tepat 125", confidence=0.9)], published="2026-03-01")])
+    with connect(db, read_only=True) as con:
+        assert latest(con) == (125.0, A2)
+    # a figure for the whole city beats a newer figure for one of its sentra; a later year beats both
+    load_day(tmp_path, db, [extraction(A1, [ikm(100, "a")], published="2026-01-05"),
+                            extraction(A2, [ikm(40, "b", sentra="sentra rajut")], [SENTRA], published="2026-03-01")])
+    with connect(db, read_only=True) as con:
+        assert latest(con) == (100.0, A1)
+
+
+def write(path, text):
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def facts(con):
+    return sorted(con.execute("SELECT a.url, f.value, f.reference_year, f.sentra_key FROM fact_indicator f "
+                              "JOIN dim_article a USING (article_key)").fetchall())
+
+
+BATIK = {"city_code": "32.73", "name": "sentra batik", "commodity": "batik", "commodity_group": "sandang",
+         "location": None, "status": "existing"}
+BATIK_KEY = wr.sentra_key("32.73", "batik", None)
+RAJUT_KEY = wr.sentra_key("32.73", "rajut", None)
+
+
+@pytest.fixture
+def loaded(tmp_path, db):
+    load_day(tmp_path, db, [
+        extraction(A1, [ikm(100, "Ada 100 IKM."), ikm(7, "Sentra batik punya 7 IKM.", sentra="sentra batik")],
+                   [SENTRA, BATIK]),
+        extraction(A2, [ikm(1200, "Kini 1200 IKM.")]),
+    ])
+    return db
+
+
+CORRECTIONS = f"""
+    # analysts' notes stay as written
+    corrections:
+      - id: typo-1200
+        action: fix_fact
+        fact: {{article_url: "{A2}", indicator: jumlah_ikm, value: 1200}}
+        set: {{value: 120, reference_year: 2025}}
+        reason: typo
+      - id: drop-100
+        action: reject_fact
+        fact: {{fact_key: {wr.stable_key("fact", wr.stable_key("article", A1), "jumlah_ikm", 100.0, "32.73", "Ada 100 IKM.")}}}
+      - id: batik-is-rajut
+        action: merge_sentra
+        from: {{city_code: '32.73', commodity: Sentra Batik}}
+        into: {{city_code: '32.73', commodity: rajut}}
+      - id: rajut-commodity
+        action: set_commodity
+        sentra: {{sentra_key: {RAJUT_KEY}}}
+        commodity: rajut dan sulam
+        commodity_group: sandang
+      - id: gone
+        action: reject_fact
+        fact: {{article_url: "{A2}", indicator: jumlah_ikm, value: 999}}
+      - id: broken
+        action: fix_fact
+        fact: {{article_url: "{A2}", indicator: jumlah_ikm}}
+        set: {{value: 1}}
+    """
+
+
+def test_corrections_are_applied_logged_and_idempotent(tmp_path, loaded):
+    path = write(tmp_path / "corrections.yaml", CORRECTIONS)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with connect(loaded) as con:
+        original = facts(con)
+        summary = apply_corrections(con, path)
+        once = facts(con), con.execute("SELECT * FROM dim_sentra ORDER BY sentra_key").fetchall()
+        apply_corrections(con, path)
+        twice = facts(con), con.execute("SELECT * FROM dim_sentra ORDER BY sentra_key").fetchall()
+        log = {r[0]: r[1:] for r in con.execute(
+            "SELECT correction_id, status, n_matched FROM correction_log").fetchall()}
+        sentra = con.execute("SELECT sentra_key, commodity, n_articles FROM dim_sentra").fetchall()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the file is never rewritten
+    assert once == twice
+    assert (summary["applied"], summary["unmatched"], summary["invalid"]) == (4, 1, 1)
+    assert log == {"typo-1200": ("applied", 1), "drop-100": ("applied", 1), "batik-is-rajut": ("applied", 1),
+                   "rajut-commodity": ("applied", 1), "gone": ("unmatched", 0), "broken": ("invalid", 0)}
+    assert len(original) == 3
+    assert once[0] == [(A1, 7.0, 2026, RAJUT_KEY), (A2, 120.0, 2025, None)]
+    assert sentra == [(RAJUT_KEY, "rajut dan sulam", 1)]
+
+
+def test_a_correction_taken_out_is_undone(tmp_path, loaded):
+    path = write(tmp_path / "corrections.yaml", CORRECTIONS)
+    with connect(loaded) as con:
+        original = facts(con), con.execute("SELECT * FROM dim_sentra ORDER BY sentra_key").fetchall()
+        apply_corrections(con, path)
+        apply_corrections(con, write(tmp_path / "none.yaml", "corrections: []\n"))
+        assert (facts(con), con.execute("SELECT * FROM dim_sentra ORDER BY sentra_key").fetchall()) == original
+        assert con.execute("SELECT count(*) FROM correction_log").fetchone()[0] == 0
+
+
+def test_a_reloaded_day_is_corrected_again(tmp_path, loaded):
+    path = write(tmp_path / "corrections.yaml", CORRECTIONS)
+    with connect(loaded) as con:
+        apply_corrections(con, path)
+        once = facts(con)
+    load_day(tmp_path, loaded, [  # the same day loaded again: facts come back as read
+        extraction(A1, [ikm(100, "Ada 100 IKM."), ikm(7, "Sentra batik punya 7 IKM.", sentra="sentra batik")],
+                   [SENTRA, BATIK]),
+        extraction(A2, [ikm(1200, "Kini 1200 IKM.")])])
+    with connect(loaded) as con:
+        assert len(facts(con)) == 3
+        apply_corrections(con, path)
+        assert facts(con) == once
+
+
+def test_invalid_entries_are_reported_not_fatal(tmp_path):
+    rows, invalid = read_corrections(write(tmp_path / "c.yaml", """
+        corrections:
+          - {id: a, action: delete_everything}
+          - {action: reject_fact, fact: {fact_key: 1}}
+          - {id: b, action: fix_fact, fact: {fact_key: 1}, set: {value: -3}}
+          - {id: c, action: set_commodity, sentra: {city_code: '3273', commodity: x}, commodity: y}
+          - {id: d, action: reject_fact, fact: {fact_key: 1}}
+          - {id: d, action: reject_fact, fact: {fact_key: 2}}
+        """))
+    assert [r["correction_id"] for r in rows] == ["d"]
+    assert [i["correction_id"] for i in invalid] == ["a", "#2", "b", "c", "d"]
+    assert read_corrections(tmp_path / "missing.yaml") == ([], [])
+
+
+def test_the_repo_corrections_file_reads():
+    rows, invalid = read_corrections(pytest.importorskip("warehouse.corrections").DEFAULT_FILE)
+    assert invalid == [] and rows
+
+
+def test_asset_reports_unmatched_in_metadata(tmp_path, loaded, monkeypatch):
+    from assets.corrections import corrections_applied
+    from orchestration.resources import WarehouseResource
+
+    monkeypatch.setenv("SENTRA_CORRECTIONS", str(write(tmp_path / "corrections.yaml", CORRECTIONS)))
+    result = dg.materialize([corrections_applied], partition_key="2026-11-20",
+                            resources={"warehouse": WarehouseResource(database=str(loaded))})
+    assert result.success
+    (event,) = result.asset_materializations_for_node("corrections_applied")
+    meta = {k: v.value for k, v in event.metadata.items()}
+    assert (meta["applied"], meta["unmatched"], meta["invalid"], meta["unmatched_ids"]) == (4, 1, 1, "gone")
