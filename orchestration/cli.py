@@ -69,7 +69,36 @@ def run(sources_file, warehouse_file, data_dir, day, first, last) -> None:
     from orchestration.runner import run_days
 
     days = _days(day, first, last)
-    summaries = run_days(days, data_dir=data_dir, sources_file=sources_file, warehouse_file=warehouse_file)
+    _report(run_days(days, data_dir=data_dir, sources_file=sources_file, warehouse_file=warehouse_file))
+
+
+@main.command()
+@click.option("--warehouse", "warehouse_file", type=click.Path(dir_okay=False),
+              help="The published DuckDB file BI tools read (default: DATA_DIR/warehouse.duckdb).")
+@click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"), show_default="data",
+              help="Folder holding the raw archive (DATA_DIR/archive/DAY.warc.gz).")
+@click.option("--date", "day", help="The day to re-read, YYYY-MM-DD.")
+@click.option("--from", "first", help="First day of a range to re-read.")
+@click.option("--to", "last", help="Last day of a range to re-read.")
+def reprocess(warehouse_file, data_dir, day, first, last) -> None:
+    """Re-extract days from the raw archive with the current extractor, without the network."""
+    from orchestration.runner import run_days
+
+    if not (day or first or last):
+        raise click.UsageError("give --date, or --from and --to")
+    days = _days(day, first, last)
+    archive = Path(data_dir) / "archive"
+    missing = [d for d in days if not (archive / f"{d}.warc.gz").exists()]
+    for d in missing:
+        click.echo(f"{d}: no raw archive in {archive}, nothing to re-read", err=True)
+    days = [d for d in days if d not in missing]
+    if not days:
+        sys.exit(1)
+    _report(run_days(days, data_dir=data_dir, warehouse_file=warehouse_file, job_name="reprocess"))
+
+
+def _report(summaries: list[dict]) -> None:
+    """Print one line per day, the problems, where the warehouse is; exit 1 when a day failed."""
     ok = True
     for s in summaries:
         ok &= s["success"]

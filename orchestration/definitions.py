@@ -22,6 +22,12 @@ daily_job = dg.define_asset_job(
     tags={"dagster/max_retries": "2", "dagster/retry_strategy": "FROM_FAILURE"},
 )
 
+reprocess_job = dg.define_asset_job(
+    name="reprocess",
+    selection=dg.AssetSelection.all() - dg.AssetSelection.assets("raw_pages"),
+    description="Re-read a day from its raw WARC archive with the current extractor, without the network.",
+)
+
 daily_schedule = dg.build_schedule_from_partitioned_job(
     daily_job, hour_of_day=6, minute_of_hour=0, name="daily_refresh_schedule",
     description="Every day at 06:00 Asia/Jakarta, fill the previous day.",
@@ -64,7 +70,7 @@ def make_resources(data_dir: str = "data", sources_file: str | None = None,
 
 def make_definitions(resources: dict) -> dg.Definitions:
     resources = {"check_settings": check_settings_from_env(), **resources}  # callers may leave it out
-    return dg.Definitions(assets=all_assets, asset_checks=all_checks, jobs=[daily_job],
+    return dg.Definitions(assets=all_assets, asset_checks=all_checks, jobs=[daily_job, reprocess_job],
                           schedules=[daily_schedule], sensors=[failure_sensor], resources=resources)
 
 

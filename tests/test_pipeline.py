@@ -128,6 +128,14 @@ def test_published_dates_are_read(con):
     assert len(wrong) <= 2, wrong
 
 
+def test_reprocess_rereads_the_archive_without_fetching(runs):
+    data, _, after_first, _ = runs
+    (again,) = run_days([DAY], data_dir=str(data), job_name="reprocess")
+    assert again["success"], again["problems"]
+    assert again["fetched"] == 0 and again["articles"] > 0
+    assert counts(Path(again["warehouse"])) == after_first
+
+
 def test_a_later_day_fetches_nothing_unchanged(runs):
     data, first, after_first, _ = runs
     later = run_days(["2026-11-21"], data_dir=str(data))[0]
