@@ -1,7 +1,7 @@
 """Indonesian dates: parsing one expression and finding an article's publication date.
 
-- ``parse_indonesian_date(s, crawl_date=None)``: 'Senin (16/6/2014)', 'Rabu, 1 Maret 2017 - 01:50 WIB',
-  "Jum'at, 3 Nopember 2017", '26 April 2013', '2013-04-26', 'Minggu 11 September' (no year: the
+- ``parse_indonesian_date(s, crawl_date=None)``: 'Kamis (19/6/2014)', 'Selasa, 7 Maret 2017 - 09:15 WIB',
+  "Jum'at, 10 Nopember 2017", '15 Mei 2013', '2013-05-15', 'Sabtu 10 September' (no year: the
   latest year, not after the crawl date, whose weekday matches).
 - ``find_dates(text, crawl_date=None)``: every date expression in a text with its span and cues.
 - ``published_date(html, text, crawl_date=None, url=None)``: from page metadata first
@@ -144,7 +144,7 @@ def find_dates(text: str, crawl_date: date | None = None, hints: list[int] | Non
         wd = _weekday(mt.group("wd"))
         raw = mt.group(0)
         y = _year2(mt.group("y"))
-        # a bare 'd/m' is a date only after a weekday or in parentheses '(26/4)'
+        # a bare 'd/m' is a date only after a weekday or in parentheses '(14/5)'
         if y is None and wd is None and "(" not in raw:
             continue
         if y is None and "." in raw and wd is None:

@@ -225,7 +225,7 @@ _DI_PLACE = re.compile(r"\b[Dd]i\s+(?:(?:kawasan|desa|kelurahan|kampung|dusun|wi
 
 
 def _unknown_local_place(text: str, mentions: list) -> bool:
-    """'Di Cibaduyut saja ...': a place named after 'di' that is no kab/kota or province we know,
+    """'Di Sukaregang saja ...': a place named after 'di' that is no kab/kota or province we know,
     so a village or neighbourhood: the number is local, not the province's."""
     for m in _DI_PLACE.finditer(text):
         if any(x.start <= m.start(1) < x.end for x in mentions):

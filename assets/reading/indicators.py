@@ -7,7 +7,7 @@ Rules, in short:
 - a money amount needs a money word (omzet, ekspor, transaksi, target, bantuan...) in its sentence
   (or, with less confidence, in the sentence before it in the same paragraph);
 - a count needs its counted noun right after it ('28 sentra', '300 IKM', '80 peserta',
-  '224.795 orang tenaga kerja') or a clear 'jumlah X ... ada/sebanyak N' / 'X ... N orang' pattern;
+  '1.250 orang tenaga kerja') or a clear 'jumlah X ... ada/sebanyak N' / 'X ... N orang' pattern;
 - years, dates, percentages, measures, prices, phone numbers and vague amounts are never facts;
 - subsets and beneficiaries ('terdiri dari ...', 'dari jumlah tersebut ...', 'bantuan untuk 7 IKM')
   are not the stock of a place and are left out.
@@ -188,7 +188,7 @@ def _money_indicator(text: str) -> tuple[str | None, int]:
     if best == "nilai_transaksi" and blk >= 0 and not re.search(r"transaksi", text, re.I):
         return None, -1  # 'anggaran ... pameran ... Rp700 juta': the event's cost
     if blk > bestpos:
-        # 'anggaran untuk penyelenggaraan pameran ... Rp700 juta': a cost, not an indicator,
+        # 'anggaran sewa tenda pameran ... Rp90 juta': a cost, not an indicator,
         # unless the money word names aid ('anggaran bantuan', 'pagu DAK')
         return None, -1
     return best, bestpos
@@ -213,7 +213,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     after = sentence[q.end:]
     low_before = before[-80:]
     if RANGE_BEFORE.search(low_before) and not q.unit:
-        return None  # the second half of 'dua hingga tiga pelaku usaha'
+        return None  # the second half of 'empat hingga lima perajin'
     conf = 0.9
     if q.approximate:
         conf -= 0.1
@@ -276,7 +276,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     rest = re.sub(r"^\s*(?:lebih|-?an)\b", "", rest, flags=re.I)  # '30 ribu lebih tenaga kerja'
     if RANGE_AFTER.match(rest):
         if q.value < 10:
-            return None  # 'dua hingga tiga pelaku usaha' per stall: no stock figure
+            return None  # 'empat hingga lima perajin' per stand: no stock figure
         conf -= 0.25
         rest = re.sub(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*\S+", "", rest, flags=re.I)
     ind = None

@@ -378,7 +378,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
 
 
 def parse_money(s: str) -> tuple[float, str] | None:
-    """'Rp15 miliar' -> (15e9, 'IDR'); 'US$2 juta' -> (2e6, 'USD'); '190 juta dolar AS' -> USD."""
+    """'Rp15 miliar' -> (15e9, 'IDR'); 'US$2 juta' -> (2e6, 'USD'); '75 juta dolar AS' -> USD."""
     if not s:
         return None
     t = str(s).strip()

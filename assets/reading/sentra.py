@@ -34,7 +34,7 @@ for _g, _words in {
             "pindang terasi petis emping opak rengginang lumpia bakpia pia getuk gethuk pangan kuliner olahan "
             "susu yoghurt keju nata sirup jamu herbal teh rumput laut jagung kacang mete singkong ubi sagu "
             "mi mie bihun soun tepung minyak kelapa vco garam beras ketan wingko brem lempok amplang bolu "
-            "camilan cemilan snack bakso nugget sosis dendeng frozen golla durian pisang nanas salak "
+            "camilan cemilan snack bakso nugget sosis dendeng frozen durian pisang nanas salak "
             "tembakau rokok kretek udang kerang cumi bawang goreng",
     KERAJINAN: "kerajinan anyaman anyam boneka percetakan sablon gerabah tembikar cenderamata "
                "souvenir suvenir aksesoris aksesori perhiasan emas perak kuningan batu akik mutiara bambu rotan "
@@ -146,12 +146,12 @@ EXISTING_OVERRIDE = re.compile(r"\b(?:telah\s+dibangun|sudah\s+dibangun|sudah\s+
 class SentraMention:
     start: int
     end: int
-    name: str            # as written: 'sentra batik warna alam'
+    name: str            # as written: 'sentra tenun ikat'
     commodity: str | None
     location: str | None
     planned: bool
     generic: bool = False   # 'sentra IKM' without a commodity
-    place_named: bool = False   # 'Sentra IKM Teritip': named after its place
+    place_named: bool = False   # 'Sentra IKM Sukamaju': named after its place
     extra: dict = field(default_factory=dict)
 
 
@@ -177,8 +177,8 @@ def same_commodity(a: str | None, b: str | None) -> bool:
 
 
 def _split_item(item: str) -> tuple[str | None, str | None, bool]:
-    """'gerabah Kasongan' -> ('gerabah', 'Kasongan'); 'Olahan Pangan' -> ('Olahan Pangan', None);
-    'Teritip' -> (None, 'Teritip') as a place-named sentra."""
+    """'gerabah Sitiwinangun' -> ('gerabah', 'Sitiwinangun'); 'Olahan Ikan' -> ('Olahan Ikan', None);
+    'Sukamaju' -> (None, 'Sukamaju') as a place-named sentra."""
     item = _KHAS.sub("", item).strip(" ,")
     if not item:
         return None, None, False
@@ -255,7 +255,7 @@ _DIRECT_LOC = re.compile(r"^\s*,?\s*(?=(?:Desa|Kelurahan|Kecamatan|Kampung|Dusun
 
 
 def _locations(after: str) -> tuple[list[str], int]:
-    """Location list right after a commodity: 'di Tandang dan Krobokan' -> ['Tandang', 'Krobokan']."""
+    """Location list right after a commodity: 'di Mlati dan Gamping' -> ['Mlati', 'Gamping']."""
     m = _LOC_INTRO.match(after) or _DIRECT_LOC.match(after)
     if not m:
         return [], 0
@@ -304,7 +304,7 @@ def _entries_from_span(span: str) -> list[tuple[str | None, str | None, bool, st
         it = re.sub(r"^(?:dan|serta|juga)\s+", "", it.strip(), flags=re.I)
         com, loc, place_named = _split_item(it)
         if entries and entries[0][2] != place_named:
-            break  # 'sentra Kauman, Setono, dan Banyurip, serta perajin tenun': a list of places ends
+            break  # 'sentra Lowok, Ngadi, dan Jetis, serta perajin anyaman': a list of places ends
         com = _clean_commodity(com)
         if n == 0 and com and not is_ikm_commodity(com):
             return []
@@ -364,14 +364,14 @@ def find_sentra(sentence: str) -> list[SentraMention]:
                     re.match(r"\s*(?:ini|itu|tersebut)\b", body[stop.start():], re.I):
                 entries = []  # 'sentra kerajinan tersebut' points back
         if not entries:
-            # 'perajin tenun songket sentra produksinya di ...'
+            # 'perajin anyaman pandan sentra produksinya di ...'
             back = re.search(r"\b(?:perajin|pengrajin|industri|usaha)\s+((?:[a-z]+\s+){0,3}[a-z]+)\s*$",
                              s[max(0, hm.start() - 60):hm.start()], re.I)
             com = None
             if back and re.search(r"nya\b", gen_text) and valid_commodity(back.group(1)):
                 com = back.group(1)
             else:
-                # 'Sentra pertama berlokasi di Somber dengan konsentrasi produksi tahu dan tempe'
+                # 'Sentra kedua berlokasi di Karangrejo dengan konsentrasi produksi keripik'
                 tail = s[body_start:]
                 if not _HEAD.search(tail[:200]):
                     mp = _PRODUCES.search(tail[:200])
@@ -388,7 +388,7 @@ def find_sentra(sentence: str) -> list[SentraMention]:
                 out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
             continue
         if entries and all(pn for _, _, pn, _ in entries):
-            # 'IKM batik dari sentra Kauman, Setono, dan Banyurip': the product is named before the places
+            # 'IKM tenun dari sentra Lowok, Ngadi, dan Jetis': the product is named before the places
             back = re.search(r"\b(?:ikm|umkm|perajin|pengrajin|pelaku\s+usaha|industri|usaha|pengusaha)\s+"
                              r"((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:dari|di)\s+(?:berbagai\s+|beberapa\s+)?$",
                              s[max(0, hm.start() - 60):hm.start()], re.I)
@@ -423,7 +423,7 @@ def find_sentra(sentence: str) -> list[SentraMention]:
                     out.append(SentraMention(tail_start + m.start(1), tail_start + m.end(), m.group(1), com, L, planned))
                 tail_start += m.end() + used
                 tail = s[tail_start:]
-    # 'industri bandeng presto, kulit lumpia, logam di kawasan X, serta sentra kerupuk': an enumeration of
+    # 'industri dodol, wingko, pande besi di kawasan X, serta sentra emping': an enumeration of
     # industries next to a named sentra in the same sentence names sentra too
     if any(m.commodity for m in out):
         first_head = heads[0].start() if heads else len(s)
