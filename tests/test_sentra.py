@@ -54,6 +54,7 @@ def found(sentence):
     ("Daerah itu menjadi sentra produksi padi.", []),
     ("Sentra IKM yang dibina dinas terus bertambah.", []),
     ("Sentra-sentra IKM dibina secara rutin.", []),
+    ("Dinas memetakan sentra produksi kain khas daerah setempat menurut jenisnya.", []),
     ("Kota itu memiliki 18 sentra kerajinan.", []),
     ("Sentra tersebut hendaknya dikelola dengan baik.", []),
 ])

@@ -357,6 +357,8 @@ def find_sentra(sentence: str) -> list[SentraMention]:
         span = span.rstrip(" ,")
         name0 = (head + gen_text).strip()
         entries: list = []
+        if re.search(r"\bkhas\s+(?:kota|daerah|kabupaten|desa|wilayah|setempat)\b", body[:len(span) + 25], re.I):
+            span = ""  # 'sentra produksi kain khas daerah setempat': a kind of sentra, not a named one
         if span.strip():
             entries = _entries_from_span(span)
             if entries and stop is not None and len(entries) == 1 and entries[0][0] and \
