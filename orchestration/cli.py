@@ -116,5 +116,68 @@ def _report(summaries: list[dict]) -> None:
     sys.exit(0 if ok else 1)
 
 
+def _published(warehouse_file: str | None, data_dir: str) -> Path:
+    """The published warehouse: --warehouse, else SENTRA_WAREHOUSE, else DATA_DIR/warehouse.duckdb."""
+    return Path(warehouse_file or os.environ.get("SENTRA_WAREHOUSE") or Path(data_dir) / "warehouse.duckdb")
+
+
+@main.command("export")
+@click.option("--parquet", "parquet_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write one Parquet file per table and view into (fact_indicator by year).")
+@click.option("--warehouse", "warehouse_file", type=click.Path(dir_okay=False),
+              help="The published DuckDB file (default: DATA_DIR/warehouse.duckdb); opened read-only.")
+@click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"), show_default="data")
+def export_command(parquet_dir, warehouse_file, data_dir) -> None:
+    """Export every table and view of the published warehouse as Parquet."""
+    from warehouse.export import export_parquet
+
+    manifest = export_parquet(_published(warehouse_file, data_dir), parquet_dir)
+    for name, r in manifest["relations"].items():
+        click.echo(f"{r['kind']:5} {name}: {r['rows']} rows -> {Path(parquet_dir) / r['path']}")
+
+
+@main.command("docs")
+@click.option("--out", "out_dir", default="docs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for data_dictionary.md and erd.md.")
+def docs_command(out_dir) -> None:
+    """Write the data dictionary and the ERD (from the COMMENT ONs of sql/) into docs/."""
+    from warehouse.docs import generate_docs
+
+    for path in generate_docs(out_dir):
+        click.echo(f"wrote {path}")
+
+
+@main.command("report")
+@click.option("--warehouse", "warehouse_file", type=click.Path(dir_okay=False),
+              help="The published DuckDB file (default: DATA_DIR/warehouse.duckdb); opened read-only.")
+@click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"), show_default="data")
+@click.option("--out", "out_file", default=None, type=click.Path(dir_okay=False),
+              help="The HTML file to write (default: DATA_DIR/report.html).")
+def report_command(warehouse_file, data_dir, out_file) -> None:
+    """Write a one-page HTML report of the warehouse (self-contained: no network needed to view it)."""
+    from warehouse.report import render_report
+
+    path = render_report(_published(warehouse_file, data_dir), out_file or Path(data_dir) / "report.html")
+    click.echo(f"wrote {Path(path).resolve()}")
+
+
+@main.command("bench")
+@click.option("--pages", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="How many generated pages to read (and serve, crawl and load on day 1).")
+@click.option("--facts-for-views", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+              help="Synthetic facts in the copy of the warehouse the views are timed on.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the page generator.")
+@click.option("--workdir", type=click.Path(file_okay=False), default=None,
+              help="Keep the generated site and data here (default: a temporary folder, removed).")
+@click.option("--profile", "profile_dir", type=click.Path(file_okay=False), default=None,
+              help="Write a pyinstrument profile of each stage here (needs pyinstrument installed).")
+def bench_command(pages, facts_for_views, seed, workdir, profile_dir) -> None:
+    """Measure how the pipeline's cost grows with the pages it reads, and print the figures."""
+    from orchestration.bench import run_bench
+
+    run_bench(pages, facts_for_views=facts_for_views, seed=seed, workdir=workdir, profile_dir=profile_dir,
+              echo=click.echo)
+
+
 if __name__ == "__main__":
     main()
