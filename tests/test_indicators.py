@@ -63,6 +63,8 @@ def readings(sentence, year=2020, prev=None):
     ("Nilai bantuan yang bersumber dari anggaran provinsi mencapai Rp400 juta.", [("bantuan", 400e6, "IDR")]),
     ("Realisasi penanaman modal di sektor mebel tercatat Rp640 miliar.", [("nilai_investasi", 640e9, "IDR")]),
     ("Kalau mereka berkumpul dalam satu sentra, pembinaan lebih mudah.", []),
+    ("Dari 400 perajin tahu, sekitar 60 sudah berhenti berproduksi.", [("jumlah_ikm", 400, "unit")]),
+    ("Dana itu dipakai untuk pelatihan 2.000 pelaku usaha.", [("peserta_pelatihan", 2000, "orang")]),
     ("Pemkot menganggarkan bantuan modal usaha Rp 2 miliar bagi perajin.", [("bantuan", 2e9, "IDR")]),
     ("Sentra IKM yang jumlahnya 15 itu tersebar di sembilan kecamatan.", [("jumlah_sentra", 15, "sentra")]),
     ("Jumlah IKM di kota itu sebanyak 3.210 dengan penyerapan tenaga kerja 9.800 orang.",

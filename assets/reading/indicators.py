@@ -199,6 +199,8 @@ def _nearest_back_noun(seg: str) -> str | None:
     best, key = None, (-1, 0)
     for name, rx in BACK_NOUNS:
         for m in rx.finditer(seg):
+            if re.search(r"\d\s*$", seg[:m.start()]):
+                continue  # '400 perajin': that noun is counted by its own number
             k = (m.end(), m.end() - m.start())
             if k > key:
                 best, key = name, k
@@ -311,7 +313,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 130)]
         people = bool(re.match(r"^\s*(?:orang\b|perajin|pengrajin|pelaku|peserta|pembatik|penenun|penjahit|pengukir|"
                                r"pemahat|penganyam|pekerja|karyawan|tenaga)", rest, re.I))
-        if PARTICIPATE.search(near) or people and re.search(
+        if PARTICIPATE.search(near) or re.search(r"\b(?:pelatihan|melatih|dilatih|bimtek|diklat)\s+(?:sebanyak\s+|sekitar\s+|bagi\s+)?$",
+                                                 before[-40:], re.I) or people and re.search(
                 r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
                 r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I):
             ind, how = "peserta_pelatihan", how + ", trained"
