@@ -1,7 +1,8 @@
 """articles and extractions: from the day's raw archive to what the extractor read in each article.
 
-`articles` keeps one record per distinct story: pages whose canonical URL or main text was already seen
-(the same story syndicated by a second outlet, an amp variant) are dropped and counted. `extractions`
+`articles` keeps one record per distinct story: pages whose canonical URL, main text or nearly the same
+text was already seen (the same story syndicated by a second outlet, an amp variant) are dropped and
+counted, and the record keeps where else the story was published. `extractions`
 runs the Indonesian reader (assets.reading) on each article.
 """
 
@@ -11,6 +12,7 @@ from datetime import date
 
 import dagster as dg
 
+from assets.dedup import near_duplicate_of
 from assets.lake import read_json, read_jsonl, write_jsonl
 from assets.partitions import daily_partitions
 from orchestration.resources import SentraSettings
@@ -24,16 +26,26 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
 
 
-def distinct_articles(pages: list[dict]) -> tuple[list[dict], int]:
-    """Keep the first page of each canonical URL and of each main text; return them and the count dropped."""
-    seen_urls, seen_hashes, kept = set(), set(), []
-    for page in pages:
-        if page["url"] in seen_urls or page["content_hash"] in seen_hashes:
-            continue
-        seen_urls.add(page["url"])
-        seen_hashes.add(page["content_hash"])
-        kept.append(page)
-    return kept, len(pages) - len(kept)
+def distinct_articles(pages: list[dict], texts: list[str]) -> tuple[list[dict], int]:
+    """One record per story: drop pages whose canonical URL, content hash or near-identical text was
+    seen earlier; each kept record lists where else it was published (`also_published`)."""
+    near = near_duplicate_of(texts)
+    first_by_url: dict[str, int] = {}
+    first_by_hash: dict[str, int] = {}
+    original_of: list[int] = []
+    for i, page in enumerate(pages):
+        j = first_by_url.get(page["url"], first_by_hash.get(page["content_hash"]))
+        if j is None and near[i] is not None:
+            j = original_of[near[i]]
+        original_of.append(i if j is None else j)
+        if j is None:
+            first_by_url[page["url"]] = first_by_hash[page["content_hash"]] = i
+    kept = {i: dict(page, also_published=[]) for i, page in enumerate(pages) if original_of[i] == i}
+    for i, page in enumerate(pages):
+        if original_of[i] != i:
+            kept[original_of[i]]["also_published"].append({"source": page["source"], "url": page["url"],
+                                                            "fetched_url": page["fetched_url"]})
+    return list(kept.values()), len(pages) - len(kept)
 
 
 @dg.asset(
@@ -52,7 +64,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
     day = context.partition_key
     lake = settings.lake
     kinds = read_json(lake.file(day, "sources.json"), {})
-    pages, unreadable = [], 0
+    pages, texts, unreadable = [], [], 0
     warc = lake.archive(day)
     for archived in (read_warc(warc, outcomes={"ok"}, kinds={"article"}) if warc.exists() else []):
         if not archived.text:
@@ -67,7 +79,8 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
             "source": archived.source, "source_kind": kinds.get(archived.source), "crawl_date": day,
             "title": page.title, "content_hash": content_hash(page.text), "html": archived.text,
         })
-    kept, duplicates = distinct_articles(pages)
+        texts.append(page.text)
+    kept, duplicates = distinct_articles(pages, texts)
     n = write_jsonl(lake.file(day, "articles.jsonl"), kept)
     return dg.MaterializeResult(metadata={
         "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,

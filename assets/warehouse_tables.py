@@ -68,6 +68,7 @@ def _day_rows(settings: SentraSettings, day: str) -> dict[str, list[dict]]:
     records = list(read_jsonl(settings.lake.file(day, "extractions.jsonl")))
     return {
         "dim_article": [wr.article_row(r) for r in records],
+        "article_source": [row for r in records for row in wr.article_source_rows(r)],
         "sentra_mention": [row for r in records for row in wr.sentra_rows(r)],
         "fact_indicator": [row for r in records for row in wr.fact_rows(r)],
     }
@@ -102,11 +103,15 @@ def dim_article(context: dg.AssetExecutionContext, settings: SentraSettings,
                 warehouse: WarehouseResource) -> dg.MaterializeResult:
     """The day's articles: canonical URL, source, title, published date, relevance."""
     day = context.partition_key
-    rows = _day_rows(settings, day)["dim_article"]
+    day_rows = _day_rows(settings, day)
+    rows, sources = day_rows["dim_article"], day_rows["article_source"]
     path = _write_rows(settings, day, "dim_article", rows)
     before, after, schema = load_day(warehouse, "dim_article", "load/dim_article.sql", load_date=day, path=path)
+    load_day(warehouse, "article_source", "load/article_source.sql", load_date=day,
+             path=_write_rows(settings, day, "article_source", sources))
     return _result("dim_article", before, after, len(rows), schema,
-                   relevant=sum(r["relevant"] for r in rows))
+                   relevant=sum(r["relevant"] for r in rows),
+                   republished_copies=sum(not r["is_original"] for r in sources))
 
 
 @dg.asset(**WAREHOUSE, deps=[dim_article], tags={"layer": "dimension"})

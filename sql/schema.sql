@@ -104,3 +104,11 @@ CREATE TABLE IF NOT EXISTS fetch_log (
     elapsed_s    DOUBLE,
     bytes        BIGINT
 );
+
+CREATE TABLE IF NOT EXISTS article_source (
+    article_key BIGINT NOT NULL,              -- the story (dim_article)
+    source      VARCHAR NOT NULL,             -- an outlet that published it
+    url         VARCHAR NOT NULL,             -- its URL at that outlet
+    is_original BOOLEAN NOT NULL,             -- the copy the facts were read from
+    load_date   DATE NOT NULL
+);

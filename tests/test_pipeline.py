@@ -98,7 +98,12 @@ def test_pages_to_skip_are_skipped(con):
         rows = con.execute("SELECT relevant, n_facts FROM dim_article WHERE url = ?", [page["url"]]).fetchall()
         if page.get("skip") == "not_ikm":
             assert rows == [(False, 0)], page["path"]
-        elif page.get("skip") in ("duplicate", "robots"):
+        elif page.get("skip") == "duplicate":
+            assert rows == [], page["path"]  # dropped by content hash, kept as a second source of the story
+            (original,) = con.execute("SELECT a.url FROM article_source s JOIN dim_article a USING (article_key) "
+                                      "WHERE NOT s.is_original AND s.url = ?", [page["url"]]).fetchone()
+            assert original != page["url"]
+        elif page.get("skip") == "robots":
             assert rows == [], page["path"]  # dropped by content hash / never fetched
         else:
             assert rows and rows[0][0], page["path"]

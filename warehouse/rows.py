@@ -129,3 +129,12 @@ def city_rows(cities: Iterable) -> list[dict]:
     """dim_city rows from the place gazetteer's City objects."""
     return [{"city_key": city_key(c.code), "kemendagri_code": c.code, "name": c.name, "kind": c.kind,
              "province_code": c.province_code, "province_name": c.province_name} for c in cities]
+
+
+def article_source_rows(record: dict) -> list[dict]:
+    """The outlets that published the story: the copy that was read, then the republished ones."""
+    rows = [{"article_key": record["article_key"], "source": record["source"], "url": record["url"],
+             "is_original": True}]
+    rows += [{"article_key": record["article_key"], "source": other["source"], "url": other["url"],
+              "is_original": False} for other in record.get("also_published") or []]
+    return rows

@@ -1,0 +1,47 @@
+"""Near-duplicate detection of republished stories."""
+from assets.dedup import jaccard, near_duplicate_of, shingles
+
+STORY = ("Dinas Perindustrian Kabupaten Sumbawa mencatat 120 perajin tenun kre alang tersebar di empat "
+         "kecamatan. Kepala dinas mengatakan pemerintah daerah akan membangun rumah produksi bersama tahun "
+         "depan agar perajin tidak lagi bekerja di kolong rumah. Menurutnya, pesanan kain dari hotel di Bali "
+         "terus bertambah sejak pameran bulan lalu, sehingga perajin perlu alat tenun baru dan pelatihan "
+         "pewarnaan alami.")
+
+
+def test_the_same_story_with_another_dateline_and_credit_is_a_duplicate():
+    republished = "SUMBAWA BESAR (Kabar NTB) - " + STORY + " (Antara)"
+    assert near_duplicate_of([STORY, republished]) == [None, 0]
+
+
+def test_a_different_story_on_the_same_topic_is_not():
+    other = ("Perajin tenun di Kabupaten Sumbawa Barat menerima bantuan 30 alat tenun dari pemerintah provinsi. "
+             "Bantuan itu diserahkan di kantor bupati dan disaksikan para kepala desa penghasil kain tenun.")
+    assert near_duplicate_of([STORY, other]) == [None, None]
+
+
+def test_chains_point_to_the_first_original():
+    a = STORY
+    b = "MATARAM - " + STORY
+    c = STORY + " Baca juga: Harga kain tenun naik."
+    assert near_duplicate_of([a, b, c]) == [None, 0, 0]
+
+
+def test_short_and_empty_texts():
+    assert shingles("") == frozenset()
+    assert near_duplicate_of(["", ""]) == [None, None]
+    assert jaccard(shingles("satu dua"), shingles("satu dua")) == 1.0
+
+
+def test_articles_keep_one_record_per_story_and_where_else_it_ran():
+    from assets.articles import content_hash, distinct_articles
+
+    def page(url, source, text):
+        return {"url": url, "source": source, "fetched_url": url, "content_hash": content_hash(text)}
+
+    texts = [STORY, STORY, "JAKARTA - " + STORY, "Berita lain sama sekali tentang sepak bola di stadion kota."]
+    pages = [page("https://a.example/1", "a", texts[0]), page("https://b.example/9", "b", texts[1]),
+             page("https://c.example/2", "c", texts[2]), page("https://a.example/3", "a", texts[3])]
+    kept, dropped = distinct_articles(pages, texts)
+    assert dropped == 2
+    assert [k["url"] for k in kept] == ["https://a.example/1", "https://a.example/3"]
+    assert [p["source"] for p in kept[0]["also_published"]] == ["b", "c"]
