@@ -125,14 +125,17 @@ _STOP = re.compile(
     r"tampil|tampilkan|menampilkan|mengikuti|diikuti|dibina|didorong|digelar|berjumlah|serta\s+sentra|yakni|yaitu|misalnya|"
     r"contohnya|termasuk|maupun|pertama|kedua|ketiga|keempat|kelima|tadi|pun|sendiri|hendaknya|sebaiknya|perlu|harus|"
     r"wajib|nanti|kelak|sekarang|kemarin|dulu|dahulu|lagi|pula|dan\s+sentra)\b|"
-    r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s", re.I)
+    r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s|"
+    # verbs end the name: 'sentra batik tulis Lasem menyerap 900 pekerja'
+    r"\b(?:mem|men|meng|meny)[a-z]{4,}\b|\bter[a-z]{5,}\b|\bdi[a-z]{5,}\b|\bber[a-z]{4,}\b", re.I)
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+|hingga\s+|sampai\s+)?|\s+serta\s+", re.I)
 _KHAS = re.compile(r"\s+khas\b.*$", re.I)
 _LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri|"
                               r"(?:para\s+)?(?:perajin|pengrajin|pembuat|produsen|pengusaha))\s+(?=\S)", re.I)
 _PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[IVX]+$|^\d+$")
 _LOC_INTRO = re.compile(
-    r"^\s*(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
+    r"^\s*(?:(?:kedua|ketiga|keempat|baru|lainnya|lain|tersebut|itu|ini)\s+)?"
+    r"(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
     r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
 PLANNED = re.compile(
     r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan)|"
@@ -275,7 +278,8 @@ _FUNC = re.compile(r"^(?:yang|ini|itu|tersebut|pihak\w*|kami|kita|mereka|dia|ia|
                    r"belum|juga|lebih|paling|sangat|agar|supaya|karena|namun|tetapi|maka|jika|kalau|bila|apabila|untuk|"
                    r"dengan|pada|dari|oleh|secara|bagi|hanya|saja|lain|lainnya|baru|lama|besar|kecil|menengah|ada|"
                    r"tidak|bukan|bisa|dapat|harus|perlu|mampu|sama|semua|seluruh|setiap|tiap|beberapa|banyak|para|"
-                   r"sejumlah|tahun|bulan|hari|kini|saat|nya|hal|cara|upaya|program|kegiatan|sebagai|atau|pun)$", re.I)
+                   r"sejumlah|tahun|bulan|hari|kini|saat|nya|hal|cara|upaya|program|kegiatan|sebagai|atau|pun|pernah|sempat|sedang|"
+                   r"bahkan|tetap|terus|selalu|sering|jarang|segera|lalu|kemudian|dulu|dahulu|sekarang)$", re.I)
 _VERBISH = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter|per)\w{3,}(?:kan|i|nya)$|\w+nya$", re.I)
 
 
@@ -285,6 +289,9 @@ def valid_commodity(c: str | None) -> bool:
         return False
     if re.search(r"\d", c):
         return False
+    raw = c.split()
+    if len(raw) > 1 and raw[0][:1].isupper() and not _GROUP_RE.search(raw[0]) and any(w[:1].islower() for w in raw[1:]):
+        return False  # 'Tanggulangin pernah': a place and the sentence going on
     words = c.lower().split()
     if _GROUP_RE.search(c):
         return not any(_FUNC.match(w) for w in words[:1])
