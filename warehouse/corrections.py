@@ -181,6 +181,7 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, path: Path | str | None = 
     path = Path(path) if path else corrections_file()
     rows, invalid = read_corrections(path)
     run_sql_file(con, "schema.sql")
+    run_sql_file(con, "comments.sql")  # table and column comments: BI tools and the published file show them
     with tempfile.TemporaryDirectory(prefix="sentra-corrections-") as tmp:
         input_path = _write(Path(tmp) / "input.jsonl", rows)
         invalid_path = _write(Path(tmp) / "invalid.jsonl", invalid)

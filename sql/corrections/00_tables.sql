@@ -13,3 +13,14 @@ CREATE TABLE IF NOT EXISTS correction_log (
 -- The facts as loaded, before a correction changed or removed them: the next refresh puts them back first,
 -- so that a correction taken out of the file is undone and one that stays is applied to the loaded value.
 CREATE TABLE IF NOT EXISTS correction_fact_original AS SELECT * FROM fact_indicator WITH NO DATA;
+
+COMMENT ON TABLE correction_log IS 'What each correction of corrections.yaml did on the latest refresh: applied, unmatched or invalid.';
+COMMENT ON COLUMN correction_log.correction_id IS 'The id written in corrections.yaml';
+COMMENT ON COLUMN correction_log.action IS 'fix_fact, reject_fact, merge_sentra or set_commodity';
+COMMENT ON COLUMN correction_log.target IS 'The fact or sentra it is keyed on, as written';
+COMMENT ON COLUMN correction_log.n_matched IS 'Facts it fixed, rejected or moved, or sentra it changed; 0 when unmatched';
+COMMENT ON COLUMN correction_log.status IS 'applied, unmatched (matches nothing any more) or invalid (cannot be read)';
+COMMENT ON COLUMN correction_log.message IS 'Why it is unmatched or invalid';
+COMMENT ON COLUMN correction_log.reason IS 'The analyst''s reason, as written';
+COMMENT ON COLUMN correction_log.applied_at IS 'When the refresh applied it';
+COMMENT ON TABLE correction_fact_original IS 'Facts as loaded, before a correction changed or removed them (the next refresh restores them first).';
