@@ -220,3 +220,13 @@ def test_speakers_office_is_not_the_subject():
     r = extract_page(html, crawl_date=CRAWL)
     f = [f for f in r["facts"] if f["indicator"] == "nilai_omzet"]
     assert f and f[0]["city_code"] == "35.23"
+
+
+def test_headline_line_restating_the_body_is_not_a_second_fact():
+    html = ("<html><head><title>Dinas Perindustrian</title></head><body><table><tr><td>"
+            "<h2>Sentra Cor Logam Serap 2 Ribu Tenaga Kerja</h2>"
+            "<p>Sentra cor logam di Kecamatan Ceper, Kabupaten Klaten, menyerap 2.140 tenaga kerja.</p>"
+            "<p>Para perajin logam di sentra IKM itu dibina Dinas Perindustrian.</p>"
+            "</td></tr></table></body></html>")
+    r = extract_page(html, crawl_date=CRAWL)
+    assert [(f["indicator"], f["value"]) for f in r["facts"]] == [("tenaga_kerja", 2140)]

@@ -365,6 +365,14 @@ def _same_loc(a: str | None, b: str | None) -> bool:
     return a2 in b2 or b2 in a2
 
 
+def _headline_like(line: str) -> bool:
+    """'Sentra Cor Logam Serap 2.400 Tenaga Kerja': no closing stop, most words capitalised."""
+    if re.search(r"[.!?\"”]\s*$", line) or line.startswith("table: "):
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", line)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _province_of(code: str | None) -> str | None:
     return code.split(".")[0] if code else None
 
@@ -521,7 +529,8 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             order.append(key)
         groups[key].append((f, st))
     for key in order:
-        items = groups[key]
+        # a body sentence states the figure better than a headline-like line repeating it
+        items = sorted(groups[key], key=lambda x: _headline_like(x[0]["evidence"]))
         strong = [x for x in items if x[1] >= 2]
         keep = strong if strong else items[:1]
         seen = set()
@@ -531,6 +540,18 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
                 continue
             seen.add(ck)
             facts.append(f)
+
+    # a headline-like line restates the body, often rounded ('Serap 200 Ribu Tenaga Kerja'): keep its
+    # figure only when the body gives none for that indicator
+    body_inds = {f["indicator"] for f in facts if not _headline_like(f["evidence"])}
+    kept = []
+    for f in facts:
+        if _headline_like(f["evidence"]):
+            if f["indicator"] in body_inds:
+                continue
+            f["confidence"] = round(max(0.05, f["confidence"] - 0.2), 2)
+        kept.append(f)
+    facts = kept
 
     # ---- sentra: merge mentions of the same sentra
     score = topic_score(title, text)

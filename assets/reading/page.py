@@ -14,7 +14,7 @@ __all__ = ["Page", "read_page", "html_to_tree"]
 _WS = re.compile(r"[ \t\u00a0\u200b]+")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
                "blockquote", "header", "footer", "ul", "ol", "table", "figcaption", "dd", "dt"}
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "table",
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
               "template", "button", "select")
 
 
@@ -172,6 +172,9 @@ def _fallback_text(tree) -> str:
     for bad in list(root.iter(*_DROP_TAGS)):
         if bad is not root and bad.getparent() is not None:
             bad.drop_tree()
+    for t in list(root.iter("table")):
+        if t is not root and t.getparent() is not None and _is_data_table(t):
+            t.drop_tree()  # figures are read from the table rows, not as running text
     lines: list[str] = []
     buf: list[str] = []
 
@@ -235,9 +238,10 @@ def read_page(html: str) -> Page:
             pass
     text = _trafilatura_text(src)
     fb = None
-    if len(text.strip()) < 200:
+    garbled = sum(1 for ln in text.splitlines() if ln.lstrip().startswith("|")) >= 1
+    if len(text.strip()) < 200 or garbled:
         fb = _fallback_text(tree)
-        if len(fb) > len(text):
+        if len(fb) > len(text) or (garbled and len(fb) >= 0.5 * len(text)):
             text = fb
     lines = [_clean(ln) for ln in text.splitlines()]
     text = "\n".join(ln for ln in lines if ln)
