@@ -27,11 +27,22 @@ def schema_metadata(con, table: str) -> dg.TableSchema:
     return dg.TableSchema(columns=[dg.TableColumn(name=n, type=t, description=c or None) for n, t, c in cols])
 
 
-def load_day(warehouse: WarehouseResource, table: str, sql_file: str, **params) -> tuple[int, int, dg.TableSchema]:
-    """Run one load file in a transaction; returns rows of the table before and after, and its schema."""
+# What identifies a row of each table, for counting new, updated and removed rows of a load.
+ROW_KEYS = {"fetch_log": "load_date, url", "dim_article": "article_key", "dim_sentra": "sentra_key",
+            "fact_indicator": "fact_key"}
+
+
+def load_day(warehouse: WarehouseResource, table: str, sql_file: str, changes: dict | None = None,
+             **params) -> tuple[int, int, dg.TableSchema]:
+    """Run one load file in a transaction; returns rows of the table before and after, and its schema.
+    With a `changes` dict, also fills it with new_rows / updated_rows / removed_rows (by ROW_KEYS)."""
+    key = ROW_KEYS.get(table) if changes is not None else None
     with warehouse.get_connection() as con:
         run_sql_file(con, "schema.sql")
         before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if key:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _rows_before AS SELECT hash({key}) AS k, hash(t) AS h "
+                        f"FROM {table} AS t")
         con.execute("BEGIN TRANSACTION")
         try:
             run_sql_file(con, sql_file, **params)
@@ -40,6 +51,14 @@ def load_day(warehouse: WarehouseResource, table: str, sql_file: str, **params) 
             con.execute("ROLLBACK")
             raise
         after = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if key:
+            new, updated, removed = con.execute(
+                f"WITH now AS (SELECT hash({key}) AS k, hash(t) AS h FROM {table} AS t) "
+                "SELECT count(*) FILTER (WHERE b.k IS NULL), count(*) FILTER (WHERE b.k IS NOT NULL AND n.h <> b.h), "
+                "(SELECT count(*) FROM _rows_before WHERE k NOT IN (SELECT k FROM now)) "
+                "FROM now AS n LEFT JOIN _rows_before AS b USING (k)").fetchone()
+            con.execute("DROP TABLE _rows_before")
+            changes.update(new_rows=new, updated_rows=updated, removed_rows=removed)
         return before, after, schema_metadata(con, table)
 
 
@@ -94,8 +113,10 @@ def fetch_log(context: dg.AssetExecutionContext, settings: SentraSettings,
     path = settings.lake.file(day, "fetch_log.jsonl")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch()  # a day without attempts loads as zero rows
-    before, after, schema = load_day(warehouse, "fetch_log", "load/fetch_log.sql", load_date=day, path=str(path))
-    return _result("fetch_log", before, after, sum(1 for _ in read_jsonl(path)), schema)
+    changes: dict = {}
+    before, after, schema = load_day(warehouse, "fetch_log", "load/fetch_log.sql", changes, load_date=day,
+                                     path=str(path))
+    return _result("fetch_log", before, after, sum(1 for _ in read_jsonl(path)), schema, **changes)
 
 
 @dg.asset(**WAREHOUSE, deps=["extractions", static_dimensions], tags={"layer": "dimension"})
@@ -106,10 +127,12 @@ def dim_article(context: dg.AssetExecutionContext, settings: SentraSettings,
     day_rows = _day_rows(settings, day)
     rows, sources = day_rows["dim_article"], day_rows["article_source"]
     path = _write_rows(settings, day, "dim_article", rows)
-    before, after, schema = load_day(warehouse, "dim_article", "load/dim_article.sql", load_date=day, path=path)
+    changes: dict = {}
+    before, after, schema = load_day(warehouse, "dim_article", "load/dim_article.sql", changes, load_date=day,
+                                     path=path)
     load_day(warehouse, "article_source", "load/article_source.sql", load_date=day,
              path=_write_rows(settings, day, "article_source", sources))
-    return _result("dim_article", before, after, len(rows), schema,
+    return _result("dim_article", before, after, len(rows), schema, **changes,
                    relevant=sum(r["relevant"] for r in rows),
                    republished_copies=sum(not r["is_original"] for r in sources))
 
@@ -122,8 +145,9 @@ def dim_sentra(context: dg.AssetExecutionContext, settings: SentraSettings,
     rows = _day_rows(settings, day)["sentra_mention"]
     path = _write_rows(settings, day, "sentra_mention", rows)
     load_day(warehouse, "sentra_mention", "load/sentra_mention.sql", load_date=day, path=path)
-    before, after, schema = load_day(warehouse, "dim_sentra", "load/dim_sentra.sql")
-    return _result("dim_sentra", before, after, len(rows), schema)
+    changes: dict = {}
+    before, after, schema = load_day(warehouse, "dim_sentra", "load/dim_sentra.sql", changes)
+    return _result("dim_sentra", before, after, len(rows), schema, **changes)
 
 
 @dg.asset(**WAREHOUSE, deps=[dim_article, dim_sentra, static_dimensions], tags={"layer": "fact"})
@@ -133,7 +157,9 @@ def fact_indicator(context: dg.AssetExecutionContext, settings: SentraSettings,
     day = context.partition_key
     rows = _day_rows(settings, day)["fact_indicator"]
     path = _write_rows(settings, day, "fact_indicator", rows)
-    before, after, schema = load_day(warehouse, "fact_indicator", "load/fact_indicator.sql", load_date=day, path=path)
+    changes: dict = {}
+    before, after, schema = load_day(warehouse, "fact_indicator", "load/fact_indicator.sql", changes,
+                                     load_date=day, path=path)
     with warehouse.get_connection() as con:
         newest = con.execute(
             "SELECT i.code, f.value, c.name, left(f.evidence, 120) FROM fact_indicator f "
@@ -141,7 +167,7 @@ def fact_indicator(context: dg.AssetExecutionContext, settings: SentraSettings,
             "WHERE f.load_date = ? ORDER BY f.date_key DESC, f.fact_key LIMIT 10", [date.fromisoformat(day)]).fetchall()
     table = ["| indicator | value | city | evidence |", "|---|---|---|---|"] + [
         f"| {code} | {value:,.0f} | {city} | {ev.replace('|', '/')} |" for code, value, city, ev in newest]
-    return _result("fact_indicator", before, after, len(rows), schema,
+    return _result("fact_indicator", before, after, len(rows), schema, **changes,
                    newest_facts=dg.MetadataValue.md("\n".join(table)))
 
 
