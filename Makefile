@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test dev score clean
+.PHONY: setup run test dev score score-holdout clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,9 @@ dev: setup          ## the Dagster UI on http://127.0.0.1:3000
 
 score: setup        ## extraction quality on the labelled devset (needs ../shared)
 	$(BIN)/python ../shared/bench/score.py ../shared/devset --extract-cmd "$(BIN)/sentra extract"
+
+score-holdout: setup  ## extraction quality on the held-out set written for this project (needs ../shared)
+	$(BIN)/python ../shared/bench/score.py tests/fixtures/holdout --extract-cmd "$(BIN)/sentra extract"
 
 clean:
 	rm -rf data .dagster/storage .dagster/history .dagster/schedules .dagster/logs
