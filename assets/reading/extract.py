@@ -19,7 +19,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from . import dates as _dates
 from .indicators import classify_sentence, stated_year
@@ -365,6 +365,20 @@ def _same_loc(a: str | None, b: str | None) -> bool:
     return a2 in b2 or b2 in a2
 
 
+def _as_date(d) -> date | None:
+    """A crawl date given as date, datetime or 'YYYY-MM-DD'."""
+    if d is None:
+        return None
+    if isinstance(d, datetime):
+        return d.date()
+    if isinstance(d, date):
+        return d
+    try:
+        return date.fromisoformat(str(d)[:10])
+    except ValueError:
+        return None
+
+
 def _headline_like(line: str) -> bool:
     """'Sentra Cor Logam Serap 2.400 Tenaga Kerja': no closing stop, most words capitalised."""
     if re.search(r"[.!?\"”]\s*$", line) or line.startswith("table: "):
@@ -379,7 +393,7 @@ def _province_of(code: str | None) -> str | None:
 
 def extract_page(html: str, url: str | None = None, crawl_date: date | None = None) -> dict:
     page = read_page(html)
-    crawl = crawl_date or date.today()
+    crawl = _as_date(crawl_date) or date.today()
     title = page.title
     lines = _clean_lines(page.text, title)
     text = "\n".join(lines)
