@@ -230,3 +230,12 @@ def test_headline_line_restating_the_body_is_not_a_second_fact():
             "</td></tr></table></body></html>")
     r = extract_page(html, crawl_date=CRAWL)
     assert [(f["indicator"], f["value"]) for f in r["facts"]] == [("tenaga_kerja", 2140)]
+
+
+def test_fair_venue_in_another_city():
+    html = page("Mebel Jepara Laris di Pameran", [
+        "JEPARA - Perajin mebel dan ukir Kabupaten Jepara kembali ikut pameran kerajinan nasional. IKM mebel Jepara dikenal luas.",
+        "Selama pameran di Jakarta, transaksi mencapai Rp 3 miliar.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    assert [(f["indicator"], f["city_code"]) for f in r["facts"]] == [("nilai_transaksi", "33.20")]

@@ -85,7 +85,8 @@ _VENUE_BEFORE = re.compile(
     r"paparnya|tuturnya|tegasnya|mengatakan|menjelaskan|mengungkapkan|menyampaikan)\s+(?:[A-Z][\w.'’-]*,?\s+){0,6}"
     r"(?:(?:dia|ia|beliau|kepada\s+\w+)\s+)?|"
     r"\b(?:saat(?!\s+ini)|ketika|usai|seusai|selepas|dalam\s+acara|menghadiri|membuka|pembukaan|di\s+sela|disela|"
-    r"digelar|berlangsung|diselenggarakan|bertempat|dilaksanakan|ditemui|dihubungi)\b[^.;,]{0,60}|"
+    r"digelar|berlangsung|diselenggarakan|bertempat|dilaksanakan|ditemui|dihubungi|pameran|ekspo|expo|bazar|bazaar|"
+    r"festival|gelaran|acara|event|rapat|pertemuan|seminar|lokakarya|konferensi)\b[^.;,]{0,60}|"
     r"\b(?:hotel|gedung|pendopo|kantor|aula|balai|alun-alun|convention|hall|mall|plaza|lapangan|stadion|"
     r"rumah\s+jabatan|rumah\s+dinas)\b[^.;,]{0,40},?\s*)\bdi\s+$")
 _VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
