@@ -1,0 +1,101 @@
+"""A BI client (SQLAlchemy + duckdb-engine, read-only, as the README tells BI users to connect) reading the
+views in a loop while the warehouse is published again and again: no errors, and every read sees one whole
+warehouse, never a mix of two refreshes or a half-copied file."""
+import shutil
+import threading
+import time
+
+import pytest
+
+from tests.test_warehouse_db import FACT, extraction, load_day
+from tests.test_warehouse_db import db  # noqa: F401  (fixture)
+from warehouse.publish import publish
+
+sqlalchemy = pytest.importorskip("sqlalchemy", reason="pip install -e '.[test]' (sqlalchemy, duckdb-engine)")
+pytest.importorskip("duckdb_engine", reason="pip install -e '.[test]' (sqlalchemy, duckdb-engine)")
+
+VERSIONS = 4
+
+
+def versions(tmp_path, db):
+    """Working warehouses 1..VERSIONS: version k has k articles of one fact each, values 100*k + i."""
+    paths = {}
+    for k in range(1, VERSIONS + 1):
+        load_day(tmp_path, db, [extraction(f"https://a.example/{k}/{i}", [
+            dict(FACT, value=100 * k + i, evidence=f"Ada {100 * k + i} sentra.")]) for i in range(k)])
+        paths[k] = shutil.copy(db, tmp_path / f"work-{k}.duckdb")
+    return paths
+
+
+def read_whole(conn) -> int:
+    """Read the views and tables in one connection; returns the version seen, asserting it is whole."""
+    q = lambda sql: conn.execute(sqlalchemy.text(sql)).scalar_one()  # noqa: E731
+    n_articles = q("SELECT count(*) FROM dim_article")
+    k = n_articles
+    assert q("SELECT count(*) FROM fact_indicator") == k
+    assert q("SELECT min(value) FROM fact_indicator") == 100 * k
+    assert q("SELECT sum(n_facts) FROM v_indicator_by_month") == k
+    assert q("SELECT sum(n_facts) FROM v_coverage_by_city") == k
+    assert q("SELECT n_statements FROM v_city_indicator_latest WHERE kemendagri_code = '32.73'") == k
+    assert q("SELECT n_facts FROM v_province_summary WHERE province_code = '32'") == k
+    assert q("SELECT count(*) FROM v_indicator_conflicts") == (1 if k > 1 else 0)
+    assert q("SELECT count(*) FROM dim_city") == 514
+    return k
+
+
+def test_readers_never_see_a_half_built_warehouse(tmp_path, db):
+    works = versions(tmp_path, db)
+    published = tmp_path / "bi" / "warehouse.duckdb"
+    publish(works[1], published)
+    # The README's connection string for Superset and other SQLAlchemy clients; NullPool: each read is a new
+    # connection, as a dashboard refresh would open.
+    engine = sqlalchemy.create_engine(f"duckdb:///{published}?access_mode=read_only",
+                                      poolclass=sqlalchemy.pool.NullPool)
+    seen: list[int] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                with engine.connect() as conn:
+                    seen.append(read_whole(conn))
+            except BaseException as e:  # noqa: BLE001 - every failure is reported by the test
+                errors.append(e)
+                return
+
+    thread = threading.Thread(target=reader, name="bi-reader", daemon=True)
+    thread.start()
+    try:
+        for round_ in range(3):
+            for k in list(range(2, VERSIONS + 1)) + [1]:
+                n = len(seen)
+                publish(works[k], published)
+                deadline = time.monotonic() + 10
+                while len(seen) < n + 2 and not errors and time.monotonic() < deadline:
+                    time.sleep(0.005)  # let the reader read at least once between two swaps
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+        engine.dispose()
+    assert errors == [], repr(errors[:1])
+    assert not thread.is_alive()
+    assert set(seen) == set(range(1, VERSIONS + 1))  # it read every refresh, and only whole ones
+    assert not list(published.parent.glob(".*.tmp"))
+
+
+def test_an_open_sqlalchemy_connection_keeps_its_snapshot(tmp_path, db):
+    works = versions(tmp_path, db)
+    published = tmp_path / "bi" / "warehouse.duckdb"
+    publish(works[1], published)
+    engine = sqlalchemy.create_engine(f"duckdb:///{published}?access_mode=read_only")
+    with engine.connect() as conn:
+        assert read_whole(conn) == 1
+        for k in range(2, VERSIONS + 1):
+            publish(works[k], published)  # never blocked by the open reader
+            assert read_whole(conn) == 1  # the reader keeps the whole old warehouse
+    engine.dispose()
+    fresh = sqlalchemy.create_engine(f"duckdb:///{published}?access_mode=read_only")
+    with fresh.connect() as conn:
+        assert read_whole(conn) == VERSIONS
+    fresh.dispose()
