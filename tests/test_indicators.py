@@ -65,6 +65,8 @@ def readings(sentence, year=2020, prev=None):
     ("Kalau mereka berkumpul dalam satu sentra, pembinaan lebih mudah.", []),
     ("Dari 400 perajin tahu, sekitar 60 sudah berhenti berproduksi.", [("jumlah_ikm", 400, "unit")]),
     ("Dana itu dipakai untuk pelatihan 2.000 pelaku usaha.", [("peserta_pelatihan", 2000, "orang")]),
+    ("Sebanyak 120 orang mengikuti pelatihan pengemasan produk.", [("peserta_pelatihan", 120, "orang")]),
+    ("Pameran itu dikunjungi 5.000 orang setiap hari.", []),
     ("Pemkot menganggarkan bantuan modal usaha Rp 2 miliar bagi perajin.", [("bantuan", 2e9, "IDR")]),
     ("Sentra IKM yang jumlahnya 15 itu tersebar di sembilan kecamatan.", [("jumlah_sentra", 15, "sentra")]),
     ("Jumlah IKM di kota itu sebanyak 3.210 dengan penyerapan tenaga kerja 9.800 orang.",

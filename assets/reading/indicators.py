@@ -297,6 +297,9 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         elif best == "jumlah_ikm":
             ind, how = "jumlah_ikm", "orang after, noun before"
             conf -= 0.15
+        elif TRAINING.search(sentence) and PARTICIPATE.search(sentence[max(0, q.start - 60):q.end + 80]):
+            ind, how = "peserta_pelatihan", "orang in a training"  # 'sebanyak 100 orang mengikuti pelatihan'
+            conf -= 0.1
     if ind is None and CLAUSE_END_AFTER.match(rest) and STATE_BEFORE.search(before[-40:]):
         best = _nearest_back_noun(before[-120:])
         if best:
