@@ -35,7 +35,10 @@ def find_sources(texts: Iterable[str], known_sources: Iterable[str]) -> list[str
 def step_failure(step_key: str, message: str, cls_name: str | None = None, cause_message: str | None = None,
                  cause_cls_name: str | None = None, stack: str | None = None) -> dict:
     """One failed step as the alert shows it: the innermost error is what went wrong."""
-    return {"step": step_key, "error_type": cause_cls_name or cls_name, "error": _short(cause_message or message),
+    error_type, error = cause_cls_name or cls_name, (cause_message or message or "").strip()
+    if error_type and error.startswith(f"{error_type}: "):  # Dagster's messages start with the class name
+        error = error[len(error_type) + 2:]
+    return {"step": step_key, "error_type": error_type, "error": _short(error),
             "dagster_message": _short(message, 300), "stack_tail": _short(stack, 600) if stack else None}
 
 
