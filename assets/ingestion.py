@@ -32,6 +32,19 @@ def outcome_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+FETCH_OK = ("ok", "not_modified", "robots_disallowed")  # robots refusals are obeyed, not failures
+
+
+def source_counts(rows: list[dict]) -> dict[str, dict[str, int]]:
+    """Per source: article pages fetched, and attempts (article or discovery) that failed."""
+    counts: dict[str, dict[str, int]] = {}
+    for r in rows:
+        c = counts.setdefault(r["source"], {"fetched": 0, "failed": 0})
+        c["fetched"] += r["outcome"] == "ok" and r["kind"] == "article"
+        c["failed"] += r["outcome"] not in FETCH_OK
+    return dict(sorted(counts.items()))
+
+
 @dg.asset(
     partitions_def=daily_partitions,
     group_name="ingestion",
@@ -78,6 +91,8 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
         "robots_disallowed": skipped,
         "failed": failed,
         "per_source": dg.MetadataValue.md(outcome_table(attempts) if attempts else "no attempts"),
+        "per_source_fetched_failed": dg.MetadataValue.json(source_counts(attempts)),
+        "sources_with_failures": sum(1 for c in source_counts(attempts).values() if c["failed"]),
         "archive": dg.MetadataValue.path(str(warc)),
         "fetch_log_lines_today": sum(1 for _ in read_jsonl(log_path)),
     })

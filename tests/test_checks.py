@@ -170,3 +170,30 @@ def test_check_sql_takes_parameters_by_name(tmp_path):
         assert columns[-1] == "dropped" and rows == [(0, None, 0, None, False)]
         with pytest.raises(ValueError, match=r"\$silent_days"):
             query_rows(con, "silent_sources.sql", day="2026-11-22")
+
+
+def test_the_daily_job_on_the_sample_site_passes_its_checks_and_reports_what_it_did(tmp_path):
+    """The whole daily job (crawl of the bundled sample site included), as the schedule would run it."""
+    from orchestration.definitions import make_definitions
+
+    job = make_definitions(make_resources(data_dir=str(tmp_path))).resolve_job_def("daily_refresh")
+    result = job.execute_in_process(partition_key=DAYS[-1], instance=dg.DagsterInstance.ephemeral(),
+                                    raise_on_error=False)
+    assert result.success
+    failed = {e.check_name: e.metadata for e in result.get_asset_check_evaluations() if not e.passed}
+    assert not failed, failed
+
+    def meta(asset):
+        return {k: v.value for k, v in next(iter(result.asset_materializations_for_node(asset))).metadata.items()}
+
+    raw = meta("raw_pages")
+    per_source = raw["per_source_fetched_failed"]
+    assert len(per_source) >= 3 and all(c["fetched"] > 0 for c in per_source.values())
+    assert sum(c["fetched"] for c in per_source.values()) <= raw["fetched"]
+    assert raw["sources_with_failures"] == 0
+    ext = meta("extractions")
+    assert 0 < ext["share_relevant_with_city"] <= 1 and 0 < ext["share_relevant_with_fact"] <= 1
+    facts = meta("fact_indicator")
+    assert facts["new_rows"] == facts["dagster/row_count"] > 0 and facts["updated_rows"] == 0
+    assert {c.name for c in facts["dagster/column_schema"].columns} >= {"fact_key", "city_key", "evidence"}
+    assert facts["newest_facts"].count("\n") >= 3
