@@ -51,8 +51,10 @@ def make_failure_sensor(asset_names=()) -> dg.SensorDefinition:
     """The sensor; `asset_names` (the code location's assets) let an alert name the asset a failed step is."""
     asset_names = frozenset(asset_names)
 
+    # monitor_all_code_locations: runs started in-process (`sentra run` with DAGSTER_HOME, tests) carry no
+    # code location of their own and would otherwise be passed over; this instance serves only Sentra.
     @dg.run_failure_sensor(name="sentra_failure_alert", default_status=dg.DefaultSensorStatus.RUNNING,
-                           minimum_interval_seconds=30,
+                           minimum_interval_seconds=30, monitor_all_code_locations=True,
                            description="Writes an alert for every failed run to DATA_DIR/alerts.jsonl and the "
                                        f"Dagster log, and POSTs it to ${WEBHOOK_ENV} when that is set.")
     def sentra_failure_alert(context: dg.RunFailureSensorContext, settings: SentraSettings) -> None:
