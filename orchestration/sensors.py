@@ -1,4 +1,4 @@
-"""The run failure sensor: every failed run of this code location becomes an alert in DATA_DIR/alerts.jsonl,
+"""The run failure sensor: every failed run on the instance becomes an alert in DATA_DIR/alerts.jsonl,
 an ERROR line in the sensor's Dagster log and, when SENTRA_ALERT_WEBHOOK is set, a POST to that URL.
 
 The sensor runs in the Dagster daemon (`dg dev` starts one); it is on by default.
