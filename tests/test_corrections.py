@@ -243,3 +243,17 @@ def test_the_daily_job_applies_corrections_before_publishing(tmp_path, monkeypat
         assert merged == 0
     assert log["nothing-here"] == "unmatched"
     assert documented  # sql/comments.sql reached the published file
+
+
+def test_merge_chains_resolve_and_cycles_are_invalid(tmp_path):
+    rows, invalid = read_corrections(write(tmp_path / "c.yaml", """
+        corrections:
+          - {id: a-b, action: merge_sentra, from: {sentra_key: 1}, into: {sentra_key: 2}}
+          - {id: b-c, action: merge_sentra, from: {sentra_key: 2}, into: {sentra_key: 3}}
+          - {id: c-a, action: merge_sentra, from: {sentra_key: 3}, into: {sentra_key: 1}}
+          - {id: a-d, action: merge_sentra, from: {sentra_key: 1}, into: {sentra_key: 4}}
+        """))
+    assert [(r["correction_id"], r["sentra_key"], r["into_sentra_key"]) for r in rows] == [
+        ("a-b", 1, 3), ("b-c", 2, 3)]
+    assert {i["correction_id"]: i["message"] for i in invalid} == {
+        "c-a": "merging would go round in a circle", "a-d": "this sentra is already merged by a-b"}

@@ -152,21 +152,39 @@ def read_corrections(path: Path | str) -> tuple[list[dict], list[dict]]:
         except (CorrectionError, KeyError, TypeError, ValueError) as e:
             invalid.append({"correction_id": cid, "action": str(action), "target": None, "message": str(e),
                             "reason": reason})
-    _resolve_merge_chains(rows)
-    return rows, invalid
+    return _resolve_merge_chains(rows, invalid), invalid
 
 
-def _resolve_merge_chains(rows: list[dict]) -> None:
-    """a -> b and b -> c: a goes to c. A cycle is left as written (the SQL then merges one way)."""
-    into = {r["sentra_key"]: r["into_sentra_key"] for r in rows if r["action"] == "merge_sentra"}
+def _resolve_merge_chains(rows: list[dict], invalid: list[dict]) -> list[dict]:
+    """a -> b and b -> c: a goes to c. A sentra merged twice, or a cycle (a -> b, b -> a), is invalid."""
+    into: dict[int, int] = {}
+    owner: dict[int, str] = {}
+    kept = []
     for r in rows:
-        if r["action"] != "merge_sentra":
-            continue
-        target, hops = r["into_sentra_key"], 0
-        while target in into and hops < len(into):
-            target, hops = into[target], hops + 1
-        if target != r["sentra_key"]:
+        if r["action"] == "merge_sentra":
+            problem = None
+            if r["sentra_key"] in into:
+                problem = f"this sentra is already merged by {owner[r['sentra_key']]}"
+            else:
+                target, seen = r["into_sentra_key"], {r["sentra_key"]}
+                while target in into and target not in seen:
+                    seen.add(target)
+                    target = into[target]
+                if target in seen:
+                    problem = "merging would go round in a circle"
+            if problem:
+                invalid.append({"correction_id": r["correction_id"], "action": r["action"], "target": r["target"],
+                                "message": problem, "reason": r.get("reason")})
+                continue
+            into[r["sentra_key"]], owner[r["sentra_key"]] = r["into_sentra_key"], r["correction_id"]
+        kept.append(r)
+    for r in kept:
+        if r["action"] == "merge_sentra":
+            target = r["into_sentra_key"]
+            while target in into:
+                target = into[target]
             r["into_sentra_key"] = target
+    return kept
 
 
 def _write(path: Path, rows: list[dict]) -> str:
