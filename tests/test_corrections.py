@@ -120,6 +120,10 @@ CORRECTIONS = f"""
       - id: gone
         action: reject_fact
         fact: {{article_url: "{A2}", indicator: jumlah_ikm, value: 999}}
+      - id: no-such-city
+        action: fix_fact
+        fact: {{article_url: "{A2}", indicator: jumlah_ikm, value: 1200}}
+        set: {{city_code: '99.99'}}
       - id: broken
         action: fix_fact
         fact: {{article_url: "{A2}", indicator: jumlah_ikm}}
@@ -141,9 +145,10 @@ def test_corrections_are_applied_logged_and_idempotent(tmp_path, loaded):
         sentra = con.execute("SELECT sentra_key, commodity, n_articles FROM dim_sentra").fetchall()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the file is never rewritten
     assert once == twice
-    assert (summary["applied"], summary["unmatched"], summary["invalid"]) == (4, 1, 1)
+    assert (summary["applied"], summary["unmatched"], summary["invalid"]) == (4, 2, 1)
     assert log == {"typo-1200": ("applied", 1), "drop-100": ("applied", 1), "batik-is-rajut": ("applied", 1),
-                   "rajut-commodity": ("applied", 1), "gone": ("unmatched", 0), "broken": ("invalid", 0)}
+                   "rajut-commodity": ("applied", 1), "gone": ("unmatched", 0), "broken": ("invalid", 0),
+                   "no-such-city": ("unmatched", 0)}
     assert len(original) == 3
     assert once[0] == [(A1, 7.0, 2026, RAJUT_KEY), (A2, 120.0, 2025, None)]
     assert sentra == [(RAJUT_KEY, "rajut dan sulam", 1)]
@@ -204,7 +209,8 @@ def test_asset_reports_unmatched_in_metadata(tmp_path, loaded, monkeypatch):
     assert result.success
     (event,) = result.asset_materializations_for_node("corrections_applied")
     meta = {k: v.value for k, v in event.metadata.items()}
-    assert (meta["applied"], meta["unmatched"], meta["invalid"], meta["unmatched_ids"]) == (4, 1, 1, "gone")
+    assert (meta["applied"], meta["unmatched"], meta["invalid"], meta["unmatched_ids"]) == (
+        4, 2, 1, "gone, no-such-city")
 
 
 def test_the_daily_job_applies_corrections_before_publishing(tmp_path, monkeypatch):

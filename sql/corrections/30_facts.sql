@@ -10,7 +10,9 @@ JOIN fact_indicator AS f
       AND f.indicator_key IN (SELECT i.indicator_key FROM dim_indicator AS i WHERE i.code = c.indicator)
       AND f.value = c.match_value
       AND (c.city_key IS NULL OR f.city_key = c.city_key))
-WHERE c.action IN ('fix_fact', 'reject_fact');
+WHERE c.action IN ('fix_fact', 'reject_fact')
+  -- a fix to a city dim_city does not have would fail the next refresh's blocking check: not applied
+  AND (c.new_city_key IS NULL OR c.new_city_key IN (SELECT city_key FROM dim_city));
 
 INSERT INTO correction_fact_original
 SELECT * FROM fact_indicator

@@ -4,6 +4,8 @@ INSERT INTO correction_log
 SELECT c.correction_id, c.action, c.target, n.n_matched,
        CASE WHEN n.n_matched > 0 THEN 'applied' ELSE 'unmatched' END,
        CASE WHEN n.n_matched > 0 THEN NULL
+            WHEN c.new_city_key IS NOT NULL AND c.new_city_key NOT IN (SELECT city_key FROM dim_city)
+                THEN 'set.city_code is not a kab/kota of dim_city'
             WHEN c.action IN ('fix_fact', 'reject_fact') THEN 'no fact has this key (reloaded with another value, or rejected by an earlier correction?)'
             WHEN c.action = 'merge_sentra' THEN 'the from or the into sentra is not in dim_sentra (merged already, or renamed?)'
             ELSE 'no sentra has this key (merged into another one?)' END,
