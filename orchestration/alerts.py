@@ -44,9 +44,11 @@ def step_failure(step_key: str, message: str, cls_name: str | None = None, cause
 
 def build_alert(*, job: str, run_id: str, steps: list[dict], run_message: str | None = None,
                 partition: str | None = None, asset_names: Iterable[str] = (), known_sources: Iterable[str] = (),
-                retry_number: int = 0, max_retries: int = 0, now: datetime | None = None) -> dict:
+                retry_number: int = 0, max_retries: int = 0, failed_fetches: dict[str, int] | None = None,
+                now: datetime | None = None) -> dict:
     """The alert for one failed run. `steps` are step_failure() dicts; `asset_names` are the run's assets
-    (a step named like an asset is that asset's step); `known_sources` the sources crawled that day."""
+    (a step named like an asset is that asset's step); `known_sources` the sources crawled that day;
+    `failed_fetches` the failed fetch attempts per source so far that day (from the day's fetch log)."""
     asset_names = set(asset_names)
     steps = [dict(s, asset=s["step"] if s["step"] in asset_names else None) for s in steps]
     sources = find_sources([t for s in steps for t in (s.get("error"), s.get("dagster_message"),
@@ -66,6 +68,7 @@ def build_alert(*, job: str, run_id: str, steps: list[dict], run_message: str | 
         "failed_steps": steps,
         "failed_assets": [s["asset"] for s in steps if s["asset"]],
         "sources": sources,
+        "failed_fetches_by_source": {k: n for k, n in sorted((failed_fetches or {}).items()) if n},
         "run_message": _short(run_message, 300) if run_message else None,
         "retry_number": retry_number,
         "will_retry": will_retry,

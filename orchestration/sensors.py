@@ -10,9 +10,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.lake import read_json
+from assets.lake import read_json, read_jsonl
 from orchestration.alerts import WEBHOOK_ENV, build_alert, post_alert, step_failure, write_alert
 from orchestration.resources import SentraSettings
+
+FETCH_OK = ("ok", "not_modified", "robots_disallowed")  # as raw_pages counts them
 
 ALERTS_FILE = "alerts.jsonl"
 
@@ -36,6 +38,10 @@ def alert_for(context: dg.RunFailureSensorContext, settings: SentraSettings, ass
     run = context.dagster_run
     partition = run.tags.get("dagster/partition")
     sources = read_json(settings.lake.file(partition, "sources.json"), {}) if partition else {}
+    failed_fetches: dict[str, int] = {}
+    for row in read_jsonl(settings.lake.file(partition, "fetch_log.jsonl")) if partition else ():
+        if row.get("outcome") not in FETCH_OK:
+            failed_fetches[row.get("source")] = failed_fetches.get(row.get("source"), 0) + 1
     return build_alert(
         job=run.job_name, run_id=run.run_id, partition=partition,
         steps=[_step(e) for e in context.get_step_failure_events()],
@@ -44,6 +50,7 @@ def alert_for(context: dg.RunFailureSensorContext, settings: SentraSettings, ass
         known_sources=sources.keys(),
         retry_number=int(run.tags.get("dagster/retry_number", 0)),
         max_retries=int(run.tags.get("dagster/max_retries", 0)),
+        failed_fetches=failed_fetches,
     )
 
 

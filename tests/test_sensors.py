@@ -25,11 +25,13 @@ def test_an_alert_names_the_step_the_asset_the_source_and_the_error():
     alert = build_alert(job="daily_refresh", run_id="r1", steps=[step], run_message="Execution of run failed.",
                         partition=DAY, asset_names=["raw_pages", "articles"],
                         known_sources=["kabar-priangan", "kabar", "warta-pesisir"], retry_number=0, max_retries=2,
+                        failed_fetches={"kabar-priangan": 3, "warta-pesisir": 0},
                         now=datetime(2026, 11, 23, 6, 1, tzinfo=timezone.utc))
     assert alert["at"] == "2026-11-23T06:01:00+00:00"
     assert alert["job"] == "daily_refresh" and alert["partition"] == DAY and alert["run_id"] == "r1"
     assert alert["failed_assets"] == ["raw_pages"]
     assert alert["sources"] == ["kabar-priangan"]  # not 'kabar', which only appears inside the longer name
+    assert alert["failed_fetches_by_source"] == {"kabar-priangan": 3}
     (failed,) = alert["failed_steps"]
     assert failed["error_type"] == "ReadTimeout" and "read timed out" in failed["error"]
     assert "\n" not in failed["error"]
@@ -87,7 +89,10 @@ def failed_run(tmp_path):
     data = tmp_path / "data"
     lake = Lake(data)
     write_json(lake.file(DAY, "sources.json"), {"kabar-priangan": "news", "warta-pesisir": "news"})
-    write_jsonl(lake.file(DAY, "fetch_log.jsonl"), [])
+    write_jsonl(lake.file(DAY, "fetch_log.jsonl"), [
+        {"url": "https://warta.example/1", "source": "warta-pesisir", "kind": "article", "outcome": "timeout"},
+        {"url": "https://warta.example/2", "source": "warta-pesisir", "kind": "article", "outcome": "ok"},
+        {"url": "https://kabar.example/1", "source": "kabar-priangan", "kind": "article", "outcome": "ok"}])
     write_jsonl(lake.file(DAY, "extractions.jsonl"), [])
     (tmp_path / "not-a-folder").write_text("a file where the warehouse folder should be")
     resources = make_resources(data_dir=str(data))
@@ -125,7 +130,8 @@ def test_a_failed_run_writes_an_alert_and_posts_it(tmp_path, webhook, monkeypatc
     assert alert["failed_assets"] == ["static_dimensions"]
     assert alert["failed_steps"][0]["error_type"] in ("NotADirectoryError", "FileExistsError")
     assert "not-a-folder" in alert["failed_steps"][0]["error"]
-    assert alert["sources"] == []  # the failure names no source
+    assert alert["sources"] == []  # the failure names no source ...
+    assert alert["failed_fetches_by_source"] == {"warta-pesisir": 1}  # ... but the day's fetch log had one
     assert alert["summary"].startswith(f"Sentra run of {run.job_name} for {DAY} failed in static_dimensions: ")
 
     (content_type, posted), = server.received
