@@ -95,7 +95,11 @@ def fact_rows(record: dict) -> list[dict]:
     if not result.get("relevant"):
         return []
     day = date_key(article_day(result, date.fromisoformat(record["crawl_date"])))
+    # a fact names its sentra; two sentra of one article may share a name in different cities, so the
+    # one in the fact's city is taken, and a key is kept only when that sentra is one of the article's rows
     sentra_by_name = {(s.get("name") or "").lower(): s for s in result.get("sentra") or []}
+    sentra_by_name_city = {((s.get("name") or "").lower(), s.get("city_code")): s for s in result.get("sentra") or []}
+    own_sentra = {row["sentra_key"] for row in sentra_rows(record)}
     rows: dict[int, dict] = {}
     for f in result.get("facts") or []:
         value = f.get("value")
@@ -103,7 +107,9 @@ def fact_rows(record: dict) -> list[dict]:
             continue
         city_code = f.get("city_code")
         province_code = f.get("province_code") or (city_code.split(".")[0] if city_code else None)
-        sentra = sentra_by_name.get((f.get("sentra") or "").lower()) if f.get("sentra") else None
+        name = (f.get("sentra") or "").lower()
+        sentra = (sentra_by_name_city.get((name, city_code)) or sentra_by_name.get(name)) if name else None
+        skey = sentra_key(city_code, sentra.get("commodity"), sentra.get("name")) if sentra and city_code else None
         key = stable_key("fact", record["article_key"], f.get("indicator"), float(value), city_code,
                          f.get("evidence"))
         rows.setdefault(key, {
@@ -111,8 +117,7 @@ def fact_rows(record: dict) -> list[dict]:
             "date_key": day,
             "city_key": city_key(city_code),
             "province_code": province_code,
-            "sentra_key": (sentra_key(city_code, sentra.get("commodity"), sentra.get("name"))
-                           if sentra and city_code else None),
+            "sentra_key": skey if skey in own_sentra else None,
             "indicator": f.get("indicator"),
             "article_key": record["article_key"],
             "value": float(value),

@@ -1,0 +1,1 @@
+"""Benchmark helpers (plain Python, no Dagster): a generator of realistic article pages."""

@@ -1,0 +1,380 @@
+"""`sentra bench`: how the pipeline's cost grows with the pages it reads (figures, not a timed test).
+
+On the same N generated pages (assets.bench.pagegen) it measures, each stage in its own process (so
+that its peak RSS is its own):
+
+    extract        assets.reading.extract.extract_page over the pages       (what `sentra extract` does)
+    trafilatura    trafilatura.extract alone, with the options the reader uses (the reference)
+    lxml           lxml.html.fromstring alone                                (the floor)
+    day 1          the whole daily job through Dagster, pages served on 127.0.0.1 (polite=False)
+    warehouse load rows loaded by the warehouse assets of day 1, per second of those assets
+    day 2          the next day, with 1% new pages: the others answer 304 to the conditional GET
+    views          every sql/views view at F synthetic facts, in a copy of the day-2 warehouse
+
+and prints a table, the ratios against the targets, and an extrapolation to 100k pages.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+DAY1, DAY2 = "2026-11-21", "2026-11-22"
+TARGETS = {"extract_vs_trafilatura": 1.3, "day2_vs_day1": 0.05, "view_ms": 100.0, "e2e_100k_min": 30.0,
+           "e2e_100k_mb": 1024.0}
+SCALING_STEPS = ("raw_pages", "articles", "extractions", "fetch_log", "dim_article", "dim_sentra",
+                 "fact_indicator")
+LOAD_STEPS = ("fetch_log", "dim_article", "dim_sentra", "fact_indicator")
+
+
+# ---------------------------------------------------------------- child processes
+
+def _rss_now_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def _child(queue, fn_name: str, args: tuple, profile: str | None) -> None:
+    try:
+        fn = globals()[fn_name]
+        out = fn(*args, profile=profile)
+        out["peak_rss_mb"] = _peak_rss_mb()
+        queue.put(out)
+    except BaseException:  # noqa: BLE001 - report to the parent
+        queue.put({"error": traceback.format_exc()})
+
+
+def in_child(fn_name: str, *args, profile: str | None = None) -> dict:
+    """Run one stage in a fresh (spawned) interpreter; its result dict gains peak_rss_mb."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(queue, fn_name, args, profile))
+    proc.start()
+    out = queue.get()
+    proc.join()
+    if "error" in out:
+        raise RuntimeError(f"bench stage {fn_name} failed:\n{out['error']}")
+    return out
+
+
+class _Profile:
+    """pyinstrument around a block when a profile path is given and pyinstrument is installed."""
+
+    def __init__(self, path: str | None):
+        self.path, self.profiler = path, None
+
+    def __enter__(self):
+        if self.path:
+            try:
+                from pyinstrument import Profiler
+                self.profiler = Profiler(interval=0.002)
+                self.profiler.start()
+            except ImportError:
+                self.profiler = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.profiler:
+            self.profiler.stop()
+            Path(self.path).write_text(self.profiler.output_text(unicode=True, show_all=False))
+
+
+def _read_pages(paths: list[str]) -> list[str]:
+    return [Path(p).read_text(encoding="utf-8") for p in paths]
+
+
+def _timed_loop(pages: list[str], fn: Callable[[str], object], profile: str | None) -> tuple[float, list]:
+    fn(pages[0])  # warm: imports, gazetteers, regex caches
+    out = []
+    with _Profile(profile):
+        t0 = time.perf_counter()
+        for html in pages:
+            out.append(fn(html))
+        elapsed = time.perf_counter() - t0
+    return elapsed, out
+
+
+def stage_extract(paths: list[str], profile: str | None = None) -> dict:
+    from datetime import date
+
+    from assets.reading.extract import extract_page
+
+    pages = _read_pages(paths)
+    start = _rss_now_mb()
+    crawl = date.fromisoformat(DAY1)
+    elapsed, results = _timed_loop(pages, lambda h: extract_page(h, crawl_date=crawl), profile)
+    return {"seconds": elapsed, "pages": len(pages), "rss_start_mb": start,
+            "relevant": sum(bool(r["relevant"]) for r in results), "facts": sum(len(r["facts"]) for r in results)}
+
+
+def stage_trafilatura(paths: list[str], profile: str | None = None) -> dict:
+    import trafilatura
+
+    pages = _read_pages(paths)
+    start = _rss_now_mb()
+    options = dict(output_format="txt", include_comments=False, include_tables=False, include_links=False,
+                   include_images=False, favor_recall=True, deduplicate=False, with_metadata=False)
+    elapsed, results = _timed_loop(pages, lambda h: trafilatura.extract(h, **options), profile)
+    return {"seconds": elapsed, "pages": len(pages), "rss_start_mb": start,
+            "with_text": sum(bool(r) for r in results)}
+
+
+def stage_lxml(paths: list[str], profile: str | None = None) -> dict:
+    import lxml.html
+
+    pages = _read_pages(paths)
+    start = _rss_now_mb()
+    elapsed, _ = _timed_loop(pages, lxml.html.fromstring, profile)
+    return {"seconds": elapsed, "pages": len(pages), "rss_start_mb": start}
+
+
+def stage_day(data_dir: str, sources_file: str, day: str, profile: str | None = None) -> dict:
+    """The daily job for one day through Dagster, as orchestration.runner.run_days runs it."""
+    import dagster as dg
+
+    from orchestration.definitions import make_definitions, make_resources
+
+    resources = make_resources(data_dir=data_dir, sources_file=sources_file, polite=False)
+    job = make_definitions(resources).resolve_job_def("daily_refresh")
+    start = _rss_now_mb()
+    with dg.DagsterInstance.ephemeral() as instance, _Profile(profile):
+        t0 = time.perf_counter()
+        result = job.execute_in_process(partition_key=day, instance=instance, raise_on_error=False,
+                                        run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
+        elapsed = time.perf_counter() - t0
+    steps = {e.step_key: e.event_specific_data.duration_ms / 1000
+             for e in result.all_events if e.event_type_value == "STEP_SUCCESS"}
+    failures = [f"{e.step_key}: {e.event_specific_data.error.message.strip()[:300]}"
+                for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    meta = {}
+    for node in ("raw_pages", "articles", "extractions", *LOAD_STEPS):
+        for event in result.asset_materializations_for_node(node):
+            meta[node] = {k: v.value for k, v in event.metadata.items()
+                          if isinstance(v.value, (int, float, str)) and not isinstance(v.value, bool)}
+    return {"seconds": elapsed, "success": result.success, "steps": steps, "failures": failures,
+            "rss_start_mb": start, "meta": meta}
+
+
+SYNTH_SQL = """
+CREATE TEMP TABLE _cities AS SELECT list(city_key ORDER BY city_key) AS keys, count(*) AS n FROM dim_city;
+INSERT INTO dim_sentra
+SELECT 7000000000000000 + i, c.keys[1 + CAST(hash(i, 's') % c.n AS INTEGER)], 'Sentra sintetis ' || i, 'komoditas ' || (i % 300),
+       'kerajinan dan aneka', NULL, CASE WHEN i % 9 = 0 THEN 'planned' ELSE 'existing' END,
+       DATE '2015-01-01' + CAST(hash(i, 'f') % 3000 AS INTEGER), DATE '2024-01-01' + CAST(hash(i, 'l') % 1000 AS INTEGER),
+       1 + CAST(hash(i, 'n') % 20 AS INTEGER)
+FROM range($n_sentra) AS t(i) CROSS JOIN _cities AS c;
+INSERT INTO dim_article
+SELECT 8000000000000000 + i, 'https://sintetis.example/berita/' || i, 'https://sintetis.example/berita/' || i,
+       'sintetis-' || (i % 40), CASE WHEN i % 4 = 0 THEN 'agency' ELSE 'news' END, 'Artikel sintetis ' || i,
+       d, CAST(strftime(d, '%Y%m%d') AS INTEGER), md5(CAST(i AS VARCHAR)), true, NULL, 10, DATE '2026-11-22'
+FROM (SELECT i, DATE '2015-01-01' + CAST(hash(i, 'd') % 4300 AS INTEGER) AS d FROM range($n_articles) AS t(i));
+INSERT INTO fact_indicator
+SELECT 9000000000000000 + i,
+       a.date_key,
+       CASE WHEN i % 12 = 0 THEN NULL ELSE c.keys[1 + CAST(hash(i, 'c') % c.n AS INTEGER)] END,
+       lpad(CAST(11 + hash(i, 'p') % 84 AS VARCHAR), 2, '0'),
+       CASE WHEN i % 3 = 0 THEN 7000000000000000 + CAST(hash(i, 'k') % $n_sentra AS BIGINT) ELSE NULL END,
+       1 + CAST(hash(i, 'i') % 11 AS INTEGER),
+       a.article_key,
+       CAST(1 + hash(i, 'v') % 1000000 AS DOUBLE),
+       'unit', CASE WHEN i % 5 = 0 THEN 'tahun' ELSE NULL END,
+       2015 + CAST(hash(i, 'y') % 12 AS INTEGER),
+       'Kalimat sintetis nomor ' || i || ' yang menyebut sebuah angka tentang sentra IKM di sebuah kabupaten.',
+       0.5 + (hash(i, 'q') % 50) / 100.0, DATE '2026-11-22'
+FROM range($n_facts) AS t(i) CROSS JOIN _cities AS c
+JOIN dim_article AS a ON a.article_key = 8000000000000000 + i // 10;
+"""
+
+
+def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dict:
+    """Every view of sql/views at n_facts synthetic facts (1 article per 10 facts), in a copy."""
+    import duckdb
+
+    from warehouse.db import _split_statements, run_sql_file, view_files
+
+    tmp = Path(tempfile.mkdtemp(prefix="sentra-views-"))
+    try:
+        db = tmp / "warehouse.duckdb"
+        shutil.copy(warehouse, db)
+        con = duckdb.connect(str(db))
+        t0 = time.perf_counter()
+        params = {"n_facts": n_facts, "n_articles": max(1, n_facts // 10), "n_sentra": max(1, n_facts // 50)}
+        for statement in _split_statements(SYNTH_SQL):
+            if statement.strip():
+                names = [k for k in params if f"${k}" in statement]
+                con.execute(statement, {k: params[k] for k in names} or None)
+        for f in view_files():  # as bi_views creates them (also when a failed check stopped the day)
+            run_sql_file(con, f)
+        con.execute("CHECKPOINT")
+        synth_s = time.perf_counter() - t0
+        facts = con.execute("SELECT count(*) FROM fact_indicator").fetchone()[0]
+        con.close()
+        start = _rss_now_mb()
+        con = duckdb.connect(str(db), read_only=True)  # as a BI tool opens it
+        views = {}
+        with _Profile(profile):
+            for f in view_files():
+                name = f.split("/")[-1][:-4]
+                t = time.perf_counter()
+                rows = len(con.execute(f"SELECT * FROM {name}").fetchall())
+                cold = time.perf_counter() - t
+                runs = []
+                for _ in range(5):
+                    t = time.perf_counter()
+                    con.execute(f"SELECT * FROM {name}").fetchall()
+                    runs.append(time.perf_counter() - t)
+                views[name] = {"rows": rows, "cold_ms": cold * 1000, "median_ms": statistics.median(runs) * 1000}
+        con.close()
+        return {"facts": facts, "synth_seconds": synth_s, "views": views, "rss_start_mb": start}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the benchmark
+
+def _resolved_sources(site: Path, base_url: str, target: Path) -> str:
+    target.write_text((site / "sources.yaml").read_text(encoding="utf-8").replace("${BASE_URL}", base_url),
+                      encoding="utf-8")
+    return str(target)
+
+
+def extrapolate(day1: dict, day2: dict, n_pages: int, n_new: int, target_pages: int = 100_000) -> dict:
+    """Time and memory of a day of target_pages.
+
+    Time, from day 1: the per-page steps scale linearly, the rest (static dimensions, checks, views,
+    publish, Dagster's own overhead) does not. Memory: day 2 crawls the same URLs but reads only n_new
+    pages, so its peak is the run's fixed memory; what day 1 needed above it is taken as linear in the
+    pages read."""
+    scaling = sum(s for k, s in day1["steps"].items() if k in SCALING_STEPS)
+    fixed = max(0.0, day1["seconds"] - scaling)
+    factor = target_pages / max(1, n_pages)
+    per_page_mb = max(0.0, day1["peak_rss_mb"] - day2["peak_rss_mb"]) / max(1, n_pages - n_new)
+    return {"pages": target_pages, "seconds": fixed + scaling * factor, "fixed_seconds": fixed,
+            "per_page_ms": scaling / max(1, n_pages) * 1000, "per_page_kb": per_page_mb * 1024,
+            "peak_rss_mb": day2["peak_rss_mb"] + per_page_mb * target_pages}
+
+
+def run_bench(pages: int, facts_for_views: int = 1_000_000, seed: int = 0, workdir: str | None = None,
+              profile_dir: str | None = None, echo: Callable[[str], None] = print) -> dict:
+    """Run every stage on the same generated pages; returns the figures (and prints them with echo)."""
+    from assets.bench.pagegen import add_pages, generate_site, page_paths
+    from scrapers.local_site import serve_folder
+
+    own_tmp = workdir is None
+    work = Path(workdir or tempfile.mkdtemp(prefix="sentra-bench-"))
+    prof = (lambda name: str(Path(profile_dir) / f"{name}.txt")) if profile_dir else (lambda name: None)
+    if profile_dir:
+        Path(profile_dir).mkdir(parents=True, exist_ok=True)
+    try:
+        site, data = work / "site", work / "data"
+        t0 = time.perf_counter()
+        generate_site(site, pages, seed=seed)
+        paths = [str(p) for p in page_paths(site)]
+        sizes = [Path(p).stat().st_size for p in paths]
+        echo(f"generated {len(paths)} pages ({sum(sizes) / 2**20:.1f} MB, median {statistics.median(sizes) / 1024:.0f} KB)"
+             f" in {time.perf_counter() - t0:.1f}s under {work}")
+        fig: dict = {"pages": len(paths), "bytes": sum(sizes), "cores": os.cpu_count()}
+        fig["extract"] = in_child("stage_extract", paths, profile=prof("extract"))
+        echo(f"extract: {fig['extract']['pages'] / fig['extract']['seconds']:.1f} pages/s")
+        fig["trafilatura"] = in_child("stage_trafilatura", paths, profile=prof("trafilatura"))
+        echo(f"trafilatura: {fig['trafilatura']['pages'] / fig['trafilatura']['seconds']:.1f} pages/s")
+        fig["lxml"] = in_child("stage_lxml", paths)
+        with serve_folder(site, port=0) as base_url:
+            sources = _resolved_sources(site, base_url, work / "sources.yaml")
+            fig["day1"] = in_child("stage_day", str(data), sources, DAY1, profile=prof("day1"))
+            echo(f"day 1: {fig['day1']['seconds']:.1f}s")
+            fig["new_pages"] = len(add_pages(site, max(1, len(paths) // 100), seed=seed))
+            sources = _resolved_sources(site, base_url, work / "sources.yaml")
+            fig["day2"] = in_child("stage_day", str(data), sources, DAY2, profile=prof("day2"))
+            echo(f"day 2: {fig['day2']['seconds']:.1f}s")
+        fig["views"] = in_child("stage_views", str(data / "work" / "warehouse.duckdb"), facts_for_views, profile=prof("views"))
+        fig["summary"] = summarize(fig)
+        if not own_tmp:
+            (work / "bench.json").write_text(json.dumps(fig, indent=1, default=str), encoding="utf-8")
+        for line in report(fig):
+            echo(line)
+        return fig
+    finally:
+        if own_tmp:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def summarize(fig: dict) -> dict:
+    n = fig["pages"]
+    ex, tr, lx, d1, d2 = fig["extract"], fig["trafilatura"], fig["lxml"], fig["day1"], fig["day2"]
+    loaded = sum(int(d1["meta"].get(s, {}).get("rows_loaded_for_day", 0)) for s in LOAD_STEPS)
+    load_s = sum(d1["steps"].get(s, 0.0) for s in LOAD_STEPS)
+    e2e = extrapolate(d1, d2, n, fig["new_pages"])
+    slowest = max(v["median_ms"] for v in fig["views"]["views"].values())
+    return {
+        "extract_pages_s": ex["pages"] / ex["seconds"], "trafilatura_pages_s": tr["pages"] / tr["seconds"],
+        "lxml_pages_s": lx["pages"] / lx["seconds"],
+        "extract_vs_trafilatura": ex["seconds"] / tr["seconds"],
+        "day1_seconds": d1["seconds"], "day1_pages_s": n / d1["seconds"],
+        "day1_fetched": d1["meta"].get("raw_pages", {}).get("fetched", 0),
+        "day1_facts": d1["meta"].get("extractions", {}).get("facts", 0),
+        "load_rows": loaded, "load_seconds": load_s, "load_rows_s": loaded / load_s if load_s else 0.0,
+        "day2_seconds": d2["seconds"], "day2_vs_day1": d2["seconds"] / d1["seconds"],
+        "day2_fetched": d2["meta"].get("raw_pages", {}).get("fetched", 0),
+        "day2_not_modified": d2["meta"].get("raw_pages", {}).get("not_modified", 0),
+        "slowest_view_ms": slowest, "e2e_100k": e2e,
+        "ok": {"extract_vs_trafilatura": ex["seconds"] / tr["seconds"] <= TARGETS["extract_vs_trafilatura"],
+               "day2_vs_day1": d2["seconds"] / d1["seconds"] <= TARGETS["day2_vs_day1"],
+               "views": slowest < TARGETS["view_ms"],
+               "e2e_100k": e2e["seconds"] / 60 < TARGETS["e2e_100k_min"] and e2e["peak_rss_mb"] < TARGETS["e2e_100k_mb"],
+               "runs_succeeded": d1["success"] and d2["success"]},
+    }
+
+
+def report(fig: dict) -> list[str]:
+    s, n = fig["summary"], fig["pages"]
+    mark = lambda ok: "ok" if ok else "MISSED"  # noqa: E731
+    rows = [
+        ("stage", "figure", "peak RSS MB (start)"),
+        ("extract_page", f"{s['extract_pages_s']:.1f} pages/s",
+         f"{fig['extract']['peak_rss_mb']:.0f} ({fig['extract']['rss_start_mb']:.0f})"),
+        ("trafilatura.extract alone", f"{s['trafilatura_pages_s']:.1f} pages/s",
+         f"{fig['trafilatura']['peak_rss_mb']:.0f} ({fig['trafilatura']['rss_start_mb']:.0f})"),
+        ("lxml.html.fromstring alone", f"{s['lxml_pages_s']:.1f} pages/s",
+         f"{fig['lxml']['peak_rss_mb']:.0f} ({fig['lxml']['rss_start_mb']:.0f})"),
+        (f"day 1 through Dagster ({s['day1_fetched']} fetched)", f"{s['day1_seconds']:.1f} s = {s['day1_pages_s']:.1f} pages/s",
+         f"{fig['day1']['peak_rss_mb']:.0f} ({fig['day1']['rss_start_mb']:.0f})"),
+        ("warehouse load (day 1)", f"{s['load_rows']} rows in {s['load_seconds']:.2f} s = {s['load_rows_s']:.0f} rows/s", ""),
+        (f"day 2: {fig['new_pages']} new, {s['day2_not_modified']} not modified", f"{s['day2_seconds']:.1f} s",
+         f"{fig['day2']['peak_rss_mb']:.0f} ({fig['day2']['rss_start_mb']:.0f})"),
+    ]
+    for name, v in fig["views"]["views"].items():
+        rows.append((f"{name} @ {fig['views']['facts']:,} facts", f"{v['median_ms']:.1f} ms (cold {v['cold_ms']:.1f}, {v['rows']} rows)",
+                     f"{fig['views']['peak_rss_mb']:.0f}"))
+    e = s["e2e_100k"]
+    rows.append(("100k pages end to end (extrapolated)", f"{e['seconds'] / 60:.1f} min", f"{e['peak_rss_mb']:.0f}"))
+    w = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = [f"Sentra bench: {n} pages ({fig['bytes'] / 2**20:.1f} MB), {fig['cores']} cores"]
+    lines += ["| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |" for r in rows[:1]]
+    lines += ["|" + "|".join("-" * (x + 2) for x in w) + "|"]
+    lines += ["| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |" for r in rows[1:]]
+    d1 = fig["day1"]["steps"]
+    lines.append("day 1 steps (s): " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(d1.items(), key=lambda kv: -kv[1])))
+    lines += [
+        "targets:",
+        f"  extraction / trafilatura alone = {s['extract_vs_trafilatura']:.2f}x (<= 1.3x)  {mark(s['ok']['extract_vs_trafilatura'])}",
+        f"  1%-new day / full day = {s['day2_vs_day1'] * 100:.1f}% (<= 5%)  {mark(s['ok']['day2_vs_day1'])}",
+        f"  slowest view = {s['slowest_view_ms']:.1f} ms (< 100 ms at {fig['views']['facts']:,} facts)  {mark(s['ok']['views'])}",
+        f"  100k pages: {e['seconds'] / 60:.1f} min (< 30), {e['peak_rss_mb']:.0f} MB (< 1024); "
+        f"{e['per_page_ms']:.1f} ms and {e['per_page_kb']:.0f} KB per page + {e['fixed_seconds']:.0f} s fixed  {mark(s['ok']['e2e_100k'])}",
+    ]
+    for problem in fig["day1"]["failures"] + fig["day2"]["failures"]:
+        lines.append(f"  ! {problem}")
+    return lines

@@ -1,0 +1,75 @@
+"""The page generator and `sentra bench` at a tiny size: the figures are produced and sane (no timing
+thresholds: the benchmark prints figures, it is not a timed test)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from assets.bench.pagegen import add_pages, generate_site, page_paths
+from scrapers.sources import load_sources
+from warehouse.rows import fact_rows, sentra_rows
+
+
+def test_generator_is_deterministic_and_varied(tmp_path):
+    a = generate_site(tmp_path / "a", 12, seed=3)
+    b = generate_site(tmp_path / "b", 12, seed=3)
+    pa, pb = page_paths(a), page_paths(b)
+    assert len(pa) == 12
+    assert [p.read_bytes() for p in pa] == [p.read_bytes() for p in pb]
+    assert {p.parts[-4] for p in pa} == {"portal", "wp", "agency"}
+    assert all(2_000 <= p.stat().st_size <= 82_000 for p in pa)
+    assert any("application/ld+json" in p.read_text() for p in pa)
+    sitemap = (a / "sitemap.xml").read_text()
+    assert sitemap.count("${BASE_URL}/") == 12
+    sources = load_sources(a / "sources.yaml", variables={"BASE_URL": "http://127.0.0.1:1"})
+    assert len(sources) == 3 and all(s.max_articles >= 12 for s in sources)
+
+
+def test_added_pages_leave_the_others_untouched(tmp_path):
+    site = generate_site(tmp_path, 10, seed=1)
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in page_paths(site)}
+    new = add_pages(site, 2, seed=1)
+    assert len(new) == 2 and len(page_paths(site)) == 12
+    assert all((p.stat().st_mtime_ns, p.read_bytes()) == v for p, v in before.items())
+    assert (site / "sitemap.xml").read_text().count("<loc>") == 12
+
+
+def test_a_fact_only_points_at_a_sentra_of_its_article():
+    # two sentra share a name in two cities; the fact in a third city must not invent a sentra key
+    record = {"article_key": 1, "crawl_date": "2026-11-21", "result": {
+        "relevant": True, "published": "2026-11-20",
+        "sentra": [{"city_code": "33.16", "name": "Sentra kerang", "commodity": "kerang"},
+                   {"city_code": "18.01", "name": "Sentra kerang", "commodity": "kerajinan kerang"}],
+        "facts": [{"indicator": "tenaga_kerja", "value": 10, "city_code": "33.16", "sentra": "Sentra kerang"},
+                  {"indicator": "tenaga_kerja", "value": 20, "city_code": "18.01", "sentra": "Sentra kerang"},
+                  {"indicator": "tenaga_kerja", "value": 30, "city_code": "35.04", "sentra": "Sentra kerang"}]}}
+    own = {r["sentra_key"] for r in sentra_rows(record)}
+    keys = [r["sentra_key"] for r in fact_rows(record)]
+    assert keys[0] in own and keys[1] in own and keys[0] != keys[1]
+    assert keys[2] is None
+
+
+def test_bench_at_tiny_size_produces_sane_figures(tmp_path):
+    from orchestration.bench import run_bench
+
+    lines: list[str] = []
+    fig = run_bench(20, facts_for_views=10_000, workdir=str(tmp_path), echo=lines.append)
+    s = fig["summary"]
+    assert fig["pages"] == 20 and fig["new_pages"] == 1
+    for key in ("extract_pages_s", "trafilatura_pages_s", "lxml_pages_s", "day1_seconds", "day2_seconds",
+                "load_rows_s"):
+        assert s[key] > 0, key
+    assert s["ok"]["runs_succeeded"], fig["day1"]["failures"] + fig["day2"]["failures"]
+    assert s["day1_fetched"] >= 20  # the pages (and the sitemap)
+    assert s["day2_not_modified"] == 20 and s["day2_fetched"] >= 1
+    assert fig["day2"]["meta"]["extractions"]["articles"] <= 2
+    views = fig["views"]["views"]
+    assert fig["views"]["facts"] >= 10_000
+    assert {"v_city_indicator_latest", "v_coverage_by_city", "v_province_summary"} <= set(views)
+    assert all(v["median_ms"] > 0 and v["rows"] >= 0 for v in views.values())
+    assert views["v_coverage_by_city"]["rows"] == 514
+    assert s["e2e_100k"]["seconds"] > 0 and s["e2e_100k"]["peak_rss_mb"] > 0
+    for stage in ("extract", "trafilatura", "lxml", "day1", "day2", "views"):
+        assert fig[stage]["peak_rss_mb"] > 0
+    assert any(line.startswith("| extract_page") for line in lines)
+    assert any("100k pages" in line for line in lines)
+    assert (Path(tmp_path) / "bench.json").exists()
