@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test dev score score-holdout clean
+.PHONY: setup run test dev score score-holdout score-holdout2 clean
 
 setup: $(VENV)/.installed
 
@@ -28,6 +28,9 @@ score: setup        ## extraction quality on the labelled devset (needs ../share
 
 score-holdout: setup  ## extraction quality on the held-out set written for this project (needs ../shared)
 	$(BIN)/python ../shared/bench/score.py tests/fixtures/holdout --extract-cmd "$(BIN)/sentra extract"
+
+score-holdout2: setup  ## extraction quality on the second held-out set, written after tuning (needs ../shared)
+	$(BIN)/python ../shared/bench/score.py tests/fixtures/holdout2 --extract-cmd "$(BIN)/sentra extract"
 
 clean:
 	rm -rf data .dagster/storage .dagster/history .dagster/schedules .dagster/logs
