@@ -108,3 +108,33 @@ def test_importing_the_code_location_opens_no_duckdb(tmp_path):
     assert "connects 0" in out.stdout
     assert not list(tmp_path.rglob("*.duckdb*")), list(tmp_path.rglob("*"))
     assert not data.exists()
+
+
+def test_dg_launch_fills_one_day_from_the_repository_root(tmp_path):
+    """The README's command, as is: `dg launch --assets '*' --partition 2026-11-22` from the repository root,
+    with SENTRA_DATA_DIR and DAGSTER_HOME pointing at temporary folders."""
+    import duckdb
+
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((ROOT / ".dagster" / "dagster.yaml").read_text())
+    env = {**os.environ, "DAGSTER_HOME": str(home), "SENTRA_DATA_DIR": str(tmp_path / "data")}
+    for name in ("SENTRA_SOURCES", "SENTRA_WAREHOUSE", "SENTRA_ALERT_WEBHOOK"):
+        env.pop(name, None)
+    dg_bin = Path(sys.executable).with_name("dg")
+    out = subprocess.run([str(dg_bin), "launch", "--assets", "*", "--partition", "2026-11-22"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        (run,) = instance.get_runs()
+        assert run.status == dg.DagsterRunStatus.SUCCESS
+        assert run.tags["dagster/partition"] == "2026-11-22"
+        checks = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records
+        assert len(checks) == 7
+    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
+    try:
+        facts, days = con.execute("SELECT count(*), count(DISTINCT load_date) FROM fact_indicator").fetchone()
+    finally:
+        con.close()
+    assert facts > 0 and days == 1
