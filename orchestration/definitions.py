@@ -7,12 +7,12 @@ import os
 import dagster as dg
 
 from assets import articles as articles_module
-from assets import ingestion, warehouse_tables
+from assets import corrections, ingestion, warehouse_tables
 from orchestration.checks import CheckSettings, all_checks, fact_checks  # noqa: F401  (fact_checks: blocking)
 from orchestration.resources import SentraSettings, WarehouseResource
 from orchestration.sensors import make_failure_sensor
 
-all_assets = dg.load_assets_from_modules([ingestion, articles_module, warehouse_tables])
+all_assets = dg.load_assets_from_modules([ingestion, articles_module, warehouse_tables, corrections])
 
 daily_job = dg.define_asset_job(
     name="daily_refresh",
