@@ -71,6 +71,24 @@ def readings(sentence, year=2020, prev=None):
     ("Sentra IKM yang jumlahnya 15 itu tersebar di sembilan kecamatan.", [("jumlah_sentra", 15, "sentra")]),
     ("Jumlah IKM di kota itu sebanyak 3.210 dengan penyerapan tenaga kerja 9.800 orang.",
      [("jumlah_ikm", 3210, "unit"), ("tenaga_kerja", 9800, "orang")]),
+    # fiscal year is not a cost; completion targets are not count targets; 'salah satu dari N' states N
+    ("Hibah dari APBD tahun anggaran 2024 itu senilai Rp 320 juta, berupa mesin press.", [("bantuan", 320e6, "IDR")]),
+    ("Gedung sentra ditargetkan rampung Juni dan akan diisi 35 IKM anyaman.", [("jumlah_ikm", 35, "unit")]),
+    ("Desa itu termasuk salah satu dari tujuh sentra IKM di kabupaten tersebut.", [("jumlah_sentra", 7, "sentra")]),
+    ("Menurut data per Maret 2024, ada 1.204 unit IKM di kota itu.", [("jumlah_ikm", 1204, "unit")]),
+    # money per day and sales at a fair are transactions
+    ("Pada akhir pekan perputaran uang di sentra kuliner olahan ikan itu mencapai Rp 40 juta per hari.",
+     [("nilai_transaksi", 40e6, "IDR")]),
+    ("Selama pameran dagang bulan lalu, penjualan gerabah dari desa itu menembus Rp 600 juta.",
+     [("nilai_transaksi", 600e6, "IDR")]),
+    # equipment, prices per item, one business's own staff, UMKM statistics
+    ("Dinas menyerahkan 15 unit mesin jahit kepada kelompok perajin bordir.", []),
+    ("Kami biasa membeli kulit sendiri, satu lembar Rp 120 ribu.", []),
+    ("Setiap hari saya menyelesaikan 12 pasang sepatu dibantu tiga karyawan.", []),
+    ("Saya punya enam pegawai di bengkel ini.", []),
+    ("Kementerian mencatat jumlah pelaku UMKM di seluruh Indonesia sekitar 64 juta unit.", []),
+    ("Menurut Menteri UMKM, sektor itu menyerap 110 juta tenaga kerja secara nasional.", []),
+    ("Dinas Koperasi dan UKM kabupaten itu mencatat 640 unit usaha anyaman.", [("jumlah_ikm", 640, "unit")]),
 ])
 def test_classify(sentence, expected):
     got = readings(sentence)
@@ -85,6 +103,10 @@ def test_classify(sentence, expected):
     ("Sentra itu menyerap 30 ribu lebih tenaga kerja.", None, [("tenaga_kerja", 30000, "orang")]),
     ("Ada lima ribu perajin di sana.", None, [("jumlah_ikm", 5000, "unit")]),
     ("Tenaga Kerja : 980 orang", None, [("tenaga_kerja", 980, "orang")]),
+    # 'Jumlah itu ... N unit' counts what the sentence before counted
+    ("Jumlah itu naik dari tahun sebelumnya yang hanya 1.870 unit.", "Tahun ini tercatat 2.010 IKM mebel.",
+     [("jumlah_ikm", 1870, "unit")]),
+    ("Jumlah itu naik dari tahun sebelumnya yang hanya 1.870 unit.", "Harga kayu terus naik.", []),
 ])
 def test_context(sentence, prev, expected):
     assert readings(sentence, prev=prev) == [(i, pytest.approx(v), u) for i, v, u in expected]

@@ -83,6 +83,9 @@ def _kinds(sentence):
     ("Omzet mencapai Rp 40 juta per bulan.", "Rp 40 juta", "money"),
     ("Terdapat 1.250 unit usaha di kawasan itu.", "1.250", "number"),
     ("Pukul 10.30 WIB acara dimulai.", "10.30", "time"),
+    ("Bahan bakunya mahal, satu gulung Rp 60 ribu.", "Rp 60 ribu", "price"),
+    ("Kain itu selembar Rp 300.000.", "Rp 300.000", "price"),
+    ("Omzet satu sentra Rp 2 miliar.", "Rp 2 miliar", "money"),
 ])
 def test_kinds(sentence, text, kind):
     assert (text, kind) in _kinds(sentence)

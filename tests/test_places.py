@@ -296,6 +296,21 @@ def test_risky_name_with_place_word():
         # the venue of a statement counts less than the subject
         (None, 'Sentra tenun di Kabupaten Sambas berkembang, kata kepala dinas di Pontianak, Senin.',
          ['61.01']),
+        # another kab/kota named once in passing (a market, a gallery, a contrast) is not listed
+        (None, 'Sentra gerabah di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah tungku. '
+               'Gerabahnya dipasarkan hingga ke Kota Surakarta.', ['33.10']),
+        (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
+               'Berbeda dengan Kabupaten Klaten, Kabupaten Boyolali lebih dikenal dengan susu sapi.', ['33.10']),
+        (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
+               'Batik itu juga dijual di Kabupaten Boyolali dan sering dibawa ke Kabupaten Boyolali.', ['33.10']),
+        # ... but one that is the subject of a sentence, or where a sentra stands, is
+        (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
+               'Kabupaten Boyolali juga punya 40 perajin batik.', ['33.10', '33.09']),
+        (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
+               'Tahun depan dibangun sentra tenun lurik di Kabupaten Boyolali.', ['33.10', '33.09']),
+        # a dateline city that the story never names again is not listed next to the subject
+        (None, 'SEMARANG - Dinas Perindustrian Jawa Tengah membina sentra tenun di Kabupaten Klaten. '
+               'Perajin Kabupaten Klaten mendapat alat tenun.', ['33.10']),
     ],
 )
 def test_article_cities(title, text, expected):

@@ -91,6 +91,7 @@ _VENUE_BEFORE = re.compile(
     r"rumah\s+jabatan|rumah\s+dinas)\b[^.;,]{0,40},?\s*)\bdi\s+$")
 _VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:asal|dari|ke|menuju)\s+(?:(?:kota|kabupaten|kab\.?)\s+)?$", re.I)
+_ANAPHORA_START = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:itu|ini|tersebut)\b", re.I)
 _FOLLOW_DI = re.compile(r"^[^,.;0-9]{0,30}?\bdi\s+(?:(?:kota|kabupaten|kab\.|kecamatan|kec\.|provinsi|prov\.)\s+)?$", re.I)
 
 
@@ -448,7 +449,10 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         prev = sents[i - 1] if i > 0 and sents[i - 1].para == s.para else None
         if prev is None:
             para_year = None
-        readings = classify_sentence(s.text, pub_year, prev.text if prev else None, para_year)
+        prev_text = prev.text if prev else None
+        if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
+            prev_text = sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
+        readings = classify_sentence(s.text, pub_year, prev_text, para_year)
         para_year = stated_year(s.text) or para_year
         smentions = find_sentra(s.text)
         ms = per_sent[i]

@@ -63,6 +63,11 @@ NOUN_AFTER = [
                        r"usaha\s+kecil|usaha\s+mikro|industri\b(?!\s+(?:besar|sedang|menengah\s+besar)))")),
 ]
 UNIT_AFTER = _rx(r"^\s*unit\b")
+# 'N unit ATBM', 'N unit mesin jahit': units of equipment, not business units
+EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|perajin|pengrajin|yang|dan|di|pada|atau|"
+                     r"serta|dengan|tersebar|tercatat|terdaftar|aktif|lebih|saja|itu|ini|tersebut|sudah|telah)\b)[A-Za-z]")
+# 'Jumlah itu naik dari ... 3.190 unit': the count of the sentence before
+ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b")
 ORANG_AFTER = _rx(r"^\s*orang\b")
 IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|kerajinan|mebel|konveksi)\b")
 
@@ -92,7 +97,7 @@ MONEY_WORDS = [
                     r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
     ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
 ]
-MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:anggaran|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)(?<!bantuan\s)(?<!hibah\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
+MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:(?<!tahun\s)anggaran|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)(?<!bantuan\s)(?<!hibah\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
                   r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|tunggakan|denda|ongkos|tabungan|"
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
@@ -102,7 +107,10 @@ TRAINING = _rx(r"\b(?:pelatihan|bimtek|bimbingan|diklat|workshop|lokakarya|kursu
 PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|"
                   r"menerima\s+pelatihan|belajar|berlatih|dibimbing|dibina\s+dalam)\b")
 
-TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b[^.;]*$")
+TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b"
+                   r"(?!\s+(?:bisa\s+|dapat\s+|akan\s+|sudah\s+)?(?:selesai|rampung|tuntas|beroperasi|dibuka|diresmikan|mulai|dimulai)\b)[^.;]*$")
+EVENT_SALES = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|stan|stand|booth)\b[^.;]{0,80}\b(?:penjualan|terjual|laku|omzet|omset)\b|"
+                  r"\b(?:penjualan|omzet|omset)\b[^.;]{0,40}\b(?:selama|pada|di)\s+(?:pameran|ekspo|expo|bazar|bazaar|festival)\b")
 EVENT = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|stan|stand|booth|gerai)\b")
 PARTICIPATE_EVENT = _rx(r"\b(?:peserta|diikuti|mengikuti|ikut|menampilkan|ditampilkan|melibatkan|dilibatkan|berpartisipasi|tampil)\b")
 
@@ -113,6 +121,8 @@ VAGUE_PAST = _rx(r"\b(?:beberapa\s+tahun\s+(?:lalu|silam|sebelumnya|terakhir)|du
 QUALIFIED = _rx(r"\byang\s+(?:sudah\s+|telah\s+)?(?:berorientasi\s+ekspor|mengekspor|ekspor|bersertifikat\w*|tersertifikasi\w*|"
                 r"memiliki\s+(?:nib|izin|sertifikat|merek|haki|sni)|terdampak|belum\s+memiliki|tidak\s+memiliki|go\s+digital|"
                 r"masuk\s+(?:e-?katalog|marketplace|pasar\s+digital))\b")
+OWN_STAFF_BEFORE = _rx(r"\b(?:dibantu|dibantu\s+oleh|ditemani|bersama)\s+(?:sekitar\s+|sebanyak\s+)?$")
+FIRST_PERSON = _rx(r"\b(?:saya|aku)\b|\b\w+ku\s+(?:punya|memiliki)\b")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
@@ -207,6 +217,25 @@ def _nearest_back_noun(seg: str) -> str | None:
     return best
 
 
+_UMKM = _rx(r"\b(?:umkm|ukm|umk)\b")
+_UMKM_OFFICE = _rx(r"\b(?:koperasi|dinas|dinkop\w*|diskop\w*|disdagkop\w*|kementerian|kemenkop\w*|menteri|kadis|kepala)"
+                   r"(?:\s*[,&]?\s*(?:dan|usaha|mikro|kecil|menengah|perindustrian|perdagangan|tenaga|kerja|koperasi))*\s*[,&(]?\s*$")
+_IKM_PROPER = _rx(r"\b(?:ikm|imk|industri|perajin|pengrajin|kerajinan|sentra|mebel|konveksi|pembatik|penenun)\b")
+_NATIONWIDE = _rx(r"\b(?:nasional|indonesia|menteri|kementerian|tanah\s+air)\b")
+
+
+def _umkm_not_ikm(sentence: str, ind: str) -> bool:
+    """'jumlah pelaku UMKM mencapai 65 juta unit', 'Menteri UMKM: sektor itu menyerap 117 juta tenaga kerja':
+    figures about UMKM as a whole, with no word for industry in the sentence. An office's name
+    ('Dinas Koperasi dan UKM') does not make a sentence about UMKM."""
+    if _IKM_PROPER.search(sentence):
+        return False
+    about = [m for m in _UMKM.finditer(sentence) if not _UMKM_OFFICE.search(sentence[max(0, m.start() - 60):m.start()])]
+    if ind == "jumlah_ikm":
+        return bool(about)
+    return bool(about or _UMKM.search(sentence)) and bool(_NATIONWIDE.search(sentence))
+
+
 def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
                       prev_sentence: str | None = None, context_year: int | None = None) -> Reading | None:
     if not q.is_indicator_candidate:
@@ -254,6 +283,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         if kpos >= 0 and len(seg) - kpos > 120:
             conf -= 0.1
         period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
+        if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(seg)):
+            ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
         year = find_year(sentence, year_pos, published_year, context_year)
         return Reading(q, ind, q.unit, period, year, round(max(0.05, min(conf, 1.0)), 2), how)
 
@@ -269,7 +300,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     if QUALIFIED.search(before[-110:]) or QUALIFIED.match(after[:80].lstrip(" ,")) and \
             re.match(r"^\s*\S+\s+(?:\S+\s+)?yang\b", after):
         return None  # 'pelaku usaha yang berorientasi ekspor': a subset, not the stock
-    if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I):
+    if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I) \
+            and not re.search(r"\bsalah\s+satu\s+dari\s+$", before[-25:], re.I):
         return None  # '3 dari 10 IKM': a ratio
     rest = after
     mp = _SKIP_PAREN.match(rest)
@@ -287,7 +319,9 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         if rx.match(rest):
             ind, how = name, "noun after"
             break
-    if ind is None and UNIT_AFTER.match(rest) and IKM_WORDS.search(sentence):
+    if ind is None and UNIT_AFTER.match(rest) and not EQUIPMENT_UNIT.match(rest) and (
+            IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
+            and ANAPHORA_COUNT.search(before)):
         ind, how = "jumlah_ikm", "unit after"
     if ind is None and ORANG_AFTER.match(rest):
         best = _nearest_back_noun(before[-120:])
@@ -321,9 +355,18 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
                 r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
                 r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I):
             ind, how = "peserta_pelatihan", how + ", trained"
+    if ind == "tenaga_kerja" and (OWN_STAFF_BEFORE.search(before[-40:]) or FIRST_PERSON.search(sentence)
+                                  and re.match(r"^\s*(?:orang\s+)?(?:karyawan|pegawai|pekerja|buruh)", rest, re.I)):
+        return None  # 'dibantu lima karyawan', 'saya punya 4 pegawai': one business's own staff
+    if ind == "jumlah_ikm" and re.match(r"^\s*(?:orang\s+|buah\s+|unit\s+)?(?:pelaku\s+)?(?:umkm|ukm|umk)\b", rest, re.I):
+        return None  # UMKM (mostly trade and services) are not IKM
+    if ind in ("jumlah_ikm", "tenaga_kerja") and _umkm_not_ikm(sentence, ind):
+        return None  # UMKM statistics (mostly trade and services) are not IKM
     if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
         return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
-    if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+\w+", before[-80:], re.I):
+    if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+(?!(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|"
+                                                                     r"september|oktober|november|nopember|desember|akhir|awal|tanggal|"
+                                                                     r"tahun|(?:19|20)\d\d)\b)\w+", before[-80:], re.I):
         return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
     if ind == "peserta_pelatihan" and how == "noun after" and not trained and \
             not (prev_sentence and TRAINING.search(prev_sentence)):

@@ -251,6 +251,8 @@ PER_ITEM_AFTER = re.compile(
     re.I,
 )
 PRICE_BEFORE = re.compile(
+    r"\b(?:satu|se)[\s-]?(?:ikat|potong|buah|biji|lembar|helai|kain|pasang|kodi|kilo|kg|bungkus|botol|kotak|porsi|meter|"
+    r"lusin|set|unit|gulung|tas|stel|setel|bal)(?:nya)?\s*(?:dijual\s+|harganya\s+|seharga\s+)?[:,(]?\s*$|"
     r"\b(?:harga(?:nya)?|seharga|dijual|dibanderol|dibandrol|tarif(?:nya)?|ongkos|biaya\s+per|per\s+(?:potong|buah|unit|pcs|kg))\b[^.;]{0,40}$",
     re.I,
 )

@@ -770,6 +770,19 @@ _VENUE_BEFORE = re.compile(_WEEKDAY + r'[ \t]*(?:\([\d/ -]+\))?[ \t]*,?[ \t]*di[
 _ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari)[ \t]+(?:(?:Kota|Kabupaten|Kab\.?)[ \t]+)?$', re.IGNORECASE)
 
 
+# a place named after a preposition ('dipasarkan ke Kediri', 'galeri di Kota Magelang', 'di Tanah Abang dan
+# Tasikmalaya') is where something happens or goes, not necessarily what the story is about
+_PASSING_BEFORE = re.compile(
+    r"\b(?:di|ke|dari|hingga|sampai|menuju|seperti|antara|dengan|asal|luar|sekitar)[ \t]+"
+    r"(?:(?:[A-Z][\w'’-]*|kota|kabupaten|kab\.)[ \t]*,?[ \t]*){0,4}(?:(?:dan|atau|serta|maupun)[ \t]+)?$", re.IGNORECASE)
+# 'sentra IKM rendang di Kota X': the place of the sentra itself, not of something else in the sentence
+_SENTRA_AT = re.compile(r"\b(?i:sentra|klaster|kampung\s+industri|kawasan\s+industri)\b"
+                        r"(?:(?:(?!\bdi\b)[^.;\n]){0,45}|[^.;\n]{0,60}?\b(?i:tersebar|terletak|berada|berlokasi|terpusat))"
+                        r"[ \t]+[Dd]i[ \t]+(?:(?:[A-Z][\w'’.-]*|dan|serta)[ \t]*,?[ \t]*){0,8}$")
+_CONTRAST = re.compile(r"\b(?:berbeda\s+dengan|selain(?:\s+di)?|lain\s+halnya|dibandingkan|ketimbang|daripada|seperti\s+halnya)\b",
+                       re.IGNORECASE)
+
+
 def article_cities(title: str | None, text: str) -> list[str]:
     """Kab/kota codes the article is about, primary first. A province-only article gives [].
 
@@ -813,6 +826,11 @@ def article_cities(title: str | None, text: str) -> list[str]:
     elsewhere = Counter(m.city_code for m, d in zip(mentions, in_dl) if m.city_code and not d)
     score: Counter = Counter()
     first: dict[str, int] = {}
+    # how often a kab/kota is named in the body as a place the story is about (not a venue, origin or
+    # dateline), and whether one of those sentences is about a sentra located there
+    named: Counter = Counter()
+    subject: set[str] = set()
+    strong: set[str] = set()
     for m, d in zip(mentions, in_dl):
         if m.city_code is None:
             continue
@@ -837,11 +855,23 @@ def article_cities(title: str | None, text: str) -> list[str]:
             w *= 0.3
         elif _ORIGIN_BEFORE.search(before):
             w *= 0.6
-        elif _SUBJECT_WORDS.search(_sentence_at(full, m.start, m.end)):
-            w += 0.5  # the sentence is about a sentra / cluster located there
+        else:
+            named[c] += 1
+            sent = _sentence_at(full, m.start, m.end)
+            passing = bool(_PASSING_BEFORE.search(before))
+            if m.level == 'kabkota' and not passing and not _CONTRAST.search(sent):
+                strong.add(c)  # the kab/kota is what the sentence talks about ('Kabupaten Demak menduduki ...')
+            a = full.rfind(sent, max(0, m.start - len(sent)), m.end + len(sent)) if sent else -1
+            if _SUBJECT_WORDS.search(sent) and (
+                    not passing or _SENTRA_AT.search(full[max(0, m.start - 110):m.start])
+                    or (a >= 0 and _SUBJECT_WORDS.search(full[m.end:a + len(sent)]))):
+                w += 0.5  # the sentence is about a sentra / cluster located there
+                subject.add(c)
         score[c] += w
         first.setdefault(c, m.start)
     ranked = sorted(score, key=lambda c: (-score[c], first[c]))
     if not ranked or score[ranked[0]] < 1.0:
         return []
-    return ranked[:1] + [c for c in ranked[1:] if score[c] >= _SECONDARY_MIN]
+    # another kab/kota is listed when the story is about it too: named more than once, or named where a
+    # sentra is; one passing mention (a market, a contrast, a venue) or a dateline is not enough
+    return ranked[:1] + [c for c in ranked[1:] if score[c] >= _SECONDARY_MIN and (c in strong or c in subject or named[c] >= 3)]
