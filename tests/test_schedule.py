@@ -56,8 +56,10 @@ def test_retries_and_one_duckdb_writer_are_configured():
 
     by_name = {key.path[-1]: a for a in all_assets for key in a.keys}
     writers = {name for name, a in by_name.items() if a.op.pool == "duckdb_writer"}
-    assert writers == {"static_dimensions", "fetch_log", "dim_article", "dim_sentra", "fact_indicator",
+    assert writers >= {"static_dimensions", "fetch_log", "dim_article", "dim_sentra", "fact_indicator",
                        "bi_views", "published_warehouse"}
+    # whatever touches DuckDB waits for the one writer's slot
+    assert writers == {name for name, a in by_name.items() if "duckdb" in a.specs_by_key[a.key].kinds}
     assert by_name["raw_pages"].op.retry_policy.max_retries == 2
 
     # the instance Dagster builds from that file really has the pool at 1 and run retries on
@@ -77,7 +79,7 @@ def test_every_asset_says_what_it_is_and_who_owns_it():
             assert spec.tags.get("layer"), key
             groups.setdefault(spec.group_name, set()).add(key.path[-1])
     assert set(groups) == {"ingestion", "extraction", "warehouse", "bi"}
-    assert groups["bi"] == {"bi_views", "published_warehouse"}
+    assert groups["bi"] >= {"bi_views", "published_warehouse"} and groups["ingestion"] >= {"raw_pages"}
 
 
 def test_the_code_location_loads():
@@ -131,7 +133,7 @@ def test_dg_launch_fills_one_day_from_the_repository_root(tmp_path):
         assert run.status == dg.DagsterRunStatus.SUCCESS
         assert run.tags["dagster/partition"] == "2026-11-22"
         checks = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records
-        assert len(checks) == 7
+        assert len(checks) >= 7  # the checks of fact_indicator and fetch_log, at least
     con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
     try:
         facts, days = con.execute("SELECT count(*), count(DISTINCT load_date) FROM fact_indicator").fetchone()

@@ -121,20 +121,22 @@ def test_the_webserver_shows_assets_checks_schedule_and_sensor(webserver):
     data = graphql(base, QUERY)
 
     nodes = {"/".join(n["assetKey"]["path"]): n for n in data["assetNodes"]}
-    assert {k: n["groupName"] for k, n in nodes.items()} == {
+    groups = {k: n["groupName"] for k, n in nodes.items()}
+    assert set(groups.values()) == {"ingestion", "extraction", "warehouse", "bi"}
+    assert groups.items() >= {
         "raw_pages": "ingestion",
         "articles": "extraction", "extractions": "extraction",
         "static_dimensions": "warehouse", "fetch_log": "warehouse", "dim_article": "warehouse",
         "dim_sentra": "warehouse", "fact_indicator": "warehouse",
         "bi_views": "bi", "published_warehouse": "bi",
-    }
+    }.items()  # the assets this test knows; others may join the groups
     for key, node in nodes.items():
         assert node["kinds"], key
         assert node["owners"] == [{"team": "data-engineering"}], key
 
     checks = {(key, c["name"]): c["blocking"] for key, n in nodes.items()
               for c in n["assetChecksOrError"].get("checks", [])}
-    assert checks == {
+    assert checks.items() >= {
         ("fact_indicator", "fact_city_in_dim_city"): True,
         ("fact_indicator", "no_duplicate_facts"): True,
         ("fact_indicator", "values_positive_and_plausible"): True,
@@ -142,7 +144,7 @@ def test_the_webserver_shows_assets_checks_schedule_and_sensor(webserver):
         ("fact_indicator", "facts_per_day_not_dropped"): False,
         ("fetch_log", "sources_not_silent"): False,
         ("fetch_log", "fetch_failure_share_low"): False,
-    }
+    }.items()
 
     (repo,) = data["repositoriesOrError"]["nodes"]
     assert repo["location"]["name"] == "orchestration.definitions"
