@@ -164,6 +164,27 @@ def test_split_sentences(paragraph, n):
     # a sentence without a place takes the place of the sentence before it in the paragraph
     (["Perajin di Kabupaten Sleman terus bertambah. Perkembangan IKM di Jawa Tengah juga baik. Kini ada 9.000 unit usaha."],
      9000, None),
+    # a province's total with its biggest contributor named after the number
+    (["Sentra perak di Kabupaten Sleman terus tumbuh.",
+      "Secara keseluruhan, ekspor kerajinan kulit Jawa Tengah mencapai 4,2 juta dolar AS, dengan Kabupaten Sleman "
+      "sebagai penyumbang utama."], 4_200_000, None),
+    # 'tersebar di N kabupaten/kota' is a province-wide total, even in an article about one kabupaten
+    (["Sentra gerabah di Kabupaten Klaten terus tumbuh.",
+      "Data Dinas Perindustrian Jawa Tengah mencatat 41.300 unit IKM yang tersebar di 35 kabupaten/kota."], 41300, None),
+    # 'IKM tersebut ...' opening a paragraph is about what the paragraph before counted
+    (["Sentra gerabah di Kabupaten Klaten terus tumbuh.",
+      "Di Jawa Tengah kini tercatat 41.300 unit IKM yang tersebar di 35 kabupaten/kota.",
+      "IKM tersebut menyerap tenaga kerja sebanyak 96.500 orang."], 96500, None),
+    # a village introduced with its kabupaten places a later bare mention of it
+    (["Sentra tenun di Desa Tanjungsari, Kecamatan Sukoharjo, Kabupaten Sukoharjo terus tumbuh. Sentra batik di Kota "
+      "Surakarta juga ramai.",
+      "Dinas Perindustrian Jawa Tengah menyerahkan bantuan senilai Rp 310 juta untuk kelompok penenun Tanjungsari."], 310e6, "33.11"),
+    (["Kawasan Laweyan Kota Surakarta dikenal sebagai kampung batik. Sentra tenun di Kabupaten Sukoharjo juga ramai.",
+      "Pada pameran di Jakarta, penjualan batik dari Laweyan mencapai Rp 900 juta."], 900e6, "33.72"),
+    # a kecamatan named once with its prefix: its bare mentions are that kecamatan, not a city on the road to it
+    (["Kalau lewat jalan raya menuju Surabaya, mampirlah ke sentra tas Tanggulangin.",
+      "Kerajinan tas di Kecamatan Tanggulangin sudah ada sejak lama.",
+      "Saat ini ada 350 perajin tas di Tanggulangin."], 350, "35.15"),
 ])
 def test_fact_city_rule(paragraphs, value, city):
     r = extract_page(page("Perajin IKM Sleman", paragraphs), crawl_date=CRAWL)

@@ -308,6 +308,9 @@ def test_risky_name_with_place_word():
                'Kabupaten Boyolali juga punya 40 perajin batik.', ['33.10', '33.09']),
         (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
                'Tahun depan dibangun sentra tenun lurik di Kabupaten Boyolali.', ['33.10', '33.09']),
+        # a city on the road to the subject is not the subject
+        ('Sentra Tas Tanggulangin', 'Kalau lewat jalan raya menuju Surabaya, mampirlah ke toko tas Tanggulangin. '
+                                    'Perajin di Kecamatan Tanggulangin menjahit tas kulit.', ['35.15']),
         # a dateline city that the story never names again is not listed next to the subject
         (None, 'SEMARANG - Dinas Perindustrian Jawa Tengah membina sentra tenun di Kabupaten Klaten. '
                'Perajin Kabupaten Klaten mendapat alat tenun.', ['33.10']),
@@ -377,6 +380,9 @@ def test_import_is_lazy():
         ('Warga Kebayoran Baru, Jakarta Selatan, membuat batik.', [('kecamatan', '31.74'), ('kabkota', '31.74')]),
         # a word used in lower case in the same text is not a kecamatan
         ('Tempe buatan perajin di Wajo laris. Harga tempe naik.', [('kabkota', '73.13')]),
+        # a kecamatan named once with its prefix makes its bare mentions in the same text that kecamatan
+        ('Toko tas Tanggulangin berjajar. Sentra itu ada di Kecamatan Tanggulangin.',
+         [('kecamatan', '35.15'), ('kecamatan', '35.15')]),
     ],
 )
 def test_more_rules(text, expected):

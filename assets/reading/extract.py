@@ -92,6 +92,11 @@ _VENUE_BEFORE = re.compile(
 _VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:asal|dari|ke|menuju)\s+(?:(?:kota|kabupaten|kab\.?)\s+)?$", re.I)
 _ANAPHORA_START = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:itu|ini|tersebut)\b", re.I)
+_ANAPHORA_SUBJECT = re.compile(r"^\W*(?:(?:para\s+)?(?:ikm|imk|usaha|industri|perajin|pengrajin|sentra|pelaku\s+usaha|jumlah|angka|total)"
+                               r"\s+(?:tersebut|itu|ini)|mereka)\b", re.I)
+_PROVINCE_WIDE = re.compile(r"\b(?:tersebar\s+di\s+(?:\w+\s+){1,2}kabupaten\s*(?:/|dan|atau)\s*kota|"
+                            r"(?:di\s+)?seluruh\s+kabupaten\s*(?:/|dan|atau)\s*kota|se-?provinsi|tingkat\s+provinsi|"
+                            r"se-?(?:jawa|sumatera|sumatra|kalimantan|sulawesi|bali|ntb|ntt|papua|maluku)\w*)\b", re.I)
 _FOLLOW_DI = re.compile(r"^[^,.;0-9]{0,30}?\bdi\s+(?:(?:kota|kabupaten|kab\.|kecamatan|kec\.|provinsi|prov\.)\s+)?$", re.I)
 
 
@@ -210,6 +215,11 @@ def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]
         m = before[-1]
         return Placed(m.city_code, m.province_code, 3)
     after = [m for m in local if m.start >= end and m.start - end <= 40 and id(m) not in claimed]
+    prov_before = [m for m in mentions if m.level == "province" and m.province_code and m.end <= pos]
+    if after and prov_before and not [m for m in local if m.end <= pos]:
+        # 'ekspor perak Bali tercatat 9,6 juta dolar, dengan Gianyar sebagai penyumbang terbesar': the
+        # province total, its biggest contributor named after it
+        return Placed(None, prov_before[-1].province_code, 3)
     if after:
         m = after[0]
         return Placed(m.city_code, m.province_code, 3)
@@ -249,6 +259,47 @@ def _claims(sent: Sent, mentions: list, qspans: list[tuple[int, int]]) -> set[in
             if m.start >= b and _FOLLOW_DI.match(sent.text[b:m.start]):
                 out.add(id(m))
     return out
+
+
+_LOCAL_INTRO = re.compile(
+    r"\b(?:[Kk]awasan|[Kk]ampung|[Dd]usun|[Dd]esa|[Kk]elurahan|[Nn]agari|[Gg]ampong|[Ll]ingkungan|[Pp]adukuhan|[Kk]ampong)\s+"
+    r"(?P<name>(?!(?:Kota|Kabupaten|Kab|Kecamatan|Kec|Distrik|Provinsi)\b)[A-Z][\w'’-]{2,}"
+    r"(?:\s+(?!(?:Kota|Kabupaten|Kab|Kecamatan|Kec|Distrik|Provinsi)\b)[A-Z][\w'’-]+)?)")
+_NOT_LOCAL_NAME = {"Industri", "Sentra", "Baru", "Lama", "Indah", "Jaya", "Tengah", "Utara", "Selatan", "Barat", "Timur",
+                   "Kerajinan", "Wisata", "Tenun", "Batik", "Adat", "Budaya", "Kreatif", "Kecil"}
+
+
+def _add_local_names(sents: list[Sent], per_sent: list[list]) -> None:
+    """'Desa Sukarara, Kecamatan Jonggat, Lombok Tengah' or 'Kawasan Seberang Kota Jambi' once: a later bare
+    'penenun Sukarara' or 'batik dari Seberang' in the same article is that village or area, in that kab/kota."""
+    from .places import Mention
+    names: dict[str, tuple[str, str | None]] = {}
+    for s, ms in zip(sents, per_sent):
+        local = [m for m in ms if m.city_code and m.level in ("kabkota", "kecamatan", "kelurahan")]
+        if not local:
+            continue
+        for m in _LOCAL_INTRO.finditer(s.text):
+            name = m.group("name")
+            if name.split()[0] in _NOT_LOCAL_NAME or len(name) < 4:
+                continue
+            # the village itself resolved, or the next kab/kota / kecamatan named right after it
+            own = [x for x in local if x.start <= m.start("name") < x.end]
+            nxt = [x for x in local if 0 <= x.start - m.end() <= 30 and not re.search(r"[.;]", s.text[m.end():x.start])]
+            pick = (own or nxt)[:1]
+            if pick and name not in names:
+                names[name] = (pick[0].city_code, pick[0].province_code)
+    if not names:
+        return
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    for i, (s, ms) in enumerate(zip(sents, per_sent)):
+        extra = []
+        for m in rx.finditer(s.text):
+            if m.start() < s.dateline_end or any(x.start <= m.start() < x.end for x in ms):
+                continue
+            code, prov = names[m.group(0)]
+            extra.append(Mention(m.start(), m.end(), m.group(0), "kelurahan", code, prov, False))
+        if extra:
+            per_sent[i] = sorted(ms + extra, key=lambda x: x.start)
 
 
 # ---------------------------------------------------------------- tables
@@ -424,6 +475,7 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
                 ms.append(dataclasses.replace(m, start=m.start - s.start, end=m.end - s.start))
             k += 1
         per_sent.append(_usable_mentions(s, ms))
+    _add_local_names(sents, per_sent)
 
     cities = list(P.article_cities(title, text))
     primary = cities[0] if cities else None
@@ -443,6 +495,7 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
 
     # ---- facts
     raw_facts: list[tuple[dict, int]] = []
+    sent_place: dict[int, Placed] = {}
     para_year = None
     sentra_mentions: list[tuple[SentraMention, str | None, int]] = []
     for i, s in enumerate(sents):
@@ -461,6 +514,14 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             if r.quantity.start < s.dateline_end:
                 continue
             placed = _place_for(s, r.quantity.start, r.quantity.end, ms, claimed)
+            if (placed is None or placed.city_code is None) and _PROVINCE_WIDE.search(s.text) and \
+                    not any(m.city_code for m in ms if m.level in ("kabkota", "kecamatan", "kelurahan")):
+                # '98.450 unit IKM yang tersebar di sepuluh kabupaten/kota': the province's total
+                prov = (placed.province_code if placed else None) or default_prov or _province_of(primary)
+                if prov:
+                    placed = Placed(None, prov, 3)
+            if placed is None and prev is None and i > 0 and i - 1 in sent_place and _ANAPHORA_SUBJECT.match(s.text):
+                placed = dataclasses.replace(sent_place[i - 1], strength=2)  # 'IKM tersebut menyerap ...'
             unknown_local = _unknown_local_place(s.text, ms)
             if placed is None and prev is not None:
                 pms = per_sent[i - 1]
@@ -476,6 +537,7 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             named = [m for m in smentions if m.commodity]
             if named:
                 sname = named[0].name
+            sent_place[i] = placed
             value = r.quantity.value
             if value == int(value):
                 value = int(value)

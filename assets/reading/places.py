@@ -597,6 +597,14 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
     idx = _index()
     kec_pick: dict[int, str] = {}
     lower_words: frozenset[str] | None = None
+    # 'Kecamatan Tanggulangin' once makes every bare 'Tanggulangin' in the same text that kecamatan
+    named_kec: dict[str, str] = {}
+    for r in raws:
+        c = r.cands
+        if r.prefix == 'kec' and _KEC in c:
+            pick = _pick_kec(c[_KEC], ctx)  # type: ignore[arg-type]
+            if pick is not None:
+                named_kec.setdefault(r.key, pick)
     for n, r in enumerate(raws):
         c = r.cands
         if _KEC not in c or _ALIAS in c or _PROV in c or _NAT in c:
@@ -605,6 +613,10 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
         if r.prefix == 'desa':
             continue  # "Desa X" is a village, looked up by _village_mentions
         in_dateline = dateline is not None and dateline[0] <= r.start < dateline[1]
+        if not explicit and r.key in named_kec and _CITY not in c and r.prefix not in (
+                'kota', 'kabupaten', 'prov', 'block', 'person', 'org'):
+            kec_pick[n] = named_kec[r.key]
+            continue
         if _CITY in c and not explicit:
             # a kab/kota name wins over a kecamatan of the same name, unless only a kab/kota that has
             # such a kecamatan is named in the text ("Depok, Sleman")
@@ -767,7 +779,8 @@ _RELATED_LINE = re.compile(
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 _VENUE_AFTER = re.compile(r'[ \t]*,[ \t]*' + _WEEKDAY + r'\b')
 _VENUE_BEFORE = re.compile(_WEEKDAY + r'[ \t]*(?:\([\d/ -]+\))?[ \t]*,?[ \t]*di[ \t]+$')
-_ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari)[ \t]+(?:(?:Kota|Kabupaten|Kab\.?)[ \t]+)?$', re.IGNORECASE)
+# an origin, a destination or a market ('dari Solo', 'menuju Surabaya', 'dipasarkan ke Kediri')
+_ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari|ke|menuju|arah|hingga\s+ke)[ \t]+(?:(?:Kota|Kabupaten|Kab\.?)[ \t]+)?$', re.IGNORECASE)
 
 
 # a place named after a preposition ('dipasarkan ke Kediri', 'galeri di Kota Magelang', 'di Tanah Abang dan
