@@ -36,8 +36,8 @@ def step_failure(step_key: str, message: str, cls_name: str | None = None, cause
                  cause_cls_name: str | None = None, stack: str | None = None) -> dict:
     """One failed step as the alert shows it: the innermost error is what went wrong."""
     error_type, error = cause_cls_name or cls_name, (cause_message or message or "").strip()
-    if error_type and error.startswith(f"{error_type}: "):  # Dagster's messages start with the class name
-        error = error[len(error_type) + 2:]
+    if error_type:  # Dagster's messages start with the (qualified) class name
+        error = re.sub(rf"^(?:[\w.]+\.)?{re.escape(error_type)}: ", "", error)
     return {"step": step_key, "error_type": error_type, "error": _short(error),
             "dagster_message": _short(message, 300), "stack_tail": _short(stack, 600) if stack else None}
 
@@ -45,16 +45,27 @@ def step_failure(step_key: str, message: str, cls_name: str | None = None, cause
 def build_alert(*, job: str, run_id: str, steps: list[dict], run_message: str | None = None,
                 partition: str | None = None, asset_names: Iterable[str] = (), known_sources: Iterable[str] = (),
                 retry_number: int = 0, max_retries: int = 0, failed_fetches: dict[str, int] | None = None,
-                now: datetime | None = None) -> dict:
+                failed_checks: list[dict] = (), now: datetime | None = None) -> dict:
     """The alert for one failed run. `steps` are step_failure() dicts; `asset_names` are the run's assets
     (a step named like an asset is that asset's step); `known_sources` the sources crawled that day;
-    `failed_fetches` the failed fetch attempts per source so far that day (from the day's fetch log)."""
+    `failed_fetches` the failed fetch attempts per source so far that day (from the day's fetch log);
+    `failed_checks` the checks that did not pass ({asset, check, severity, blocking, details})."""
     asset_names = set(asset_names)
-    steps = [dict(s, asset=s["step"] if s["step"] in asset_names else None) for s in steps]
+    check_steps = {f"{c['asset']}_{c['check']}": c for c in failed_checks}
+    steps = [dict(s, asset=s["step"] if s["step"] in asset_names else check_steps.get(s["step"], {}).get("asset"),
+                  check=(f"{check_steps[s['step']]['asset']}:{check_steps[s['step']]['check']}"
+                         if s["step"] in check_steps else None)) for s in steps]
     sources = find_sources([t for s in steps for t in (s.get("error"), s.get("dagster_message"),
                                                        s.get("stack_tail"))] + [run_message or ""], known_sources)
-    where = ", ".join(s["step"] for s in steps) or "the run itself"
-    what = "; ".join(f"{s['error_type']}: {s['error']}" for s in steps) or _short(run_message) or "unknown error"
+    where = ", ".join(f"check {s['check']}" if s["check"] else s["step"] for s in steps) or "the run itself"
+
+    def what_of(step: dict) -> str:
+        if step["check"]:
+            details = check_steps[step["step"]].get("details") or {}
+            return "blocking check failed" + (f" ({details['violations']} violations)" if "violations" in details else "")
+        return f"{step['error_type']}: {step['error']}"
+
+    what = "; ".join(what_of(s) for s in steps) or _short(run_message) or "unknown error"
     will_retry = retry_number < max_retries
     summary = (f"Sentra run of {job}" + (f" for {partition}" if partition else "") + f" failed in {where}"
                + (f" (source {', '.join(sources)})" if sources else "") + f": {what}"
@@ -66,7 +77,8 @@ def build_alert(*, job: str, run_id: str, steps: list[dict], run_message: str | 
         "run_id": run_id,
         "partition": partition,
         "failed_steps": steps,
-        "failed_assets": [s["asset"] for s in steps if s["asset"]],
+        "failed_assets": sorted({s["asset"] for s in steps if s["asset"]}),
+        "failed_checks": list(failed_checks),
         "sources": sources,
         "failed_fetches_by_source": {k: n for k, n in sorted((failed_fetches or {}).items()) if n},
         "run_message": _short(run_message, 300) if run_message else None,

@@ -34,6 +34,18 @@ def _step(event: dg.DagsterEvent) -> dict:
                         cause.cls_name if cause is not error else None, stack)
 
 
+def failed_checks(instance: dg.DagsterInstance, run_id: str) -> list[dict]:
+    """The run's asset checks that did not pass, with their metadata (violations, a sample...)."""
+    checks = []
+    for record in instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION).records:
+        evaluation = record.event_log_entry.dagster_event.event_specific_data
+        if not evaluation.passed:
+            checks.append({"asset": evaluation.asset_key.to_user_string(), "check": evaluation.check_name,
+                           "severity": evaluation.severity.value, "blocking": bool(evaluation.blocking),
+                           "details": {k: str(v.value)[:500] for k, v in evaluation.metadata.items()}})
+    return checks
+
+
 def alert_for(context: dg.RunFailureSensorContext, settings: SentraSettings, asset_names=()) -> dict:
     run = context.dagster_run
     partition = run.tags.get("dagster/partition")
@@ -51,6 +63,7 @@ def alert_for(context: dg.RunFailureSensorContext, settings: SentraSettings, ass
         retry_number=int(run.tags.get("dagster/retry_number", 0)),
         max_retries=int(run.tags.get("dagster/max_retries", 0)),
         failed_fetches=failed_fetches,
+        failed_checks=failed_checks(context.instance, run.run_id),
     )
 
 

@@ -45,7 +45,8 @@ def attempt(day: str, source: str, outcome: str = "ok", kind: str = "article", i
 
 
 def materialize_day(data_dir, day: str, attempts: list[dict], records: list[dict],
-                    settings: CheckSettings | None = None, publish: bool = True) -> dg.ExecuteInProcessResult:
+                    settings: CheckSettings | None = None, publish: bool = True,
+                    instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
     """The warehouse assets and their checks for one day (static dimensions only the first time, and the
     views and publish only when asked, to keep the tests quick)."""
     lake = Lake(data_dir)
@@ -57,7 +58,7 @@ def materialize_day(data_dir, day: str, attempts: list[dict], records: list[dict
         skip.add("static_dimensions")
     selection = dg.AssetSelection.assets(*(a.key for a in WAREHOUSE_ASSETS if a.key.path[-1] not in skip))
     return dg.materialize(WAREHOUSE_ASSETS + all_checks, partition_key=day, resources=resources, selection=selection,
-                          instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+                          instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
 
 
 def evaluations(result) -> dict[str, dg.AssetCheckEvaluation]:

@@ -50,6 +50,24 @@ def test_an_alert_without_failed_steps_uses_the_run_message():
     assert alert["summary"] == "Sentra run of daily_refresh failed in the run itself: Run worker crashed"
 
 
+def test_an_alert_for_a_failed_check_step_names_the_check():
+    step = step_failure("fact_indicator_no_duplicate_facts",
+                        "dagster._core.errors.DagsterAssetCheckFailedError: 1 blocking asset check failed",
+                        "DagsterAssetCheckFailedError")
+    assert step["error"] == "1 blocking asset check failed"  # the qualified class name is not repeated
+    warn = {"asset": "fetch_log", "check": "sources_not_silent", "severity": "WARN", "blocking": False,
+            "details": {"silent_sources": "1"}}
+    dup = {"asset": "fact_indicator", "check": "no_duplicate_facts", "severity": "ERROR", "blocking": True,
+           "details": {"violations": "4"}}
+    alert = build_alert(job="daily_refresh", run_id="r3", steps=[step], partition=DAY,
+                        asset_names=["fact_indicator"], failed_checks=[warn, dup])
+    assert alert["failed_steps"][0]["check"] == "fact_indicator:no_duplicate_facts"
+    assert alert["failed_assets"] == ["fact_indicator"]
+    assert alert["failed_checks"] == [warn, dup]  # the warning is context, not the cause
+    assert alert["summary"] == ("Sentra run of daily_refresh for 2026-11-22 failed in check "
+                                "fact_indicator:no_duplicate_facts: blocking check failed (4 violations)")
+
+
 def test_sources_are_matched_as_whole_names():
     assert find_sources(["fetch of warta-pesisir-2 failed"], ["warta-pesisir", "warta-pesisir-2"]) == [
         "warta-pesisir-2"]
@@ -156,3 +174,29 @@ def test_without_a_webhook_only_the_file_and_a_failing_webhook_does_not_lose_the
     assert len(server.received) == 1
     assert len((tmp_path / "data" / "alerts.jsonl").read_text().splitlines()) == 2
     assert "WARNING - alert webhook failed: HTTPError: 500" in capfd.readouterr().err
+
+
+
+def test_a_blocking_check_that_fails_is_named_with_its_violations(tmp_path):
+    """A misread value (10^13 IKM in one city) fails values_positive_and_plausible: the run fails before
+    the publish, and the alert names the check, its asset and a sample of the offending rows."""
+    from tests.test_checks import extraction, healthy_attempts, materialize_day
+
+    instance = dg.DagsterInstance.ephemeral()
+    result = materialize_day(tmp_path, DAY, healthy_attempts(DAY), [extraction(DAY, 1, value=10 ** 13)],
+                             instance=instance)
+    assert not result.success
+    run = instance.get_run_by_id(result.run_id)
+    (record,) = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.RUN_FAILURE).records
+    evaluate_sensor(instance, run, record.event_log_entry.dagster_event, {"settings": make_resources(
+        data_dir=str(tmp_path))["settings"]})
+
+    (line,) = (tmp_path / "alerts.jsonl").read_text().splitlines()
+    alert = json.loads(line)
+    (step,) = alert["failed_steps"]
+    assert step["check"] == "fact_indicator:values_positive_and_plausible" and step["asset"] == "fact_indicator"
+    (check,) = alert["failed_checks"]
+    assert check["severity"] == "ERROR" and check["blocking"] is True
+    assert check["details"]["violations"] == "1" and "10000000000000" in check["details"]["sample"]
+    assert alert["summary"].endswith(
+        "failed in check fact_indicator:values_positive_and_plausible: blocking check failed (1 violations)")
