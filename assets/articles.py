@@ -7,8 +7,8 @@ runs the Indonesian reader (assets.reading) on each article.
 """
 
 import hashlib
+import os
 import re
-from datetime import date
 
 import dagster as dg
 
@@ -58,30 +58,58 @@ def distinct_articles(pages: list[dict], texts: list[str]) -> tuple[list[dict], 
 )
 def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
     """The day's distinct articles: canonical URL, title, main text, content hash, raw HTML."""
-    from assets.reading.page import read_page
+    from assets.parallel import ordered_map, read_one
     from scrapers.archive import read_warc
 
     day = context.partition_key
     lake = settings.lake
     kinds = read_json(lake.file(day, "sources.json"), {})
-    pages, texts, unreadable = [], [], 0
     warc = lake.archive(day)
-    for archived in (read_warc(warc, outcomes={"ok"}, kinds={"article"}) if warc.exists() else []):
-        if not archived.text:
-            continue
-        page = read_page(archived.text)
-        if not page.text.strip():
+
+    def archived_pages():
+        """The day's archived article pages with a body, in archive order."""
+        for archived in (read_warc(warc, outcomes={"ok"}, kinds={"article"}) if warc.exists() else []):
+            if archived.text:
+                yield archived
+
+    # pages are read over all cores (assets.parallel); their HTML is not held here, only what dedup needs
+    fetched: list[tuple[str, str]] = []
+
+    def htmls():
+        for archived in archived_pages():
+            fetched.append((archived.url, archived.source))
+            yield archived.text
+
+    expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
+                   if r.get("outcome") == "ok" and r.get("kind") == "article")
+    pages, texts, unreadable = [], [], 0
+    for i, page in enumerate(ordered_map(read_one, htmls(), expected)):
+        fetched_url, source = fetched[i]
+        fetched[i] = None  # type: ignore[call-overload]
+        if page is None:
             unreadable += 1
             continue
-        url = page.url or archived.url
+        url = page["url"] or fetched_url
         pages.append({
-            "article_key": stable_key("article", url), "url": url, "fetched_url": archived.url,
-            "source": archived.source, "source_kind": kinds.get(archived.source), "crawl_date": day,
-            "title": page.title, "content_hash": content_hash(page.text), "html": archived.text,
+            "article_key": stable_key("article", url), "url": url, "fetched_url": fetched_url,
+            "source": source, "source_kind": kinds.get(source), "crawl_date": day,
+            "title": page["title"], "content_hash": page["content_hash"], "html": None,
         })
-        texts.append(page.text)
+        texts.append(page["text"])
     kept, duplicates = distinct_articles(pages, texts)
-    n = write_jsonl(lake.file(day, "articles.jsonl"), kept)
+    del pages, texts
+
+    def with_html():
+        """The kept records in order, each given its HTML from a second pass over the archive."""
+        by_fetched = {rec["fetched_url"]: rec for rec in kept}
+        for archived in archived_pages():
+            rec = by_fetched.pop(archived.url, None)
+            if rec is not None:
+                rec["html"] = archived.text
+                yield rec
+                rec["html"] = None
+
+    n = write_jsonl(lake.file(day, "articles.jsonl"), with_html())
     return dg.MaterializeResult(metadata={
         "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
         "path": dg.MetadataValue.path(str(lake.file(day, "articles.jsonl"))),
@@ -107,33 +135,56 @@ def preview_facts(records: list[dict], limit: int = 10) -> str:
 )
 def extractions(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
     """What the Indonesian reader found in each article: relevance, cities, sentra, facts with evidence."""
-    from assets.reading.extract import extract_page
+    from collections import deque
+
+    from assets.parallel import extract_one, ordered_map
 
     day = context.partition_key
     lake = settings.lake
-    records, failures = [], []
-    for art in read_jsonl(lake.file(day, "articles.jsonl")):
-        try:
-            result = extract_page(art["html"], url=art["url"], crawl_date=date.fromisoformat(day))
-        except Exception as exc:  # one unreadable article must not stop the day
-            failures.append(f"{art['url']}: {type(exc).__name__}: {exc}")
-            continue
-        record = {k: v for k, v in art.items() if k != "html"}
-        record["result"] = result
-        records.append(record)
-    write_jsonl(lake.file(day, "extractions.jsonl"), records)
-    relevant = [r for r in records if r["result"].get("relevant")]
-    with_city = [r for r in relevant if r["result"].get("cities")]
-    with_fact = [r for r in relevant if r["result"].get("facts")]
+    path = lake.file(day, "articles.jsonl")
+    failures: list[str] = []
+    counts = {"articles": 0, "relevant": 0, "with_city": 0, "with_fact": 0, "facts": 0}
+    preview: list[dict] = []  # the first relevant records, up to 10 facts
+    waiting: deque = deque()
+
+    def jobs():
+        for art in read_jsonl(path):
+            html = art.pop("html")
+            waiting.append(art)
+            yield html, art["url"], day
+
+    def records():
+        """Each article with its extraction, in order; the articles are read over all cores."""
+        with path.open("rb") if path.exists() else open(os.devnull, "rb") as f:
+            expected = sum(1 for _ in f)
+        for result, error in ordered_map(extract_one, jobs(), expected, chunksize=4):
+            art = waiting.popleft()
+            if error is not None:  # one unreadable article must not stop the day
+                failures.append(f"{art['url']}: {error}")
+                continue
+            art["result"] = result
+            counts["articles"] += 1
+            if result.get("relevant"):
+                n_facts = len(result.get("facts") or [])
+                counts["relevant"] += 1
+                counts["with_city"] += bool(result.get("cities"))
+                counts["with_fact"] += bool(n_facts)
+                counts["facts"] += n_facts
+                if n_facts and sum(len(r["result"]["facts"]) for r in preview) < 10:
+                    preview.append(art)
+            yield art
+
+    write_jsonl(lake.file(day, "extractions.jsonl"), records())
+    relevant = counts["relevant"]
     for failure in failures:
         context.log.warning(f"extraction failed: {failure}")
     return dg.MaterializeResult(metadata={
-        "articles": len(records),
-        "relevant": len(relevant),
-        "share_relevant_with_city": round(len(with_city) / len(relevant), 3) if relevant else 0.0,
-        "share_relevant_with_fact": round(len(with_fact) / len(relevant), 3) if relevant else 0.0,
-        "facts": sum(len(r["result"].get("facts") or []) for r in relevant),
+        "articles": counts["articles"],
+        "relevant": relevant,
+        "share_relevant_with_city": round(counts["with_city"] / relevant, 3) if relevant else 0.0,
+        "share_relevant_with_fact": round(counts["with_fact"] / relevant, 3) if relevant else 0.0,
+        "facts": counts["facts"],
         "failures": len(failures),
         "failure_details": dg.MetadataValue.md("\n".join(f"- {f}" for f in failures) or "none"),
-        "newest_facts": dg.MetadataValue.md(preview_facts(relevant)),
+        "newest_facts": dg.MetadataValue.md(preview_facts(preview)),
     })

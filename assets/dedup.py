@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
@@ -26,18 +27,50 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+#: a sketch hash shared by more originals than this is boilerplate (a footer, a stock phrase): it finds
+#: no candidates, or every page would be compared with every other one (quadratic in the day's pages)
+MAX_POSTING = 32
+#: a candidate whose sketches estimate a Jaccard this far below the threshold is not compared in full
+SKETCH_SLACK = 0.3
+
+
+#: a candidate shares at least this many sketch hashes (two copies at the threshold share about 20 of 24)
+MIN_SHARED = 4
+
+
+def _postings(index: dict[int, list[int]], h: int) -> list[int]:
+    posting = index.get(h)
+    return posting if posting is not None and len(posting) <= MAX_POSTING else []
+
+
+def _sketch_estimate(a: list[int], b: list[int]) -> float:
+    """Jaccard estimated from two bottom-k sketches: the share of the union's k smallest hashes in both."""
+    both = set(a) & set(b)
+    union = sorted(set(a) | set(b))[:SKETCH]
+    return sum(1 for h in union if h in both) / len(union) if union else 0.0
+
+
 def near_duplicate_of(texts: list[str], threshold: float = THRESHOLD) -> list[int | None]:
     """For each text, the index of an earlier text it nearly duplicates, or None."""
-    sets = [shingles(t) for t in texts]
+    sets: list[frozenset[int] | None] = [shingles(t) for t in texts]
+    sketches: list[list[int]] = []
     index: dict[int, list[int]] = {}
     result: list[int | None] = []
     for i, s in enumerate(sets):
         sketch = sorted(s)[:SKETCH]
-        candidates = {j for h in sketch for j in index.get(h, ())}
-        original = next((j for j in sorted(candidates) if result[j] is None and jaccard(s, sets[j]) >= threshold),
-                        None)
+        sketches.append(sketch)
+        hits = Counter(j for h in sketch for j in _postings(index, h))
+        need = min(MIN_SHARED, len(sketch))
+        candidates = [j for j, n in hits.items() if n >= need]
+        original = next((j for j in sorted(candidates)
+                         if _sketch_estimate(sketch, sketches[j]) >= threshold - SKETCH_SLACK
+                         and jaccard(s, sets[j]) >= threshold), None)
         result.append(original)
         if original is None:
             for h in sketch:
-                index.setdefault(h, []).append(i)
+                posting = index.setdefault(h, [])
+                if len(posting) <= MAX_POSTING:
+                    posting.append(i)
+        else:
+            sets[i] = None  # only originals are compared again
     return result

@@ -5,6 +5,7 @@ one transaction, so re-running a day never duplicates rows and a failed load lea
 All of these assets share the `duckdb_writer` pool (limit 1): one writer at a time.
 """
 
+from collections import Counter
 from datetime import date
 
 import dagster as dg
@@ -83,20 +84,30 @@ def static_dimensions(context: dg.AssetExecutionContext, settings: SentraSetting
                                           "dagster/row_count": counts["dim_city"]})
 
 
-def _day_rows(settings: SentraSettings, day: str) -> dict[str, list[dict]]:
-    records = list(read_jsonl(settings.lake.file(day, "extractions.jsonl")))
-    return {
-        "dim_article": [wr.article_row(r) for r in records],
-        "article_source": [row for r in records for row in wr.article_source_rows(r)],
-        "sentra_mention": [row for r in records for row in wr.sentra_rows(r)],
-        "fact_indicator": [row for r in records for row in wr.fact_rows(r)],
-    }
+_ROW_MAKERS = {
+    "dim_article": lambda record: [wr.article_row(record)],
+    "article_source": wr.article_source_rows,
+    "sentra_mention": wr.sentra_rows,
+    "fact_indicator": wr.fact_rows,
+}
 
 
-def _write_rows(settings: SentraSettings, day: str, table: str, rows: list[dict]) -> str:
+def _write_day_rows(settings: SentraSettings, day: str, table: str, *flags: str) -> tuple[str, int, Counter]:
+    """Map the day's extractions to one table's rows, streamed into its rows file (a day's rows are never
+    all held in memory); returns the path, the row count and how many rows have each of `flags` true."""
+    make = _ROW_MAKERS[table]
+    tally: Counter = Counter()
+
+    def rows():
+        for record in read_jsonl(settings.lake.file(day, "extractions.jsonl")):
+            for row in make(record):
+                for flag in flags:
+                    tally[flag] += bool(row[flag])
+                yield row
+
     path = settings.lake.rows(day, table)
-    write_jsonl(path, rows)
-    return str(path)
+    n = write_jsonl(path, rows())
+    return str(path), n, tally
 
 
 def _result(table: str, before: int, after: int, loaded: int, schema: dg.TableSchema, **extra) -> dg.MaterializeResult:
@@ -124,17 +135,14 @@ def dim_article(context: dg.AssetExecutionContext, settings: SentraSettings,
                 warehouse: WarehouseResource) -> dg.MaterializeResult:
     """The day's articles: canonical URL, source, title, published date, relevance."""
     day = context.partition_key
-    day_rows = _day_rows(settings, day)
-    rows, sources = day_rows["dim_article"], day_rows["article_source"]
-    path = _write_rows(settings, day, "dim_article", rows)
+    path, n, tally = _write_day_rows(settings, day, "dim_article", "relevant")
     changes: dict = {}
     before, after, schema = load_day(warehouse, "dim_article", "load/dim_article.sql", changes, load_date=day,
                                      path=path)
-    load_day(warehouse, "article_source", "load/article_source.sql", load_date=day,
-             path=_write_rows(settings, day, "article_source", sources))
-    return _result("dim_article", before, after, len(rows), schema, **changes,
-                   relevant=sum(r["relevant"] for r in rows),
-                   republished_copies=sum(not r["is_original"] for r in sources))
+    sources_path, n_sources, sources = _write_day_rows(settings, day, "article_source", "is_original")
+    load_day(warehouse, "article_source", "load/article_source.sql", load_date=day, path=sources_path)
+    return _result("dim_article", before, after, n, schema, **changes,
+                   relevant=tally["relevant"], republished_copies=n_sources - sources["is_original"])
 
 
 @dg.asset(**WAREHOUSE, deps=[dim_article], tags={"layer": "dimension"})
@@ -142,12 +150,11 @@ def dim_sentra(context: dg.AssetExecutionContext, settings: SentraSettings,
                warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Every sentra named in any article, one row per city and commodity, with first and last sighting."""
     day = context.partition_key
-    rows = _day_rows(settings, day)["sentra_mention"]
-    path = _write_rows(settings, day, "sentra_mention", rows)
+    path, n, _ = _write_day_rows(settings, day, "sentra_mention")
     load_day(warehouse, "sentra_mention", "load/sentra_mention.sql", load_date=day, path=path)
     changes: dict = {}
     before, after, schema = load_day(warehouse, "dim_sentra", "load/dim_sentra.sql", changes)
-    return _result("dim_sentra", before, after, len(rows), schema, **changes)
+    return _result("dim_sentra", before, after, n, schema, **changes)
 
 
 @dg.asset(**WAREHOUSE, deps=[dim_article, dim_sentra, static_dimensions], tags={"layer": "fact"})
@@ -155,8 +162,7 @@ def fact_indicator(context: dg.AssetExecutionContext, settings: SentraSettings,
                    warehouse: WarehouseResource) -> dg.MaterializeResult:
     """One value of one indicator for one city stated in one article, with the sentence it came from."""
     day = context.partition_key
-    rows = _day_rows(settings, day)["fact_indicator"]
-    path = _write_rows(settings, day, "fact_indicator", rows)
+    path, n, _ = _write_day_rows(settings, day, "fact_indicator")
     changes: dict = {}
     before, after, schema = load_day(warehouse, "fact_indicator", "load/fact_indicator.sql", changes,
                                      load_date=day, path=path)
@@ -167,11 +173,12 @@ def fact_indicator(context: dg.AssetExecutionContext, settings: SentraSettings,
             "WHERE f.load_date = ? ORDER BY f.date_key DESC, f.fact_key LIMIT 10", [date.fromisoformat(day)]).fetchall()
     table = ["| indicator | value | city | evidence |", "|---|---|---|---|"] + [
         f"| {code} | {value:,.0f} | {city} | {ev.replace('|', '/')} |" for code, value, city, ev in newest]
-    return _result("fact_indicator", before, after, len(rows), schema, **changes,
+    return _result("fact_indicator", before, after, n, schema, **changes,
                    newest_facts=dg.MetadataValue.md("\n".join(table)))
 
 
-@dg.asset(partitions_def=daily_partitions, deps=[fact_indicator, dim_sentra, fetch_log], group_name="bi",
+@dg.asset(partitions_def=daily_partitions, deps=[fact_indicator, dim_sentra, fetch_log, "corrections_applied"],
+          group_name="bi",
           kinds={"duckdb"}, owners=["team:data-engineering"], pool="duckdb_writer", tags={"layer": "bi"})
 def bi_views(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     """The views BI dashboards query (sql/views/*.sql), each column documented with COMMENT ON."""
