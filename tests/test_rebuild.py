@@ -37,8 +37,7 @@ def rebuild_from_lake(data_dir: Path, target: Path) -> None:
             run_sql_file(con, "load/sentra_mention.sql", load_date=day, path=rows(day, "sentra_mention"))
             run_sql_file(con, "load/dim_sentra.sql")
             run_sql_file(con, "load/fact_indicator.sql", load_date=day, path=rows(day, "fact_indicator"))
-        if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'correction_log'").fetchone()[0]:
-            apply_corrections(con)  # only if the job applies them (corrections_applied registered)
+        apply_corrections(con)  # the corrections_applied asset does this after every day's load
         for f in view_files():
             run_sql_file(con, f)
 
