@@ -171,6 +171,9 @@ def test_split_sentences(paragraph, n):
     # 'tersebar di N kabupaten/kota' is a province-wide total, even in an article about one kabupaten
     (["Sentra gerabah di Kabupaten Klaten terus tumbuh.",
       "Data Dinas Perindustrian Jawa Tengah mencatat 41.300 unit IKM yang tersebar di 35 kabupaten/kota."], 41300, None),
+    # 'di provinsi ini': the province of the article, not its kabupaten
+    (["Sentra gerabah di Kabupaten Klaten terus tumbuh.",
+      "Menurut Disperindag Jateng, total IKM di provinsi ini menyerap 1,4 juta tenaga kerja."], 1_400_000, None),
     # 'IKM tersebut ...' opening a paragraph is about what the paragraph before counted
     (["Sentra gerabah di Kabupaten Klaten terus tumbuh.",
       "Di Jawa Tengah kini tercatat 41.300 unit IKM yang tersebar di 35 kabupaten/kota.",
@@ -260,3 +263,20 @@ def test_fair_venue_in_another_city():
     ])
     r = extract_page(html, crawl_date=CRAWL)
     assert [(f["indicator"], f["city_code"]) for f in r["facts"]] == [("nilai_transaksi", "33.20")]
+
+
+def test_sentra_across_a_province_is_not_a_named_sentra():
+    r = extract_page(page("Pemetaan Sentra Tenun", [
+        "Dinas Perindustrian Jawa Tengah memetakan sentra IKM tenun di kabupaten/kota se-Jawa Tengah.",
+        "Hasilnya, ada 19 sentra IKM tenun. Sentra tenun lurik di Kecamatan Pedan, Kabupaten Klaten paling besar."]),
+        crawl_date=CRAWL)
+    assert [(s["city_code"], s["commodity"]) for s in r["sentra"]] == [("33.10", "tenun lurik")]
+
+
+def test_estate_named_after_its_place_takes_the_articles_commodity():
+    r = extract_page(page("IKM Logam Kabupaten Klaten Tumbuh", [
+        "Kabupaten Klaten memiliki 1.200 unit usaha logam yang menyerap 6.000 tenaga kerja.",
+        "Produk IKM logam dari Klaten dipasarkan ke berbagai daerah.",
+        "Lingkungan Industri Kecil (LIK) Batur di Kecamatan Ceper menjadi pusat pembinaan IKM logam."]),
+        crawl_date=CRAWL)
+    assert [(s["city_code"], s["commodity"]) for s in r["sentra"]] == [("33.10", "logam")]

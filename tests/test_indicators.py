@@ -89,6 +89,11 @@ def readings(sentence, year=2020, prev=None):
     ("Kementerian mencatat jumlah pelaku UMKM di seluruh Indonesia sekitar 64 juta unit.", []),
     ("Menurut Menteri UMKM, sektor itu menyerap 110 juta tenaga kerja secara nasional.", []),
     ("Dinas Koperasi dan UKM kabupaten itu mencatat 640 unit usaha anyaman.", [("jumlah_ikm", 640, "unit")]),
+    ("Usaha milik Darto kini mempekerjakan 14 karyawan.", []),
+    ("Bengkelnya mempekerjakan sembilan pegawai.", []),
+    ("Kami memiliki 11 karyawan tetap.", []),
+    ("Usaha konveksi di kecamatan itu menyerap 2.300 pekerja.", [("tenaga_kerja", 2300, "orang")]),
+    ("Di tingkat nasional, tenaga kerja IKM tercatat 3,1 juta orang.", [("tenaga_kerja", 3.1e6, "orang")]),
 ])
 def test_classify(sentence, expected):
     got = readings(sentence)

@@ -303,6 +303,9 @@ def test_risky_name_with_place_word():
                'Berbeda dengan Kabupaten Klaten, Kabupaten Boyolali lebih dikenal dengan susu sapi.', ['33.10']),
         (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
                'Batik itu juga dijual di Kabupaten Boyolali dan sering dibawa ke Kabupaten Boyolali.', ['33.10']),
+        (None, 'Sentra tenun di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah alat tenun. '
+               'Kainnya dipasarkan hingga ke Kota Semarang, Kota Surakarta, Kabupaten Kudus dan Kabupaten Pati.',
+         ['33.10']),
         # ... but one that is the subject of a sentence, or where a sentra stands, is
         (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
                'Kabupaten Boyolali juga punya 40 perajin batik.', ['33.10', '33.09']),

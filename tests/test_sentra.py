@@ -61,9 +61,19 @@ def found(sentence):
     ("Dinas memetakan sentra produksi kain khas daerah setempat menurut jenisnya.", []),
     ("Kota itu memiliki 18 sentra kerajinan.", []),
     ("Sentra tersebut hendaknya dikelola dengan baik.", []),
+    # 'kampung <product>' as a sentra: with a place after 'di', or in apposition to a place name
+    ("Kami singgah di kampung gerabah di Kabupaten Lombok Barat.", [("gerabah", "Kabupaten Lombok Barat", False)]),
+    ("Kami mampir ke Kasongan, kampung gerabah yang terkenal itu.", [("gerabah", None, False)]),
+    ("Ia pulang ke kampung halaman setiap Lebaran.", []),
+    ("Warga kampung tenun itu ramah.", []),
 ])
 def test_find_sentra(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_industrial_estate_named_after_its_place():
+    ms = find_sentra("Lingkungan Industri Kecil (LIK) Sukamulya di Kecamatan Cikupa menjadi pusat pelatihan.")
+    assert ms and ms[0].place_named and ms[0].commodity is None
 
 
 def test_generic_sentra_is_reported_as_generic():

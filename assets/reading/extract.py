@@ -95,8 +95,11 @@ _ANAPHORA_START = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:itu|ini|t
 _ANAPHORA_SUBJECT = re.compile(r"^\W*(?:(?:para\s+)?(?:ikm|imk|usaha|industri|perajin|pengrajin|sentra|pelaku\s+usaha|jumlah|angka|total)"
                                r"\s+(?:tersebut|itu|ini)|mereka)\b", re.I)
 _PROVINCE_WIDE = re.compile(r"\b(?:tersebar\s+di\s+(?:\w+\s+){1,2}kabupaten\s*(?:/|dan|atau)\s*kota|"
-                            r"(?:di\s+)?seluruh\s+kabupaten\s*(?:/|dan|atau)\s*kota|se-?provinsi|tingkat\s+provinsi|"
+                            r"(?:di\s+)?seluruh\s+kabupaten\s*(?:/|dan|atau)\s*kota|se-?provinsi|tingkat\s+provinsi|provinsi\s+(?:ini|itu|tersebut)|"
                             r"se-?(?:jawa|sumatera|sumatra|kalimantan|sulawesi|bali|ntb|ntt|papua|maluku)\w*)\b", re.I)
+_PROVINCE_WIDE_AFTER = re.compile(
+    r"^[^.;]{0,20}?\b(?:di\s+)?(?:(?:seluruh|berbagai|sejumlah|beberapa|\w+)\s+)?(?:kabupaten\s*(?:/|dan|atau)\s*kota|"
+    r"(?:kab|kabupaten)/kota)\b|^[^.;]{0,20}?\bse-?(?:provinsi\b|(?-i:[A-Z])\w+)", re.I)
 _FOLLOW_DI = re.compile(r"^[^,.;0-9]{0,30}?\bdi\s+(?:(?:kota|kabupaten|kab\.|kecamatan|kec\.|provinsi|prov\.)\s+)?$", re.I)
 
 
@@ -266,7 +269,10 @@ _LOCAL_INTRO = re.compile(
     r"(?P<name>(?!(?:Kota|Kabupaten|Kab|Kecamatan|Kec|Distrik|Provinsi)\b)[A-Z][\w'’-]{2,}"
     r"(?:\s+(?!(?:Kota|Kabupaten|Kab|Kecamatan|Kec|Distrik|Provinsi)\b)[A-Z][\w'’-]+)?)")
 _NOT_LOCAL_NAME = {"Industri", "Sentra", "Baru", "Lama", "Indah", "Jaya", "Tengah", "Utara", "Selatan", "Barat", "Timur",
-                   "Kerajinan", "Wisata", "Tenun", "Batik", "Adat", "Budaya", "Kreatif", "Kecil"}
+                   "Kerajinan", "Wisata", "Tenun", "Batik", "Adat", "Budaya", "Kreatif", "Kecil", "Pemkot", "Pemkab",
+                   "Pemprov", "Pemerintah", "Dinas", "Kantor", "Balai", "Gedung", "Jalan", "Jl", "Pasar", "Masjid",
+                   "Sekolah", "Universitas", "Kampus", "Rumah", "Hotel", "Pusat", "Sekitar", "Bank", "Koperasi", "Kelompok",
+                   "Dekranasda", "Disperindag", "Bupati", "Wali", "Gubernur", "Kepala", "Lurah", "Camat", "Polsek", "Polres"}
 
 
 def _add_local_names(sents: list[Sent], per_sent: list[list]) -> None:
@@ -418,6 +424,27 @@ def _same_loc(a: str | None, b: str | None) -> bool:
     return a2 in b2 or b2 in a2
 
 
+_IKM_OF = re.compile(r"\b(?:ikm|imk|usaha|industri|perajin|pengrajin|kerajinan|produk)\s+([a-z]+)\b", re.I)
+
+
+def _article_commodity(text: str, named: list) -> str | None:
+    """The commodity most IKM in the article make ('unit usaha logam', 'IKM logam'), if one stands out."""
+    from .sentra import commodity_group
+    counts: dict[str, int] = {}
+    for c in named:
+        counts[c.lower()] = counts.get(c.lower(), 0) + 2
+    for m in _IKM_OF.finditer(text):
+        w = m.group(1).lower()
+        if commodity_group(w) and w not in ("kerajinan", "aneka", "olahan", "kemasan", "kuliner"):
+            counts[w] = counts.get(w, 0) + 1
+    if not counts:
+        return None
+    best = sorted(counts.items(), key=lambda kv: -kv[1])
+    if best[0][1] < 2 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
 def _as_date(d) -> date | None:
     """A crawl date given as date, datetime or 'YYYY-MM-DD'."""
     if d is None:
@@ -478,6 +505,7 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
     _add_local_names(sents, per_sent)
 
     cities = list(P.article_cities(title, text))
+    article_codes = {m.city_code for m in all_mentions if m.city_code}
     primary = cities[0] if cities else None
     n_city = sum(1 for ms in per_sent for m in ms if m.city_code)
     n_prov = sum(1 for ms in per_sent for m in ms if m.level == "province")
@@ -549,6 +577,9 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
             }, placed.strength))
         for m in smentions:
             city = None
+            if m.commodity and (_PROVINCE_WIDE_AFTER.match(s.text[m.end:m.end + 80]) or m.location and (
+                    lambda lm: lm and all(x.level in ("province", "national") for x in lm))(P.find_mentions(m.location))):
+                continue  # 'sentra IKM sutra di kabupaten/kota se-Sulsel': a kind of sentra across a province
             if m.location:
                 # the location as resolved in the whole text ('Cirebon' next to 'Kabupaten Cirebon' is the kabupaten)
                 at = s.text.find(m.location, m.start)
@@ -559,6 +590,13 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
                 else:
                     lm = [x for x in P.find_mentions(m.location)
                           if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
+                    if lm and lm[0].city_code not in article_codes:
+                        # read the bare name with the article around it ('Batur' next to 'Kabupaten Klaten')
+                        lm = [x for x in P.find_mentions(m.location, context=text)
+                              if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
+                    if lm and lm[0].city_code not in article_codes and any(
+                            x.city_code in article_codes for x in ms if x.start >= m.start):
+                        lm = []  # a bare name that is a kecamatan elsewhere; the sentence names the place
                 if lm:
                     city = lm[0].city_code
                     if lm[0].level == "kabkota" and lm[0].start == 0 and lm[0].end >= len(m.location) - 1:
@@ -636,6 +674,14 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
 
     # ---- sentra: merge mentions of the same sentra
     score = topic_score(title, text)
+    # 'Lingkungan Industri Kecil (LIK) Takaru' in a story about metal IKM: named after its place, its commodity
+    # is the one the article's IKM make
+    unnamed = [m for m, _, _ in sentra_mentions if m.place_named and not m.commodity]
+    if unnamed and not any(m.commodity for m, _, _ in sentra_mentions):
+        # only when no sentra in the article names its product: else it is likely one of those
+        com = _article_commodity(text, [])
+        for m in unnamed:
+            m.commodity = com
     specific = [(m, c, i) for m, c, i in sentra_mentions if m.commodity]
     merged: list[dict] = []
     surfaces: list[dict] = []

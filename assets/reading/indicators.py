@@ -122,7 +122,11 @@ QUALIFIED = _rx(r"\byang\s+(?:sudah\s+|telah\s+)?(?:berorientasi\s+ekspor|mengek
                 r"memiliki\s+(?:nib|izin|sertifikat|merek|haki|sni)|terdampak|belum\s+memiliki|tidak\s+memiliki|go\s+digital|"
                 r"masuk\s+(?:e-?katalog|marketplace|pasar\s+digital))\b")
 OWN_STAFF_BEFORE = _rx(r"\b(?:dibantu|dibantu\s+oleh|ditemani|bersama)\s+(?:sekitar\s+|sebanyak\s+)?$")
-FIRST_PERSON = _rx(r"\b(?:saya|aku)\b|\b\w+ku\s+(?:punya|memiliki)\b")
+FIRST_PERSON = _rx(r"\b(?:saya|aku)\b|\b\w+ku\s+(?:punya|memiliki)\b|\bkami\s+(?:kini\s+|sudah\s+|telah\s+)?(?:punya|memiliki|mempekerjakan)\b")
+# 'Usaha milik Budi mempekerjakan 12 karyawan', 'Tokonya kini punya delapan pegawai': one business
+ONE_BUSINESS = _rx(r"\b(?:(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|kios|gerai|rumah\s+produksi|"
+                   r"konveksi|home\s+industry)(?:nya\b|\s+(?:milik|miliknya|keluarga)\b)|miliknya\b|"
+                   r"(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|konveksi)\s+(?-i:[A-Z])\w+\s+(?:milik\s+)?)")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
@@ -325,6 +329,9 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         ind, how = "jumlah_ikm", "unit after"
     if ind is None and ORANG_AFTER.match(rest):
         best = _nearest_back_noun(before[-120:])
+        if best == "jumlah_ikm" and re.search(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?"
+                                             r"(?:ikm|imk|industri|perajin|pengrajin)\b", before[-120:], re.I):
+            best = "tenaga_kerja"  # 'tenaga kerja IKM tercatat 1,9 juta orang': people working in IKM
         if best in ("tenaga_kerja", "peserta_pelatihan"):
             ind, how = best, "orang after, noun before"
             conf -= 0.05
@@ -355,8 +362,9 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
                 r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
                 r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I):
             ind, how = "peserta_pelatihan", how + ", trained"
-    if ind == "tenaga_kerja" and (OWN_STAFF_BEFORE.search(before[-40:]) or FIRST_PERSON.search(sentence)
-                                  and re.match(r"^\s*(?:orang\s+)?(?:karyawan|pegawai|pekerja|buruh)", rest, re.I)):
+    if ind == "tenaga_kerja" and (OWN_STAFF_BEFORE.search(before[-40:]) or (
+            FIRST_PERSON.search(sentence) or ONE_BUSINESS.search(before[-80:]))
+            and re.match(r"^\s*(?:orang\s+)?(?:karyawan|karyawati|pegawai|pekerja|buruh)", rest, re.I)):
         return None  # 'dibantu lima karyawan', 'saya punya 4 pegawai': one business's own staff
     if ind == "jumlah_ikm" and re.match(r"^\s*(?:orang\s+|buah\s+|unit\s+)?(?:pelaku\s+)?(?:umkm|ukm|umk)\b", rest, re.I):
         return None  # UMKM (mostly trade and services) are not IKM

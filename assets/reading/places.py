@@ -787,7 +787,7 @@ _ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari|ke|menuju|arah|hingga\s+ke)[ \t]+(?
 # Tasikmalaya') is where something happens or goes, not necessarily what the story is about
 _PASSING_BEFORE = re.compile(
     r"\b(?:di|ke|dari|hingga|sampai|menuju|seperti|antara|dengan|asal|luar|sekitar)[ \t]+"
-    r"(?:(?:[A-Z][\w'’-]*|kota|kabupaten|kab\.)[ \t]*,?[ \t]*){0,4}(?:(?:dan|atau|serta|maupun)[ \t]+)?$", re.IGNORECASE)
+    r"(?:(?:(?-i:[A-Z])[\w'’-]*|kota|kabupaten|kab\.)[ \t]*,?[ \t]*){0,8}(?:(?:dan|atau|serta|maupun)[ \t]+)?$", re.IGNORECASE)
 # 'sentra IKM rendang di Kota X': the place of the sentra itself, not of something else in the sentence
 _SENTRA_AT = re.compile(r"\b(?i:sentra|klaster|kampung\s+industri|kawasan\s+industri)\b"
                         r"(?:(?:(?!\bdi\b)[^.;\n]){0,45}|[^.;\n]{0,60}?\b(?i:tersebar|terletak|berada|berlokasi|terpusat))"
@@ -871,7 +871,7 @@ def article_cities(title: str | None, text: str) -> list[str]:
         else:
             named[c] += 1
             sent = _sentence_at(full, m.start, m.end)
-            passing = bool(_PASSING_BEFORE.search(before))
+            passing = bool(_PASSING_BEFORE.search(full[max(0, m.start - 120):m.start]))
             if m.level == 'kabkota' and not passing and not _CONTRAST.search(sent):
                 strong.add(c)  # the kab/kota is what the sentence talks about ('Kabupaten Demak menduduki ...')
             a = full.rfind(sent, max(0, m.start - len(sent)), m.end + len(sent)) if sent else -1

@@ -32,6 +32,12 @@ AGRI_RE = re.compile(
 FOOD_COURT_RE = re.compile(r"\b(?:sentra\s+kuliner|pujasera|food\s*court|pedagang\s+kaki\s+lima|pkl|"
                            r"wisata\s+kuliner|sentra\s+pkl|jajanan)\b", re.I)
 
+# a crime story set among perajin ('pembobol gudang perajin sepatu diringkus') is police news
+CRIME_RE = re.compile(
+    r"\b(?:pencurian|pembobol\w*|dibobol|membobol|curian|mencuri|dicuri|tersangka|diringkus|meringkus|ditangkap|"
+    r"menangkap|polsek|polres|polresta|polda|polisi|kapolsek|kapolres|kapolresta|reskrim|kuhp|maling|perampokan|"
+    r"dirampok|begal|penipuan|pembunuhan|penganiayaan|narkoba|penggerebekan|digerebek)\b", re.I)
+
 
 @dataclass
 class TopicScore:
@@ -39,6 +45,7 @@ class TopicScore:
     strong: int
     agri: int
     food_court: int
+    crime: int = 0
 
 
 SENTRA_RE = re.compile(r"\bsentra\b(?!\s+(?:kuliner|pkl|ekonomi|bisnis|pelayanan|vaksin\w*|gakkumdu|bawang|padi|beras|"
@@ -48,7 +55,8 @@ SENTRA_RE = re.compile(r"\bsentra\b(?!\s+(?:kuliner|pkl|ekonomi|bisnis|pelayanan
 def topic_score(title: str | None, text: str) -> TopicScore:
     full = f"{title or ''}\n{text or ''}"
     ikm = len(IKM_RE.findall(full)) + len(SENTRA_RE.findall(full))
-    return TopicScore(ikm, len(STRONG_RE.findall(full)), len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)))
+    return TopicScore(ikm, len(STRONG_RE.findall(full)), len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)),
+                      len(CRIME_RE.findall(full)))
 
 
 def is_ikm_topic(title: str | None, text: str, score: TopicScore | None = None) -> bool:
@@ -61,6 +69,8 @@ def is_ikm_topic(title: str | None, text: str, score: TopicScore | None = None) 
         return False
     if sc.food_court > sc.ikm and sc.strong < 2:
         return False
+    if sc.crime >= 4 and sc.crime >= sc.ikm:
+        return False  # police news that happens among perajin
     return True
 
 

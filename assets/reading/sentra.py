@@ -109,8 +109,11 @@ _KAMPUNG_PRODUCTS = ("batik|tenun|tenun ikat|songket|kerajinan|gerabah|keramik|a
                      "genteng|batu bata|boneka|wayang|topeng|kulit|jamu|kopi|dodol|jenang|lurik|sarung|tapis|ulos")
 _HEAD = re.compile(
     r"\b(?P<head>sentra(?:-sentra)?|kampung\s+(?:industri|ikm|ukm|umkm|produksi)|kampoeng\s+(?:industri|ikm)|"
-    r"klaster\s+industri|kawasan\s+sentra|(?:kampung|kampoeng|desa\s+wisata|desa\s+sentra)(?=\s+(?:" + _KAMPUNG_PRODUCTS + r")"
-    r"\s+(?-i:[A-Z][a-z])))\b", re.I)
+    r"klaster\s+industri|kawasan\s+sentra|lingkungan\s+industri\s+kecil|"
+    r"(?:kampung|kampoeng|desa\s+wisata|desa\s+sentra)(?=\s+(?:" + _KAMPUNG_PRODUCTS + r")"
+    r"\s+(?:(?-i:[A-Z][a-z])|di\s+(?:(?:kota|kabupaten|kab\.|desa|kelurahan|kecamatan)\s+)?(?-i:[A-Z])))|"
+    r"(?<=[a-z], )(?:kampung|kampoeng)(?=\s+(?:" + _KAMPUNG_PRODUCTS + r")\b))\b", re.I)
+_HEAD_KAMPUNG_PLACE = re.compile(r"\s+(?:" + _KAMPUNG_PRODUCTS + r")\s+(?:(?-i:[A-Z][a-z])|di\s+)", re.I)
 _GENERIC_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?\s*(?:(?:ikm|imk|ukm|umkm|industri\s+kecil(?:\s+dan)?(?:\s+menengah)?|industri|usaha|"
     r"produksi(?:nya)?|pengembangan|unggulan|binaan|khusus|terpadu|baru|utama|yang\s+memproduksi|"
@@ -349,6 +352,10 @@ def find_sentra(sentence: str) -> list[SentraMention]:
             continue
         if hm.start() > 0 and s[hm.start() - 1] == "-":
             continue
+        if head.lower().startswith("kampo") and s[max(0, hm.start() - 2):hm.start()] == ", " and \
+                not re.search(r"(?<![\w])[A-Z][\w'’-]*,\s$", s[max(0, hm.start() - 40):hm.start()]) and \
+                not _HEAD_KAMPUNG_PLACE.match(s[hm.end():]):
+            continue  # ', kampung songket': only in apposition to a place name ('Silungkang, kampung songket')
         counted = bool(re.search(r"(?:\d|\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|"
                                  r"ratus|puluhan|ratusan|beberapa|sejumlah|banyak|berbagai))\s*(?:\([a-z ]+\)\s*)?(?:buah\s+|unit\s+)?$",
                                  s[max(0, hm.start() - 25):hm.start()], re.I))
