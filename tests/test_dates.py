@@ -52,6 +52,9 @@ def test_no_date_after_crawl_date():
     # a banner with today's date loses to the article's own timestamp
     ("<html></html>", "KAMIS, 9 MEI 2019\nJudul\nSelasa, 07 Mei 2019 13:45\nIsi berita.", date(2019, 5, 7)),
     ("<html></html>", "Perajin di desa itu, Rabu (6/3/2019), memamerkan produknya.", date(2019, 3, 6)),
+    # the page's own date on a line of its own wins over the date of a statement inside a sentence
+    ("<html></html>", "Oleh Redaksi\n14 November 2024\nPerajin mengatakan, Rabu (13/11/2024), omzet naik.",
+     date(2024, 11, 14)),
 ])
 def test_published_date(html, text, expected):
     assert published_date(html, text, CRAWL) == expected

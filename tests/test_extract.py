@@ -168,6 +168,9 @@ def test_split_sentences(paragraph, n):
     (["Sentra perak di Kabupaten Sleman terus tumbuh.",
       "Secara keseluruhan, ekspor kerajinan kulit Jawa Tengah mencapai 4,2 juta dolar AS, dengan Kabupaten Sleman "
       "sebagai penyumbang utama."], 4_200_000, None),
+    # ... but aid from the province to a kabupaten's perajin is the kabupaten's
+    (["Sentra lurik di Kecamatan Pedan, Kabupaten Klaten terus tumbuh.",
+      "Pemerintah Provinsi Jawa Tengah menyalurkan bantuan Rp 450 juta kepada perajin Kabupaten Klaten."], 450e6, "33.10"),
     # 'tersebar di N kabupaten/kota' is a province-wide total, even in an article about one kabupaten
     (["Sentra gerabah di Kabupaten Klaten terus tumbuh.",
       "Data Dinas Perindustrian Jawa Tengah mencatat 41.300 unit IKM yang tersebar di 35 kabupaten/kota."], 41300, None),

@@ -40,6 +40,8 @@ def readings(sentence, year=2020, prev=None):
     ("Kementerian menyerahkan bantuan mesin jahit untuk 12 IKM.", []),
     ("Setiap stan bisa diisi empat hingga lima perajin.", []),
     ("Sebanyak 3 dari 10 IKM belum memiliki izin edar.", []),
+    ("Satu dari sepuluh IKM belum memiliki izin edar.", []),
+    ("Pak Warno kini satu dari 26 perajin lurik yang tersisa.", [("jumlah_ikm", 26, "unit")]),
     ("Angka itu menyusut dibanding beberapa tahun silam ketika ada 600 perajin.", []),
     ("Pelaku usaha mebel yang berorientasi ekspor mencapai 240 pelaku usaha.", []),
     ("Pada 2009 perajin yang aktif masih 1.400 orang perajin.", [("jumlah_ikm", 1400, "unit")]),

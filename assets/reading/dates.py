@@ -270,9 +270,6 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
     timed = [f for f in found if f.has_time and f.start < top]
     if timed:
         return timed[0].value
-    weekday = [f for f in found if f.has_weekday]
-    if weekday:
-        return weekday[0].value
     def byline(f: FoundDate) -> bool:
         ls = text.rfind("\n", 0, f.start) + 1
         le = text.find("\n", f.end)
@@ -282,9 +279,14 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
             bool(re.search(r"(?i)(?:diterbitkan|dipublikasikan|terbit|posted|published|diposting|tanggal|update|diperbarui)\W*$",
                            text[max(ls, f.start - 30):f.start]))
 
+    # a date on its own line near the top (a byline) is the page's own date; a date inside a sentence
+    # ('kata X, Rabu (21/8/2024)') is when something was said, used only when the page shows no byline
     early = [f for f in found if f.start < 600 and f.year_stated and byline(f)]
     if early:
         return early[0].value
+    weekday = [f for f in found if f.has_weekday]
+    if weekday:
+        return weekday[0].value
     return None
 
 

@@ -219,7 +219,8 @@ def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]
         return Placed(m.city_code, m.province_code, 3)
     after = [m for m in local if m.start >= end and m.start - end <= 40 and id(m) not in claimed]
     prov_before = [m for m in mentions if m.level == "province" and m.province_code and m.end <= pos]
-    if after and prov_before and not [m for m in local if m.end <= pos]:
+    if after and prov_before and not [m for m in local if m.end <= pos] and \
+            re.search(r",|\b(?:dengan|terutama|terbanyak|sebagian|paling|khususnya)\b", sent.text[end:after[0].start], re.I):
         # 'ekspor perak Bali tercatat 9,6 juta dolar, dengan Gianyar sebagai penyumbang terbesar': the
         # province total, its biggest contributor named after it
         return Placed(None, prov_before[-1].province_code, 3)

@@ -305,7 +305,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
             re.match(r"^\s*\S+\s+(?:\S+\s+)?yang\b", after):
         return None  # 'pelaku usaha yang berorientasi ekspor': a subset, not the stock
     if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I) \
-            and not re.search(r"\bsalah\s+satu\s+dari\s+$", before[-25:], re.I):
+            and not re.search(r"\b(?:salah\s+satu|(?:adalah|merupakan|menjadi|termasuk|ia|dia|beliau|kini|tinggal)\s+satu)"
+                              r"\s+dari\s+$", before[-40:], re.I):
         return None  # '3 dari 10 IKM': a ratio
     rest = after
     mp = _SKIP_PAREN.match(rest)
