@@ -193,20 +193,26 @@ SELECT 8000000000000000 + i, 'https://sintetis.example/berita/' || i, 'https://s
        d, CAST(strftime(d, '%Y%m%d') AS INTEGER), md5(CAST(i AS VARCHAR)), true, NULL, 10, DATE '2026-11-22'
 FROM (SELECT i, DATE '2015-01-01' + CAST(hash(i, 'd') % 4300 AS INTEGER) AS d FROM range($n_articles) AS t(i));
 INSERT INTO fact_indicator
-SELECT 9000000000000000 + i,
-       a.date_key,
-       CASE WHEN i % 12 = 0 THEN NULL ELSE c.keys[1 + CAST(hash(i, 'c') % c.n AS INTEGER)] END,
-       lpad(CAST(11 + hash(i, 'p') % 84 AS VARCHAR), 2, '0'),
-       CASE WHEN i % 3 = 0 THEN 7000000000000000 + CAST(hash(i, 'k') % $n_sentra AS BIGINT) ELSE NULL END,
-       1 + CAST(hash(i, 'i') % 11 AS INTEGER),
-       a.article_key,
-       CAST(1 + hash(i, 'v') % 1000000 AS DOUBLE),
-       'unit', CASE WHEN i % 5 = 0 THEN 'tahun' ELSE NULL END,
-       2015 + CAST(hash(i, 'y') % 12 AS INTEGER),
-       'Kalimat sintetis nomor ' || i || ' yang menyebut sebuah angka tentang sentra IKM di sebuah kabupaten.',
-       0.5 + (hash(i, 'q') % 50) / 100.0, DATE '2026-11-22'
-FROM range($n_facts) AS t(i) CROSS JOIN _cities AS c
-JOIN dim_article AS a ON a.article_key = 8000000000000000 + i // 10;
+SELECT fact_key, date_key, city_key, province_code, sentra_key, indicator_key, article_key,
+       -- most statements of a figure agree (several articles repeat it); about one in seven differs
+       CASE WHEN hash(fact_key, 'x') % 7 = 0 THEN CAST(1 + hash(fact_key, 'v') % 1000000 AS DOUBLE)
+            ELSE CAST(1 + hash(city_key, indicator_key, reference_year, sentra_key) % 1000000 AS DOUBLE) END,
+       unit, period, reference_year, evidence, confidence, load_date
+FROM (
+    SELECT 9000000000000000 + i AS fact_key,
+           a.date_key,
+           CASE WHEN i % 12 = 0 THEN NULL ELSE c.keys[1 + CAST(hash(i, 'c') % c.n AS INTEGER)] END AS city_key,
+           lpad(CAST(11 + hash(i, 'p') % 84 AS VARCHAR), 2, '0') AS province_code,
+           CASE WHEN i % 3 = 0 THEN 7000000000000000 + CAST(hash(i, 'k') % $n_sentra AS BIGINT) ELSE NULL END AS sentra_key,
+           1 + CAST(hash(i, 'i') % 11 AS INTEGER) AS indicator_key,
+           a.article_key,
+           'unit' AS unit, CASE WHEN i % 5 = 0 THEN 'tahun' ELSE NULL END AS period,
+           2015 + CAST(hash(i, 'y') % 12 AS INTEGER) AS reference_year,
+           'Kalimat sintetis nomor ' || i || ' yang menyebut sebuah angka tentang sentra IKM di sebuah kabupaten.' AS evidence,
+           0.5 + (hash(i, 'q') % 50) / 100.0 AS confidence, DATE '2026-11-22' AS load_date
+    FROM range($n_facts) AS t(i) CROSS JOIN _cities AS c
+    JOIN dim_article AS a ON a.article_key = 8000000000000000 + i // 10
+);
 """
 
 
@@ -221,6 +227,7 @@ def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dic
         db = tmp / "warehouse.duckdb"
         shutil.copy(warehouse, db)
         con = duckdb.connect(str(db))
+        con.execute("SET enable_progress_bar = false")
         t0 = time.perf_counter()
         params = {"n_facts": n_facts, "n_articles": max(1, n_facts // 10), "n_sentra": max(1, n_facts // 50)}
         for statement in _split_statements(SYNTH_SQL):
@@ -235,6 +242,7 @@ def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dic
         con.close()
         start = _rss_now_mb()
         con = duckdb.connect(str(db), read_only=True)  # as a BI tool opens it
+        con.execute("SET enable_progress_bar = false")
         views = {}
         with _Profile(profile):
             for f in view_files():

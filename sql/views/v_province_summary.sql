@@ -2,8 +2,12 @@
 -- Province-wide facts (no city) are shown beside the sums, never added to them.
 CREATE OR REPLACE VIEW v_province_summary AS
 WITH latest AS (
-    SELECT l.*, c.province_code
+    -- both sums from one pass over v_city_indicator_latest (two correlated subqueries computed it twice)
+    SELECT c.province_code,
+           sum(l.value) FILTER (WHERE l.indicator_code = 'tenaga_kerja') AS tenaga_kerja_sum,
+           sum(l.value) FILTER (WHERE l.indicator_code = 'jumlah_ikm') AS jumlah_ikm_sum
     FROM v_city_indicator_latest AS l JOIN dim_city AS c USING (kemendagri_code)
+    GROUP BY c.province_code
 ), province_wide AS (
     SELECT province_code, count(*) AS n_province_facts
     FROM fact_indicator WHERE city_key IS NULL AND province_code IS NOT NULL GROUP BY province_code
@@ -13,13 +17,12 @@ SELECT p.province_code, p.province_name,
        count(DISTINCT p.kemendagri_code) AS n_cities,
        sum(p.n_facts) AS n_facts,
        sum(p.n_sentra) AS n_sentra,
-       (SELECT sum(value) FROM latest AS l WHERE l.province_code = p.province_code
-            AND l.indicator_code = 'tenaga_kerja') AS tenaga_kerja_sum,
-       (SELECT sum(value) FROM latest AS l WHERE l.province_code = p.province_code
-            AND l.indicator_code = 'jumlah_ikm') AS jumlah_ikm_sum,
+       any_value(l.tenaga_kerja_sum) AS tenaga_kerja_sum,
+       any_value(l.jumlah_ikm_sum) AS jumlah_ikm_sum,
        coalesce(any_value(w.n_province_facts), 0) AS n_province_wide_facts
 FROM v_coverage_by_city AS p
 LEFT JOIN province_wide AS w USING (province_code)
+LEFT JOIN latest AS l USING (province_code)
 GROUP BY p.province_code, p.province_name;
 
 COMMENT ON VIEW v_province_summary IS 'Coverage and headline numbers per province.';
