@@ -354,6 +354,8 @@ def summarize(fig: dict) -> dict:
         "extract_pages_s": ex["pages"] / ex["seconds"], "trafilatura_pages_s": tr["pages"] / tr["seconds"],
         "lxml_pages_s": lx["pages"] / lx["seconds"],
         "extract_vs_trafilatura": ex["seconds"] / tr["seconds"],
+        "extract_vs_trafilatura_cpu": (ex["cpu_seconds"] / tr["cpu_seconds"]
+                                       if ex.get("cpu_seconds") and tr.get("cpu_seconds") else None),
         "day1_seconds": d1["seconds"], "day1_pages_s": n / d1["seconds"],
         "day1_fetched": d1["meta"].get("raw_pages", {}).get("fetched", 0),
         "day1_facts": d1["meta"].get("extractions", {}).get("facts", 0),
@@ -373,26 +375,27 @@ def summarize(fig: dict) -> dict:
 def report(fig: dict) -> list[str]:
     s, n = fig["summary"], fig["pages"]
     mark = lambda ok: "ok" if ok else "MISSED"  # noqa: E731
+    cpu = lambda stage: f"{fig[stage]['cpu_seconds']:.1f}" if "cpu_seconds" in fig[stage] else ""  # noqa: E731
+    rss = lambda stage: f"{fig[stage]['peak_rss_mb']:.0f} ({fig[stage]['rss_start_mb']:.0f})"  # noqa: E731
     rows = [
-        ("stage", "figure", "peak RSS MB (start)"),
-        ("extract_page", f"{s['extract_pages_s']:.1f} pages/s",
-         f"{fig['extract']['peak_rss_mb']:.0f} ({fig['extract']['rss_start_mb']:.0f})"),
-        ("trafilatura.extract alone", f"{s['trafilatura_pages_s']:.1f} pages/s",
-         f"{fig['trafilatura']['peak_rss_mb']:.0f} ({fig['trafilatura']['rss_start_mb']:.0f})"),
-        ("lxml.html.fromstring alone", f"{s['lxml_pages_s']:.1f} pages/s",
-         f"{fig['lxml']['peak_rss_mb']:.0f} ({fig['lxml']['rss_start_mb']:.0f})"),
-        (f"day 1 through Dagster ({s['day1_fetched']} fetched)", f"{s['day1_seconds']:.1f} s = {s['day1_pages_s']:.1f} pages/s",
-         f"{fig['day1']['peak_rss_mb']:.0f} ({fig['day1']['rss_start_mb']:.0f})"),
-        ("warehouse load (day 1)", f"{s['load_rows']} rows in {s['load_seconds']:.2f} s = {s['load_rows_s']:.0f} rows/s", ""),
+        ("stage", "figure", "CPU s", "peak RSS MB (at start)"),
+        ("extract_page", f"{s['extract_pages_s']:.1f} pages/s", cpu("extract"), rss("extract")),
+        ("trafilatura.extract alone", f"{s['trafilatura_pages_s']:.1f} pages/s", cpu("trafilatura"), rss("trafilatura")),
+        ("lxml.html.fromstring alone", f"{s['lxml_pages_s']:.1f} pages/s", cpu("lxml"), rss("lxml")),
+        (f"day 1 through Dagster ({s['day1_fetched']} fetched)",
+         f"{s['day1_seconds']:.1f} s = {s['day1_pages_s']:.1f} pages/s", cpu("day1"), rss("day1")),
+        ("warehouse load (day 1)", f"{s['load_rows']} rows in {s['load_seconds']:.2f} s = {s['load_rows_s']:.0f} rows/s",
+         "", ""),
         (f"day 2: {fig['new_pages']} new, {s['day2_not_modified']} not modified", f"{s['day2_seconds']:.1f} s",
-         f"{fig['day2']['peak_rss_mb']:.0f} ({fig['day2']['rss_start_mb']:.0f})"),
+         cpu("day2"), rss("day2")),
     ]
     for name, v in fig["views"]["views"].items():
-        rows.append((f"{name} @ {fig['views']['facts']:,} facts", f"{v['median_ms']:.1f} ms (cold {v['cold_ms']:.1f}, {v['rows']} rows)",
+        rows.append((f"{name} @ {fig['views']['facts']:,} facts",
+                     f"{v['median_ms']:.1f} ms (cold {v['cold_ms']:.1f}, {v['rows']} rows)", "",
                      f"{fig['views']['peak_rss_mb']:.0f}"))
     e = s["e2e_100k"]
-    rows.append(("100k pages end to end (extrapolated)", f"{e['seconds'] / 60:.1f} min", f"{e['peak_rss_mb']:.0f}"))
-    w = [max(len(r[i]) for r in rows) for i in range(3)]
+    rows.append(("100k pages end to end (extrapolated)", f"{e['seconds'] / 60:.1f} min", "", f"{e['peak_rss_mb']:.0f}"))
+    w = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [f"Sentra bench: {n} pages ({fig['bytes'] / 2**20:.1f} MB), {fig['cores']} cores"]
     lines += ["| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |" for r in rows[:1]]
     lines += ["|" + "|".join("-" * (x + 2) for x in w) + "|"]
@@ -401,7 +404,8 @@ def report(fig: dict) -> list[str]:
     lines.append("day 1 steps (s): " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(d1.items(), key=lambda kv: -kv[1])))
     lines += [
         "targets:",
-        f"  extraction / trafilatura alone = {s['extract_vs_trafilatura']:.2f}x (<= 1.3x)  {mark(s['ok']['extract_vs_trafilatura'])}",
+        f"  extraction / trafilatura alone = {s['extract_vs_trafilatura']:.2f}x (<= 1.3x)  {mark(s['ok']['extract_vs_trafilatura'])}"
+        + (f" (CPU time: {s['extract_vs_trafilatura_cpu']:.2f}x)" if s.get("extract_vs_trafilatura_cpu") else ""),
         f"  1%-new day / full day = {s['day2_vs_day1'] * 100:.1f}% (<= 5%)  {mark(s['ok']['day2_vs_day1'])}; "
         f"at 100k pages (extrapolated) {s['day2_100k']['vs_day1'] * 100:.1f}%: "
         f"{s['day2_100k']['per_url_ms']:.1f} ms per unchanged URL + {s['day2_100k']['fixed_seconds']:.0f} s fixed",
