@@ -83,6 +83,7 @@ def readings(sentence, year=2020, prev=None):
      [("nilai_transaksi", 40e6, "IDR")]),
     ("Selama pameran dagang bulan lalu, penjualan gerabah dari desa itu menembus Rp 600 juta.",
      [("nilai_transaksi", 600e6, "IDR")]),
+    ("Omzet para pedagang di stan pasar kerajinan itu mencapai Rp 50 juta per bulan.", [("nilai_omzet", 50e6, "IDR")]),
     # equipment, prices per item, one business's own staff, UMKM statistics
     ("Dinas menyerahkan 15 unit mesin jahit kepada kelompok perajin bordir.", []),
     ("Kami biasa membeli kulit sendiri, satu lembar Rp 120 ribu.", []),

@@ -311,6 +311,9 @@ def test_risky_name_with_place_word():
                'Kabupaten Boyolali juga punya 40 perajin batik.', ['33.10', '33.09']),
         (None, 'Sentra batik di Kabupaten Klaten makin ramai. Perajin di Kabupaten Klaten menambah canting. '
                'Tahun depan dibangun sentra tenun lurik di Kabupaten Boyolali.', ['33.10', '33.09']),
+        # a word of a title-case headline that the body writes in lower case is not a place
+        ('Kerajinan Kuningan Juwana Tetap Berkilau', 'Kerajinan kuningan di Kecamatan Juwana masih bertahan. '
+                                                     'Perajin kuningan di Juwana menambah produksi.', ['33.18']),
         # a city on the road to the subject is not the subject
         ('Sentra Tas Tanggulangin', 'Kalau lewat jalan raya menuju Surabaya, mampirlah ke toko tas Tanggulangin. '
                                     'Perajin di Kecamatan Tanggulangin menjahit tas kulit.', ['35.15']),

@@ -11,6 +11,9 @@ from assets.reading.relevance import assess, is_ikm_topic
     ("Panen Bawang Merah", "Petani bawang merah panen raya. Produksi mencapai 40 ton per hektare. Harga gabah dan padi stabil. "
                            "Dinas pertanian membagikan benih dan pupuk kepada petani.", False),
     ("Timnas Menang", "Tim nasional menang 2-0 dalam laga persahabatan di stadion.", False),
+    # weavers and batik makers are perajin, whatever the page calls them
+    ("Jalan-jalan ke Kampung Tenun", "Di kampung itu hampir semua ibu adalah penenun. Kain tenun dan songket dijual di "
+                                     "teras rumah.", True),
     # a theft among perajin is police news, not about the industry
     ("Pencuri Kain Tenun Diringkus", "Polres setempat meringkus dua tersangka pencurian kain di rumah seorang perajin tenun. "
                                      "Kapolres mengatakan tersangka ditangkap di terminal. Perajin itu rugi Rp 20 juta.", False),

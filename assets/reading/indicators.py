@@ -109,7 +109,7 @@ PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|ber
 
 TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b"
                    r"(?!\s+(?:bisa\s+|dapat\s+|akan\s+|sudah\s+)?(?:selesai|rampung|tuntas|beroperasi|dibuka|diresmikan|mulai|dimulai)\b)[^.;]*$")
-EVENT_SALES = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|stan|stand|booth)\b[^.;]{0,80}\b(?:penjualan|terjual|laku|omzet|omset)\b|"
+EVENT_SALES = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival)\b[^.;]{0,80}\b(?:penjualan|terjual|laku|omzet|omset)\b|"
                   r"\b(?:penjualan|omzet|omset)\b[^.;]{0,40}\b(?:selama|pada|di)\s+(?:pameran|ekspo|expo|bazar|bazaar|festival)\b")
 EVENT = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|stan|stand|booth|gerai)\b")
 PARTICIPATE_EVENT = _rx(r"\b(?:peserta|diikuti|mengikuti|ikut|menampilkan|ditampilkan|melibatkan|dilibatkan|berpartisipasi|tampil)\b")

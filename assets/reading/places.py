@@ -844,10 +844,15 @@ def article_cities(title: str | None, text: str) -> list[str]:
     named: Counter = Counter()
     subject: set[str] = set()
     strong: set[str] = set()
+    body = full[body_start:]
     for m, d in zip(mentions, in_dl):
         if m.city_code is None:
             continue
         c = m.city_code
+        if m.start < body_start and not m.explicit and m.surface and \
+                re.search(r'\b' + re.escape(m.surface.lower()) + r'\b', body) and \
+                not re.search(r'\b' + re.escape(m.surface) + r'\b', body):
+            continue  # a headline in title case: 'Kuningan' there is the brass the body calls 'kuningan'
         if d:
             if not dateline_counts or m.start >= dl[1]:  # type: ignore[index]
                 continue  # reporter's base, or the outlet's name ("(Antara Jogja)")

@@ -23,7 +23,8 @@ IKM_RE = re.compile(
     r"industri\s+pengolahan|produk\s+unggulan|ovop|bimtek|wirausaha\s+industri)\b",
     re.I,
 )
-STRONG_RE = re.compile(r"\b(?:ikm|imk|industri\s+kecil|sentra\s+ikm|sentra\s+industri|perajin|pengrajin|"
+STRONG_RE = re.compile(r"\b(?:ikm|imk|industri\s+kecil|sentra\s+ikm|sentra\s+industri|perajin|pengrajin|penenun|pembatik|"
+                       r"penganyam|pengukir|pemahat|pandai\s+besi|pande\s+besi|"
                        r"home\s*industr\w*|industri\s+rumahan|kampung\s+industri)\b", re.I)
 AGRI_RE = re.compile(
     r"\b(?:petani|panen|gabah|padi|bawang\s+merah|cabai|hortikultura|kementan|kementerian\s+pertanian|"
