@@ -59,9 +59,10 @@ def check_settings_from_env() -> CheckSettings:
 
 def make_resources(data_dir: str = "data", sources_file: str | None = None,
                    warehouse_file: str | None = None, polite: bool = True,
-                   check_settings: CheckSettings | None = None) -> dict:
+                   check_settings: CheckSettings | None = None, sample_port: int | None = None) -> dict:
     return {
-        "settings": SentraSettings(data_dir=data_dir, sources_file=sources_file, polite=polite),
+        "settings": SentraSettings(data_dir=data_dir, sources_file=sources_file, polite=polite,
+                                   sample_port=sample_port),
         "warehouse": WarehouseResource(database=os.path.join(data_dir, "work", "warehouse.duckdb"),
                                        published_database=warehouse_file or os.path.join(data_dir, "warehouse.duckdb")),
         "check_settings": check_settings or check_settings_from_env(),

@@ -21,6 +21,9 @@ class SentraSettings(ConfigurableResource):
     user_agent: str = Field(default="SentraBot/0.1 (+mailto:data@sentra.example)",
                             description="Honest User-Agent with a contact address.")
     polite: bool = Field(default=True, description="Obey robots.txt and rate limits (off only for local benchmarks).")
+    sample_port: Optional[int] = Field(
+        default=None, description="Port for the bundled sample site (default 8765 when free). A re-run of a day "
+                                  "recognises what it fetched only when the site has the same address.")
 
     @property
     def lake(self) -> Lake:
@@ -35,7 +38,7 @@ class SentraSettings(ConfigurableResource):
         if self.sources_file:
             yield load_sources(self.sources_file)
             return
-        with serve_folder() as base_url:
+        with serve_folder(port=self.sample_port) as base_url:
             yield load_sources(SAMPLE_SOURCES, variables={"BASE_URL": base_url})
 
 

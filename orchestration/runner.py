@@ -36,10 +36,10 @@ def _totals(warehouse: Path) -> dict:
 
 def run_days(days: list[str], data_dir: str = "data", sources_file: str | None = None,
              warehouse_file: str | None = None, polite: bool = True, log_level: str = "WARNING",
-             job_name: str = "daily_refresh") -> list[dict]:
+             job_name: str = "daily_refresh", sample_port: int | None = None) -> list[dict]:
     """Run `job_name` for each day in turn; `reprocess` re-reads the days' archives without fetching."""
     resources = make_resources(data_dir=data_dir, sources_file=sources_file, warehouse_file=warehouse_file,
-                               polite=polite)
+                               polite=polite, sample_port=sample_port)
     job = make_definitions(resources).resolve_job_def(job_name)
     published = Path(resources["warehouse"].published_database)
     summaries = []

@@ -1,5 +1,6 @@
 """The daily job end to end: the bundled sample site served on 127.0.0.1, crawled and loaded through real
 Dagster materializations into a real DuckDB warehouse, then run again for the same day."""
+import socket
 from pathlib import Path
 
 import duckdb
@@ -20,12 +21,21 @@ def counts(path: Path) -> dict[str, int]:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES + VIEWS}
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+PORT = free_port()  # the same site address for every run of this module, whatever else uses 8765
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
-    first = run_days([DAY], data_dir=str(data))[0]
+    first = run_days([DAY], data_dir=str(data), sample_port=PORT)[0]
     after_first = counts(Path(first["warehouse"]))
-    second = run_days([DAY], data_dir=str(data))[0]
+    second = run_days([DAY], data_dir=str(data), sample_port=PORT)[0]
     return data, first, after_first, second
 
 
@@ -135,7 +145,7 @@ def test_published_dates_are_read(con):
 
 def test_reprocess_rereads_the_archive_without_fetching(runs):
     data, _, after_first, _ = runs
-    (again,) = run_days([DAY], data_dir=str(data), job_name="reprocess")
+    (again,) = run_days([DAY], data_dir=str(data), job_name="reprocess", sample_port=PORT)
     assert again["success"], again["problems"]
     assert again["fetched"] == 0 and again["articles"] > 0
     assert counts(Path(again["warehouse"])) == after_first
@@ -143,7 +153,7 @@ def test_reprocess_rereads_the_archive_without_fetching(runs):
 
 def test_a_later_day_fetches_nothing_unchanged(runs):
     data, first, after_first, _ = runs
-    later = run_days(["2026-11-21"], data_dir=str(data))[0]
+    later = run_days(["2026-11-21"], data_dir=str(data), sample_port=PORT)[0]
     assert later["success"]
     assert later["not_modified"] >= EXPECTED["summary"]["crawlable_pages"] - 1
     assert later["articles"] == 0
