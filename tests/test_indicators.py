@@ -86,6 +86,7 @@ def readings(sentence, year=2020, prev=None):
     ("Omzet para pedagang di stan pasar kerajinan itu mencapai Rp 50 juta per bulan.", [("nilai_omzet", 50e6, "IDR")]),
     # equipment, prices per item, one business's own staff, UMKM statistics
     ("Dinas menyerahkan 15 unit mesin jahit kepada kelompok perajin bordir.", []),
+    ("Di kecamatan itu tercatat 640 unit rumah produksi keripik.", [("jumlah_ikm", 640, "unit")]),
     ("Kami biasa membeli kulit sendiri, satu lembar Rp 120 ribu.", []),
     ("Setiap hari saya menyelesaikan 12 pasang sepatu dibantu tiga karyawan.", []),
     ("Saya punya enam pegawai di bengkel ini.", []),

@@ -314,6 +314,11 @@ def test_risky_name_with_place_word():
         # a word of a title-case headline that the body writes in lower case is not a place
         ('Kerajinan Kuningan Juwana Tetap Berkilau', 'Kerajinan kuningan di Kecamatan Juwana masih bertahan. '
                                                      'Perajin kuningan di Juwana menambah produksi.', ['33.18']),
+        # the venue of a fair and an event's name do not make another city listed
+        (None, 'Stan Kabupaten Bantul meraup Rp 90 juta dalam pameran di Kota Yogyakarta. Perajin Kabupaten Bantul '
+               'senang. Pada Jogja Expo di Kota Yogyakarta tahun lalu, perajin Kabupaten Bantul juga laris.', ['34.02']),
+        # a fair in the city the story is about still makes it the subject
+        (None, 'Bazar produk IKM di Kota Kediri diikuti 80 perajin tenun.', ['35.71']),
         # a city on the road to the subject is not the subject
         ('Sentra Tas Tanggulangin', 'Kalau lewat jalan raya menuju Surabaya, mampirlah ke toko tas Tanggulangin. '
                                     'Perajin di Kecamatan Tanggulangin menjahit tas kulit.', ['35.15']),

@@ -56,7 +56,7 @@ NOUN_AFTER = [
     ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
     ("craft", _rx(r"^\s*(?:orang\s+)?(?:pembatik|penenun|penjahit|pengukir|pemahat|penganyam|pengrajin\s+muda|"
                   r"perajin\s+muda|pande|pandai\s+besi|pekerja\s+seni)\b")),
-    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+)?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
+    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|unit\s+(?=rumah|home|kelompok))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
                        r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
                        r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
                        r"pengusaha|produsen|wirausaha\s+(?:ikm|industri)|unit\s+industri|kelompok\s+usaha|"
@@ -64,7 +64,8 @@ NOUN_AFTER = [
 ]
 UNIT_AFTER = _rx(r"^\s*unit\b")
 # 'N unit ATBM', 'N unit mesin jahit': units of equipment, not business units
-EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|perajin|pengrajin|yang|dan|di|pada|atau|"
+EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|perajin|pengrajin|rumah|home|kelompok|"
+                     r"sentra|pelaku|bisnis|yang|dan|di|pada|atau|"
                      r"serta|dengan|tersebar|tercatat|terdaftar|aktif|lebih|saja|itu|ini|tersebut|sudah|telah)\b)[A-Za-z]")
 # 'Jumlah itu naik dari ... 3.190 unit': the count of the sentence before
 ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b")

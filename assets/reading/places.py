@@ -788,6 +788,10 @@ _ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari|ke|menuju|arah|hingga\s+ke)[ \t]+(?
 _PASSING_BEFORE = re.compile(
     r"\b(?:di|ke|dari|hingga|sampai|menuju|seperti|antara|dengan|asal|luar|sekitar)[ \t]+"
     r"(?:(?:(?-i:[A-Z])[\w'’-]*|kota|kabupaten|kab\.)[ \t]*,?[ \t]*){0,8}(?:(?:dan|atau|serta|maupun)[ \t]+)?$", re.IGNORECASE)
+_EVENT_NAME_AFTER = re.compile(r"[ \t]+(?:Expo|Ekspo|Fair|Festival|Fest|Fashion|Week|Carnival|Karnaval|Craft|Night|Run|Cup)\b")
+# 'pameran ... di Kota X': the venue of a fair is not what the story is about
+_EVENT_VENUE_BEFORE = re.compile(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|pekan\s+raya|konferensi|rakor|"
+                                 r"rapat|seminar|lokakarya)\b[^.;\n]{0,50}\b[Dd]i[ \t]+$", re.IGNORECASE)
 # 'sentra IKM rendang di Kota X': the place of the sentra itself, not of something else in the sentence
 _SENTRA_AT = re.compile(r"\b(?i:sentra|klaster|kampung\s+industri|kawasan\s+industri)\b"
                         r"(?:(?:(?!\bdi\b)[^.;\n]){0,45}|[^.;\n]{0,60}?\b(?i:tersebar|terletak|berada|berlokasi|terpusat))"
@@ -869,6 +873,10 @@ def article_cities(title: str | None, text: str) -> list[str]:
         before = full[max(0, m.start - 40):m.start]
         if d:
             pass
+        elif _EVENT_NAME_AFTER.match(full, m.end):
+            w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
+        elif _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
+            pass  # the venue of a fair: it counts for the primary city, but does not make another city listed
         elif _VENUE_AFTER.match(full, m.end) or _VENUE_BEFORE.search(before):
             w *= 0.3
         elif _ORIGIN_BEFORE.search(before):
