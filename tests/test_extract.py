@@ -187,6 +187,11 @@ def test_split_sentences(paragraph, n):
       "Dinas Perindustrian Jawa Tengah menyerahkan bantuan senilai Rp 310 juta untuk kelompok penenun Tanjungsari."], 310e6, "33.11"),
     (["Kawasan Laweyan Kota Surakarta dikenal sebagai kampung batik. Sentra tenun di Kabupaten Sukoharjo juga ramai.",
       "Pada pameran di Jakarta, penjualan batik dari Laweyan mencapai Rp 900 juta."], 900e6, "33.72"),
+    # makers and their product 'dari <place>' at a fair elsewhere: the place they come from
+    (["Pameran kerajinan digelar di Kota Semarang pekan lalu.",
+      "Penjualan batik dari Kabupaten Pekalongan mencapai Rp 430 juta selama pameran."], 430e6, "33.26"),
+    (["Pameran kerajinan digelar di Kota Semarang pekan lalu.",
+      "Perajin dari Kabupaten Batang membukukan transaksi Rp 170 juta."], 170e6, "33.25"),
     # a kecamatan named once with its prefix: its bare mentions are that kecamatan, not a city on the road to it
     (["Kalau lewat jalan raya menuju Surabaya, mampirlah ke sentra tas Tanggulangin.",
       "Kerajinan tas di Kecamatan Tanggulangin sudah ada sejak lama.",

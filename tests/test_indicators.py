@@ -84,6 +84,7 @@ def readings(sentence, year=2020, prev=None):
     ("Selama pameran dagang bulan lalu, penjualan gerabah dari desa itu menembus Rp 600 juta.",
      [("nilai_transaksi", 600e6, "IDR")]),
     ("Omzet para pedagang di stan pasar kerajinan itu mencapai Rp 50 juta per bulan.", [("nilai_omzet", 50e6, "IDR")]),
+    ("Penjualan tenun dari kabupaten itu mencapai Rp 210 juta selama pameran berlangsung.", [("nilai_transaksi", 210e6, "IDR")]),
     # equipment, prices per item, one business's own staff, UMKM statistics
     ("Dinas menyerahkan 15 unit mesin jahit kepada kelompok perajin bordir.", []),
     ("Di kecamatan itu tercatat 640 unit rumah produksi keripik.", [("jumlah_ikm", 640, "unit")]),

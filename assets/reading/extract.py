@@ -185,10 +185,28 @@ def _usable_mentions(sent: Sent, mentions: list) -> list:
         before = sent.text[max(0, m.start - 120):m.start]
         if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(sent.text[m.end:m.end + 12]):
             continue
-        if _ORIGIN_BEFORE.search(before[-20:]):
+        if _ORIGIN_BEFORE.search(before[-20:]) and not _MAKER_FROM(before):
             continue
         out.append(m)
     return out
+
+
+_MAKER_BEFORE = re.compile(r"\b(?:perajin|pengrajin|ikm|imk|umkm|ukm|pelaku\s+(?:usaha|ikm)|pengusaha|produk\w*|kerajinan|"
+                           r"stan|stand|booth|peserta|kontingen|delegasi|utusan|industri|sentra)\s+(?:(\w+)\s+){0,2}dari\s+"
+                           r"(?:(?:kota|kabupaten|kab\.?|kecamatan|desa|kelurahan)\s+)?$", re.I)
+_PRODUCT_FROM = re.compile(r"\b(\w+)\s+(?:(\w+)\s+)?dari\s+(?:(?:kota|kabupaten|kab\.?|kecamatan|desa|kelurahan)\s+)?$", re.I)
+
+
+def _MAKER_FROM(before: str) -> bool:
+    """'perajin dari Kabupaten Batang', 'penjualan batik dari Pekalongan': the makers or their product come from
+    that place, which is then the subject; 'rombongan dari Surabaya' is not."""
+    if _MAKER_BEFORE.search(before[-60:]):
+        return True
+    m = _PRODUCT_FROM.search(before[-50:])
+    if m:
+        from .sentra import commodity_group
+        return any(w and commodity_group(w) for w in m.groups())
+    return False
 
 
 _ORG_BEFORE = re.compile(

@@ -111,7 +111,7 @@ PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|ber
 TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b"
                    r"(?!\s+(?:bisa\s+|dapat\s+|akan\s+|sudah\s+)?(?:selesai|rampung|tuntas|beroperasi|dibuka|diresmikan|mulai|dimulai)\b)[^.;]*$")
 EVENT_SALES = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival)\b[^.;]{0,80}\b(?:penjualan|terjual|laku|omzet|omset)\b|"
-                  r"\b(?:penjualan|omzet|omset)\b[^.;]{0,40}\b(?:selama|pada|di)\s+(?:pameran|ekspo|expo|bazar|bazaar|festival)\b")
+                  r"\b(?:penjualan|omzet|omset|terjual)\b[^.;]{0,90}\b(?:selama|pada|di|dalam)\s+(?:pameran|ekspo|expo|bazar|bazaar|festival)\b")
 EVENT = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|stan|stand|booth|gerai)\b")
 PARTICIPATE_EVENT = _rx(r"\b(?:peserta|diikuti|mengikuti|ikut|menampilkan|ditampilkan|melibatkan|dilibatkan|berpartisipasi|tampil)\b")
 
@@ -288,7 +288,7 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         if kpos >= 0 and len(seg) - kpos > 120:
             conf -= 0.1
         period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
-        if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(seg)):
+        if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
             ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
         year = find_year(sentence, year_pos, published_year, context_year)
         return Reading(q, ind, q.unit, period, year, round(max(0.05, min(conf, 1.0)), 2), how)
