@@ -6,6 +6,7 @@ their smallest shingle hashes (a bottom-k sketch) are compared, so a day of many
 """
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from collections import Counter
@@ -51,26 +52,27 @@ def _sketch_estimate(a: list[int], b: list[int]) -> float:
 
 
 def near_duplicate_of(texts: list[str], threshold: float = THRESHOLD) -> list[int | None]:
-    """For each text, the index of an earlier text it nearly duplicates, or None."""
-    sets: list[frozenset[int] | None] = [shingles(t) for t in texts]
+    """For each text, the index of an earlier text it nearly duplicates, or None.
+
+    Only each text's sketch is kept (a day's shingle sets would weigh several times its texts); an
+    earlier text's shingles are computed again when it is a candidate, which is rare."""
     sketches: list[list[int]] = []
     index: dict[int, list[int]] = {}
     result: list[int | None] = []
-    for i, s in enumerate(sets):
-        sketch = sorted(s)[:SKETCH]
+    for i, text in enumerate(texts):
+        s = shingles(text)
+        sketch = heapq.nsmallest(SKETCH, s)
         sketches.append(sketch)
         hits = Counter(j for h in sketch for j in _postings(index, h))
         need = min(MIN_SHARED, len(sketch))
         candidates = [j for j, n in hits.items() if n >= need]
         original = next((j for j in sorted(candidates)
                          if _sketch_estimate(sketch, sketches[j]) >= threshold - SKETCH_SLACK
-                         and jaccard(s, sets[j]) >= threshold), None)
+                         and jaccard(s, shingles(texts[j])) >= threshold), None)
         result.append(original)
         if original is None:
             for h in sketch:
                 posting = index.setdefault(h, [])
                 if len(posting) <= MAX_POSTING:
                     posting.append(i)
-        else:
-            sets[i] = None  # only originals are compared again
     return result
