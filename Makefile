@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test dev score score-holdout score-holdout2 clean
+.PHONY: setup run test dev score score-holdout score-holdout2 score-holdout3 clean
 
 setup: $(VENV)/.installed
 
@@ -31,6 +31,9 @@ score-holdout: setup  ## extraction quality on the held-out set written for this
 
 score-holdout2: setup  ## extraction quality on the second held-out set, written after tuning (needs ../shared)
 	$(BIN)/python ../shared/bench/score.py tests/fixtures/holdout2 --extract-cmd "$(BIN)/sentra extract"
+
+score-holdout3: setup  ## extraction quality on the third held-out set, written while tuning went on (needs ../shared)
+	$(BIN)/python ../shared/bench/score.py tests/fixtures/holdout3 --extract-cmd "$(BIN)/sentra extract"
 
 clean:
 	rm -rf data .dagster/storage .dagster/history .dagster/schedules .dagster/logs
