@@ -62,6 +62,29 @@ def readings(sentence, year=2020, prev=None):
     ("Dinas memberikan bimbingan teknis kepada 300 UKM di provinsi itu.", []),
     ("Sebanyak 25 penenun muda belajar menenun di bawah bimbingan perajin senior.", [("peserta_pelatihan", 25, "orang")]),
     ("Usaha itu mempekerjakan sekitar 1.500 pembatik.", [("tenaga_kerja", 1500, "orang")]),
+    # makers named by their craft are counted as business units, unless employed or trained
+    ("Di kampung itu kini ada 320 penyulam kerawang yang masih aktif.", [("jumlah_ikm", 320, "unit")]),
+    ("Dinas mencatat 88 penganyam pandan di kecamatan tersebut.", [("jumlah_ikm", 88, "unit")]),
+    ("Bengkel tenun itu merekrut 60 penenun dari desa sekitar.", [("tenaga_kerja", 60, "orang")]),
+    ("Tahun lalu balai melatih 42 pengolah susu kambing soal sanitasi.", [("peserta_pelatihan", 42, "orang")]),
+    ("Sebanyak 18 pengasah akik ikut kursus desain cincin di ibu kota provinsi.", [("peserta_pelatihan", 18, "orang")]),
+    ("Pada 2023 sebanyak 27 pengasap mengikuti pelatihan pengemasan.", [("peserta_pelatihan", 27, "orang")]),
+    # workers: 'N orang bekerja', 'yang kerja ... N orang'
+    ("Kini 740 orang bekerja di usaha anyaman itu.", [("tenaga_kerja", 740, "orang")]),
+    ("Perajinnya sedikit, tapi yg kerja di bengkel-bengkel itu ada 90an orang.", [("tenaga_kerja", 90, "orang")]),
+    # production units housed in a sentra
+    ("Sentra kopi itu ditempati 58 unit penggilingan skala kecil.", [("jumlah_ikm", 58, "unit")]),
+    ("Sentra tahu di sana berisi 37 unit pembuatan tahu.", [("jumlah_ikm", 37, "unit")]),
+    ("Dinas menyerahkan 12 unit pengering jagung kepada kelompok.", []),
+    # aid for production equipment is aid, not production value
+    ("Pemprov menyalurkan bantuan alat produksi berupa mesin giling senilai Rp 260.000.000.", [("bantuan", 260e6, "IDR")]),
+    ("Hibah sarana produksi untuk sentra itu bernilai Rp 1,2 miliar.", [("bantuan", 1.2e9, "IDR")]),
+    ("Nilai produksi sentra itu mencapai Rp 3 miliar.", [("nilai_produksi", 3e9, "IDR")]),
+    # colloquial rupiah: 'jt-an', 'rb', 'M-an'
+    ("Katanya omzet sebulan bisa 450 jt-an kalau musim hajatan.", [("nilai_omzet", 450e6, "IDR")]),
+    ("Omset para perajin per tahun 2 M-an.", [("nilai_omzet", 2e9, "IDR")]),
+    # national UMKM programmes are not a place's training facts
+    ("Kementerian menggelar pelatihan pemasaran daring yang diikuti 120 ribu pelaku UMKM di 34 provinsi.", []),
     ("Nilai bantuan yang bersumber dari anggaran provinsi mencapai Rp400 juta.", [("bantuan", 400e6, "IDR")]),
     ("Realisasi penanaman modal di sektor mebel tercatat Rp640 miliar.", [("nilai_investasi", 640e9, "IDR")]),
     ("Kalau mereka berkumpul dalam satu sentra, pembinaan lebih mudah.", []),

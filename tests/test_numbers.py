@@ -86,6 +86,11 @@ def _kinds(sentence):
     ("Bahan bakunya mahal, satu gulung Rp 60 ribu.", "Rp 60 ribu", "price"),
     ("Kain itu selembar Rp 300.000.", "Rp 300.000", "price"),
     ("Omzet satu sentra Rp 2 miliar.", "Rp 2 miliar", "money"),
+    # colloquial rupiah without 'Rp' after a money word
+    ("Penjualan bulan lalu katanya 250 jt-an.", "250 jt-an", "money"),
+    ("Omzetnya tembus 3 M-an setahun.", "3 M-an", "money"),
+    ("Pendapatan sehari cuma 80 rb.", "80 rb", "money"),
+    ("Warga desa itu ada 2 jt orang.", "2 jt", "number"),
 ])
 def test_kinds(sentence, text, kind):
     assert (text, kind) in _kinds(sentence)
@@ -98,6 +103,7 @@ def test_kinds(sentence, text, kind):
     ("Transaksi menembus Rp4 miliar lebih.", "Rp4 miliar", True),
     ("Tercatat 412 unit usaha.", "412", False),
     ("Ada 300-an pelaku usaha.", "300-an", True),
+    ("Omzet bisa 120 jt-an per bulan.", "120 jt-an", True),
 ])
 def test_approximate(sentence, text, approx):
     q = [q for q in find_quantities(sentence) if q.text == text]

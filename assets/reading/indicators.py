@@ -48,14 +48,18 @@ def _rx(p: str) -> re.Pattern:
 
 
 # ---------------------------------------------------------------- counted nouns right after a number
+# makers named by their craft ('penenun', 'penganyam', 'pengasap', 'penggosok', 'pengolah ikan')
+CRAFT_NOUNS = (r"(?:pembatik|penenun|penjahit|pengukir|pemahat|penganyam|penyulam|perajut|pemintal|penempa|pande|pandai\s+besi|"
+               r"penggosok|pengasah|pengasap|penyamak|pencelup|pembordir|pengolah(?!an)|pembuat|pemintal)")
+# employment of those makers ('mempekerjakan 115 orang penenun'): workers, not business units
+EMPLOY_BEFORE = _rx(r"\b(?:mempekerjakan|dipekerjakan|menyerap|diserap|terserap|menampung|merekrut|direkrut|bekerja|melibatkan)\b[^.;]{0,40}$")
 _SKIP_PAREN = _rx(r"^\s*\((?:[a-z\s]+|\d+)\)")  # '7 (tujuh) sentra', '1 (satu) desa'
 NOUN_AFTER = [
     ("tenaga_kerja", _rx(r"^\s*(?:orang\s+)?(?:tenaga\s+kerja|naker\b|pekerja|karyawan|karyawati|buruh|"
                          r"pegawai|tk\b|pengrajin\s+dan\s+pekerja|sdm\b)")),
     ("peserta_pelatihan", _rx(r"^\s*(?:orang\s+)?(?:peserta|trainee|orang\s+(?:yang\s+)?(?:dilatih|mengikuti))")),
     ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
-    ("craft", _rx(r"^\s*(?:orang\s+)?(?:pembatik|penenun|penjahit|pengukir|pemahat|penganyam|pengrajin\s+muda|"
-                  r"perajin\s+muda|pande|pandai\s+besi|pekerja\s+seni)\b")),
+    ("craft", _rx(r"^\s*(?:orang\s+)?(?:" + CRAFT_NOUNS + r"|pengrajin\s+muda|perajin\s+muda|pekerja\s+seni)\b")),
     ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|unit\s+(?=rumah|home|kelompok))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
                        r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
                        r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
@@ -68,6 +72,10 @@ EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|pera
                      r"sentra|pelaku|bisnis|yang|dan|di|pada|atau|"
                      r"serta|dengan|tersebar|tercatat|terdaftar|aktif|lebih|saja|itu|ini|tersebut|sudah|telah)\b)[A-Za-z]")
 # 'Jumlah itu naik dari ... 3.190 unit': the count of the sentence before
+# 'N unit pengolahan/pengasapan': production units (a business each), unlike 'N unit pengering'
+PRODUCTION_UNIT = _rx(r"^\s*unit\s+(?!peralatan|perlengkapan|perangkat|pendingin|pengering\b)pe\w+an\b")
+# 'sentra itu dihuni/ditempati 40 unit': the businesses inside it
+HOUSED_BEFORE = _rx(r"\b(?:dihuni|ditempati|diisi|berisi|menampung)\s+(?:oleh\s+)?(?:sekitar\s+|sebanyak\s+)?$")
 ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b")
 ORANG_AFTER = _rx(r"^\s*orang\b")
 IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|kerajinan|mebel|konveksi)\b")
@@ -75,6 +83,7 @@ IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|
 # an indicator noun earlier in the clause, for 'N orang' and 'ada N'
 BACK_NOUNS = [
     ("tenaga_kerja", _rx(r"(?:tenaga\s+kerja|naker|pekerja|karyawan|buruh|menyerap|diserap|terserap|penyerapan|mempekerjakan|menampung|"
+                         r"\bbekerja\b|\b(?:yang|yg)\s+kerja\b|"
                          r"pembatik|penenun|penjahit|pengukir|pemahat|penganyam)")),
     ("peserta_pelatihan", _rx(r"(?:peserta|dilatih|melatih|pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya)")),
     ("jumlah_ikm", _rx(r"(?:unit\s+usaha|pelaku\s+(?:unit\s+)?(?:usaha|ikm|umkm|ukm)|jumlah\s+(?:ikm|imk|umkm|ukm|usaha|perajin|pengrajin)|"
@@ -93,7 +102,8 @@ MONEY_WORDS = [
     ("nilai_transaksi", _rx(r"\b(?:transaksi\w*|bertransaksi)")),
     ("nilai_omzet", _rx(r"\b(?:omzet\w*|omset\w*|beromzet|beromset|penjualan\w*|pendapatan\w*|perputaran\s+(?:uang|bisnis)|"
                         r"pemasukan|penghasilan|meraup|terjual|laku)")),
-    ("nilai_produksi", _rx(r"\b(?:nilai\s+produksi|nilai\s+output|produksi\w*|memproduksi|diproduksi|menghasilkan)")),
+    ("nilai_produksi", _rx(r"\b(?:nilai\s+produksi|nilai\s+output|(?<!alat\s)(?<!peralatan\s)(?<!mesin\s)(?<!sarana\s)(?<!fasilitas\s)"
+                           r"(?<!rumah\s)(?<!bahan\s)(?<!kapasitas\s)produksi\w*|memproduksi|diproduksi|menghasilkan)")),
     ("bantuan", _rx(r"\b(?:bantuan|hibah|dak\b|dana\s+alokasi\s+khusus|alokasi|dialokasikan|mengalokasikan|dikucurkan|"
                     r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
     ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
@@ -226,6 +236,8 @@ _UMKM = _rx(r"\b(?:umkm|ukm|umk)\b")
 _UMKM_OFFICE = _rx(r"\b(?:koperasi|dinas|dinkop\w*|diskop\w*|disdagkop\w*|kementerian|kemenkop\w*|menteri|kadis|kepala)"
                    r"(?:\s*[,&]?\s*(?:dan|usaha|mikro|kecil|menengah|perindustrian|perdagangan|tenaga|kerja|koperasi))*\s*[,&(]?\s*$")
 _IKM_PROPER = _rx(r"\b(?:ikm|imk|industri|perajin|pengrajin|kerajinan|sentra|mebel|konveksi|pembatik|penenun)\b")
+NATIONWIDE_SPREAD = _rx(r"\b(?:nasional|se-?indonesia|seluruh\s+indonesia|tanah\s+air|\d+\s+provinsi|seluruh\s+provinsi|"
+                        r"berbagai\s+provinsi|kementerian|menteri)\b")
 _NATIONWIDE = _rx(r"\b(?:nasional|indonesia|menteri|kementerian|tanah\s+air)\b")
 
 
@@ -325,10 +337,13 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         if rx.match(rest):
             ind, how = name, "noun after"
             break
-    if ind is None and UNIT_AFTER.match(rest) and not EQUIPMENT_UNIT.match(rest) and (
+    if ind is None and UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or PRODUCTION_UNIT.match(rest) or
+                                                   HOUSED_BEFORE.search(before[-40:])) and (
             IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
             and ANAPHORA_COUNT.search(before)):
         ind, how = "jumlah_ikm", "unit after"
+    if ind is None and re.match(r"^\s*orang\s+(?:yang\s+|yg\s+)?(?:bekerja|dipekerjakan|menggantungkan\s+hidup)\b", rest, re.I):
+        ind, how = "tenaga_kerja", "orang bekerja"  # 'tercatat 560 orang bekerja di sektor itu'
     if ind is None and ORANG_AFTER.match(rest):
         best = _nearest_back_noun(before[-120:])
         if best == "jumlah_ikm" and re.search(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?"
@@ -352,13 +367,14 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         return None
     trained = bool(TRAINING.search(sentence))
     if ind == "craft":
-        # 'mempekerjakan 1.500 pembatik' (workers) / '30 penenun muda belajar menenun' (trainees)
-        ind = "tenaga_kerja"
+        # 'terdapat 1.870 penenun' / 'tercatat 45 penganyam': makers, counted as business units;
+        # 'mempekerjakan 1.500 pembatik': workers; '30 penenun muda belajar menenun': trainees (below)
+        ind = "tenaga_kerja" if EMPLOY_BEFORE.search(before[-60:]) else "jumlah_ikm"
         conf -= 0.1
     if ind in ("jumlah_ikm", "tenaga_kerja") and trained:
         near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 130)]
-        people = bool(re.match(r"^\s*(?:orang\b|perajin|pengrajin|pelaku|peserta|pembatik|penenun|penjahit|pengukir|"
-                               r"pemahat|penganyam|pekerja|karyawan|tenaga)", rest, re.I))
+        people = bool(re.match(r"^\s*(?:orang\b|perajin|pengrajin|pelaku|peserta|pekerja|karyawan|tenaga|" + CRAFT_NOUNS + ")",
+                               rest, re.I))
         if PARTICIPATE.search(near) or re.search(r"\b(?:pelatihan|melatih|dilatih|bimtek|diklat)\s+(?:sebanyak\s+|sekitar\s+|bagi\s+)?$",
                                                  before[-40:], re.I) or people and re.search(
                 r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
@@ -368,6 +384,9 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
             FIRST_PERSON.search(sentence) or ONE_BUSINESS.search(before[-80:]))
             and re.match(r"^\s*(?:orang\s+)?(?:karyawan|karyawati|pegawai|pekerja|buruh)", rest, re.I)):
         return None  # 'dibantu lima karyawan', 'saya punya 4 pegawai': one business's own staff
+    if ind == "peserta_pelatihan" and not _IKM_PROPER.search(sentence) and re.search(
+            r"\b(?:umkm|ukm|umk|usaha\s+(?:mikro|kecil|ultra\s+mikro))\b", sentence, re.I) and NATIONWIDE_SPREAD.search(sentence):
+        return None  # 'pelatihan ... diikuti 250 ribu pelaku usaha mikro di 38 provinsi': a national UMKM programme
     if ind == "jumlah_ikm" and re.match(r"^\s*(?:orang\s+|buah\s+|unit\s+)?(?:pelaku\s+)?(?:umkm|ukm|umk)\b", rest, re.I):
         return None  # UMKM (mostly trade and services) are not IKM
     if ind in ("jumlah_ikm", "tenaga_kerja") and _umkm_not_ikm(sentence, ind):

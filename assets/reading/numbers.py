@@ -260,6 +260,8 @@ ORDINAL_BEFORE = re.compile(r"(?:\bke-?|\bno\.?|\bnomor|\bnomer|\bpasal|\bayat|\
 YEAR_BEFORE = re.compile(r"(?:\btahun|\bthn\.?|\bth\.?|\bta\.?|\bsejak|\bpada|\bhingga|\bsampai|\bakhir|\bawal|\bpertengahan|\bmedio|\bsepanjang|\bselama|\bdi|\bapbn|\bapbd|\bdak|\bperiode|\bsemester\s+\w+|\btriwulan\s+\w+|\b(?:" + MONTHS_ALT + r")|/|-|–)\s*$", re.I)
 COUNT_NOUN_AFTER = re.compile(r"^\s*(?:orang|unit|ikm|imk|umkm|ukm|perajin|pengrajin|pekerja|tenaga|karyawan|peserta|sentra|"
                               r"usaha|pelaku|buruh|warga|anggota|pengusaha|home)\b", re.I)
+MONEY_CONTEXT = re.compile(r"\b(?:omzet\w*|omset\w*|penjualan\w*|pendapatan\w*|penghasilan\w*|untung\w*|laba|transaksi\w*|"
+                           r"bantuan|hibah|dana|modal|investasi|nilai|ekspor|duit|uang|rupiah|meraup|terjual|laku)\b", re.I)
 SALAH_SATU = re.compile(r"\b(?:salah|satu-satunya)\s*$", re.I)
 
 
@@ -306,13 +308,24 @@ def find_quantities(sentence: str) -> list[Quantity]:
         usd = _usd(mt)
         mult = (mt.group("mult") or mt.group("mshort") or "").lower()
         has_money = bool(cur) or usd or bool(re.match(r"^\s*rupiah\b", after, re.I))
-        if mt.group("mshort") and not cur and mt.group("mshort") not in ("Jt", "jt", "rb"):
+        approx = False
+        short_money = (mt.group("mshort") or mt.group("mult") or "").lower() in ("jt", "rb", "m", "t") and (
+            bool(re.match(r"^-?an\b", s[mt.end():], re.I)) or (mt.group("mshort") or mt.group("mult") or "").lower() in ("jt", "rb"))
+        if short_money and not cur and not COUNT_NOUN_AFTER.match(re.sub(r"^-?an\b", "", s[mt.end():mt.end() + 40])) \
+                and MONEY_CONTEXT.search(s[max(0, start - 80):start]):
+            # '300 jt-an', '2 M-an', '50 rb sehari' after omzet/penjualan: colloquial rupiah
+            has_money = True
+            if re.match(r"^-?an\b", s[mt.end():], re.I):
+                approx = True
+                end = mt.end() + re.match(r"^-?an\b", s[mt.end():], re.I).end()
+                text = s[start:end]
+                after = s[end:end + 40]
+        elif mt.group("mshort") and not cur and mt.group("mshort") not in ("Jt", "jt", "rb"):
             # a bare 'M' or 'T' after a number is a unit only with a currency
             mult = ""
             text = s[start:mt.start("mshort")].rstrip()
             end = start + len(text)
             after = s[end:end + 40]
-        approx = False
         value: float | None
         kind = "number"
         if dig:
