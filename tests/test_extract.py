@@ -192,6 +192,12 @@ def test_split_sentences(paragraph, n):
       "Penjualan batik dari Kabupaten Pekalongan mencapai Rp 430 juta selama pameran."], 430e6, "33.26"),
     (["Pameran kerajinan digelar di Kota Semarang pekan lalu.",
       "Perajin dari Kabupaten Batang membukukan transaksi Rp 170 juta."], 170e6, "33.25"),
+    # an event named after a province or city is a name, not the place of the figure
+    (["Sentra keramik di Kota Malang terus tumbuh. Dinas menargetkan transaksi perajin keramik di Jatim Fair mencapai Rp 750 juta."], 750e6, "35.73"),
+    # the giver of aid is not the place that gets it
+    (["Sentra gerabah di Kabupaten Klaten terus tumbuh. Tahun 2022 ada hibah dari Pemprov Jateng sebesar Rp 350 juta untuk membangun galeri bersama."], 350e6, "33.10"),
+    # the seat of the institution that trains is not the place of the trainees
+    (["Sentra rotan di Kabupaten Cirebon terus tumbuh. Tahun lalu Balai Besar Kerajinan dan Batik Yogyakarta melatih 40 perajin rotan."], 40, "32.09"),
     # a kecamatan named once with its prefix: its bare mentions are that kecamatan, not a city on the road to it
     (["Kalau lewat jalan raya menuju Surabaya, mampirlah ke sentra tas Tanggulangin.",
       "Kerajinan tas di Kecamatan Tanggulangin sudah ada sejak lama.",

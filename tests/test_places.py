@@ -140,6 +140,8 @@ def test_ambiguous_bare_names(text, code):
         ('Sentra IKM di Kota Pahlawan kebanjiran pesanan.', '35.78'),
         ('Ukiran dari Kota Ukir dikirim ke Eropa.', '33.20'),
         ('Pabrik rokok di Kota Kretek menyerap ribuan pekerja.', '33.19'),
+        ('Perajin topeng di Gunkid kebanjiran pesanan.', '34.03'),
+        ('Pelatihan batik bagi perajin Kulprog digelar pekan depan.', '34.01'),
     ],
 )
 def test_aliases(text, code):
@@ -325,6 +327,20 @@ def test_risky_name_with_place_word():
         # a dateline city that the story never names again is not listed next to the subject
         (None, 'SEMARANG - Dinas Perindustrian Jawa Tengah membina sentra tenun di Kabupaten Klaten. '
                'Perajin Kabupaten Klaten mendapat alat tenun.', ['33.10']),
+        # a village named like a kabupaten elsewhere: its bare name later is still the village
+        (None, 'Sentra kerupuk udang di Desa Sleman, Kabupaten Indramayu terus tumbuh. Kini perajin Sleman menambah '
+               'produksi, dan kerupuk Sleman dikirim ke pasar.', ['32.12']),
+        # an event named after a city is not that city
+        ('Perajin Tas Sidoarjo Ikut Pameran', 'Perajin tas Kabupaten Sidoarjo ikut Pekan Raya Surabaya. Di Pekan Raya '
+                                              'Surabaya, stan tas Sidoarjo paling ramai.', ['35.15']),
+        # the seat of an institution is not a place the story is about
+        ('Perajin Rotan Dilatih Desain', 'Perajin rotan di Kabupaten Cirebon dilatih Balai Besar Kerajinan dan Batik '
+                                         'Yogyakarta. Instruktur Balai Besar Kerajinan dan Batik Yogyakarta memuji hasilnya.',
+         ['32.09']),
+        # a title name that the body uses only as a street name
+        ('Sentra Bordir Tasikmalaya Jelang Lebaran', 'Deretan toko bordir berjajar di Jalan Tasikmalaya, Kota Bandung. '
+                                                     'Dinas Perindustrian Kota Bandung mencatat 90 perajin bordir di sana.',
+         ['32.73']),
     ],
 )
 def test_article_cities(title, text, expected):

@@ -17,6 +17,10 @@ from assets.reading.relevance import assess, is_ikm_topic
     # a theft among perajin is police news, not about the industry
     ("Pencuri Kain Tenun Diringkus", "Polres setempat meringkus dua tersangka pencurian kain di rumah seorang perajin tenun. "
                                      "Kapolres mengatakan tersangka ditangkap di terminal. Perajin itu rugi Rp 20 juta.", False),
+    # a Kemensos 'Sentra <Name>' is a social rehabilitation centre
+    ("Sentra Kasih Salurkan Bantuan", "Sentra Kasih, unit pelaksana Kementerian Sosial, menyalurkan bantuan rehabilitasi sosial "
+                                      "kepada 60 penerima manfaat. Penerima manfaat termasuk penyandang disabilitas dan lansia. "
+                                      "Sentra itu juga melatih penerima manfaat membuat kue.", False),
     ("Polisi Bina Perajin", "Polisi membantu pemasaran produk perajin tenun. Perajin dan pelaku IKM di sentra industri "
                             "itu senang. Dinas perindustrian ikut membina perajin.", True),
 ])

@@ -187,10 +187,21 @@ def _usable_mentions(sent: Sent, mentions: list) -> list:
             continue
         if _ORIGIN_BEFORE.search(before[-20:]) and not _MAKER_FROM(before):
             continue
+        if m.level in ("province", "kabkota") and _AID_GIVER_BEFORE.search(before[-60:]):
+            continue  # 'bantuan dari Pemda DIY Rp 200 juta': the giver, not the place that gets it
+        if m.level in ("province", "kabkota") and (_P_EVENT_AFTER.match(sent.text, m.end) or _P_EVENT_BEFORE.search(before[-60:])
+                                                   or _P_INSTITUTION_BEFORE.search(before[-90:])):
+            continue  # 'Lampung Fair', 'Pekan Raya Jakarta', 'Balai Besar ... Makassar': names, not places of the figures
         out.append(m)
     return out
 
 
+from .places import _EVENT_NAME_AFTER as _P_EVENT_AFTER, EVENT_NAME_BEFORE as _P_EVENT_BEFORE, \
+    INSTITUTION_BEFORE as _P_INSTITUTION_BEFORE  # noqa: E402
+
+_AID_GIVER_BEFORE = re.compile(r"\b(?:bantuan|hibah|dana|kucuran|stimulan)\b[^.;]{0,25}\b(?:dari|oleh)[ \t]+"
+                               r"(?:pemda|pemprov|pemkab|pemkot|pemerintah(?:[ \t]+(?:provinsi|daerah|kabupaten|kota))?|gubernur|"
+                               r"dinas[ \t]+\w+|disperindag)?[ \t]*$", re.I)
 _MAKER_BEFORE = re.compile(r"\b(?:perajin|pengrajin|ikm|imk|umkm|ukm|pelaku\s+(?:usaha|ikm)|pengusaha|produk\w*|kerajinan|"
                            r"stan|stand|booth|peserta|kontingen|delegasi|utusan|industri|sentra)\s+(?:(\w+)\s+){0,2}dari\s+"
                            r"(?:(?:kota|kabupaten|kab\.?|kecamatan|desa|kelurahan)\s+)?$", re.I)

@@ -536,6 +536,15 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
         kec_votes.update(p[:5] for p in _kec_picks(context, ctx_raws, ctx, _dateline_span(context)).values())
     out = _mentions(text, raws, ctx, kec_pick, kec_votes, dateline)
     if villages:
+        # 'Kelurahan Ketapang' in a Pangkalpinang story: a bare 'Ketapang' later is that kelurahan, not the
+        # kabupaten of the same name in another province
+        vnames = {}
+        for v in villages:
+            vnames.setdefault(_norm(re.sub(r"^\S+[ \t]+", "", v.surface)), v)
+        out = [Mention(m.start, m.end, m.surface, 'kelurahan', vnames[_norm(m.surface)].city_code,
+                       vnames[_norm(m.surface)].province_code, False)
+               if m.level == 'kabkota' and not m.explicit and _norm(m.surface) in vnames
+               and vnames[_norm(m.surface)].city_code != m.city_code else m for m in out]
         taken = [(m.start, m.end) for m in out]
         out += [v for v in villages if not any(a < v.end and v.start < b for a, b in taken)]
         out.sort(key=lambda m: m.start)
@@ -788,7 +797,15 @@ _ORIGIN_BEFORE = re.compile(r'\b(?:asal|dari|ke|menuju|arah|hingga\s+ke)[ \t]+(?
 _PASSING_BEFORE = re.compile(
     r"\b(?:di|ke|dari|hingga|sampai|menuju|seperti|antara|dengan|asal|luar|sekitar)[ \t]+"
     r"(?:(?:(?-i:[A-Z])[\w'’-]*|kota|kabupaten|kab\.)[ \t]*,?[ \t]*){0,8}(?:(?:dan|atau|serta|maupun)[ \t]+)?$", re.IGNORECASE)
-_EVENT_NAME_AFTER = re.compile(r"[ \t]+(?:Expo|Ekspo|Fair|Festival|Fest|Fashion|Week|Carnival|Karnaval|Craft|Night|Run|Cup)\b")
+_EVENT_NAME_AFTER = re.compile(r"[ \t]+(?:Expo|Ekspo|Fair|Festival|Fest|Fashion|Week|Carnival|Karnaval|Craft|Night|Run|Cup|Trade|Show)\b")
+# 'Pekan Raya Jakarta', 'Festival Kerajinan Jatim': the name of an event
+EVENT_NAME_BEFORE = re.compile(r"\b(?:Pekan[ \t]+Raya|Festival|Gelar|Pameran)(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+$")
+# 'Balai Besar Industri Hasil Perkebunan Makassar', 'Politeknik ATK Yogyakarta': the seat of an institution
+INSTITUTION_BEFORE = re.compile(r"\b(?:Balai|Loka|Baristand|Politeknik|Universitas|Institut|Akademi|Sekolah[ \t]+Tinggi|Rumah[ \t]+Sakit|"
+                                r"Bandara|Pelabuhan|Museum|Kanwil|Kantor[ \t]+Wilayah)"
+                                r"(?:[ \t]+(?:[A-Z][\w'’-]*|dan|&)){0,7}[ \t]+$")
+# 'Jalan Pagar Alam': a street named after a place
+STREET_BEFORE = r"\b(?:Jalan|Jln?\.?|Gang|Gg\.?)[ \t]+"
 # 'pameran ... di Kota X': the venue of a fair is not what the story is about
 _EVENT_VENUE_BEFORE = re.compile(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|pekan\s+raya|konferensi|rakor|"
                                  r"rapat|seminar|lokakarya)\b[^.;\n]{0,50}\b[Dd]i[ \t]+$", re.IGNORECASE)
@@ -871,9 +888,15 @@ def article_cities(title: str | None, text: str) -> list[str]:
         if m.start < body_start:
             w += 2.0
         before = full[max(0, m.start - 40):m.start]
+        if m.start < body_start and not m.explicit and m.surface and \
+                re.search(STREET_BEFORE + re.escape(m.surface) + r'\b', body) and \
+                not any(x.city_code == c and x.start >= body_start and
+                        not re.search(STREET_BEFORE + '$', full[max(0, x.start - 8):x.start]) for x in mentions):
+            continue  # the title's 'Pagar Alam' is the street the body names ('Jalan Pagar Alam')
         if d:
             pass
-        elif _EVENT_NAME_AFTER.match(full, m.end):
+        elif _EVENT_NAME_AFTER.match(full, m.end) or EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start]) \
+                or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start]):
             w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
         elif _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
             pass  # the venue of a fair: it counts for the primary city, but does not make another city listed

@@ -53,9 +53,16 @@ SENTRA_RE = re.compile(r"\bsentra\b(?!\s+(?:kuliner|pkl|ekonomi|bisnis|pelayanan
                        r"jagung|cabai|sayur\w*|ternak|produksi\s+(?:padi|bawang|cabai|jagung|beras|sayur\w*)|utama\s+produksi))", re.I)
 
 
+# Kemensos 'Sentra <Name>' are social rehabilitation centres, not sentra IKM
+SOCIAL_RE = re.compile(r"\b(?:kementerian\s+sosial|kemensos|mensos|menteri\s+sosial|dinas\s+sosial|dinsos|rehabilitasi\s+sosial|"
+                       r"penerima\s+manfaat|disabilitas|lanjut\s+usia|lansia|anak\s+terlantar|pekerja\s+sosial|atensi)\b", re.I)
+
+
 def topic_score(title: str | None, text: str) -> TopicScore:
     full = f"{title or ''}\n{text or ''}"
-    ikm = len(IKM_RE.findall(full)) + len(SENTRA_RE.findall(full))
+    social = len(SOCIAL_RE.findall(full)) >= 3
+    # in a social-service story 'sentra' is a Kemensos centre: it says nothing about industry
+    ikm = len(IKM_RE.findall(full)) + (0 if social else len(SENTRA_RE.findall(full)))
     return TopicScore(ikm, len(STRONG_RE.findall(full)), len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)),
                       len(CRIME_RE.findall(full)))
 
