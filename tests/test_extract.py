@@ -294,3 +294,30 @@ def test_estate_named_after_its_place_takes_the_articles_commodity():
         "Lingkungan Industri Kecil (LIK) Batur di Kecamatan Ceper menjadi pusat pembinaan IKM logam."]),
         crawl_date=CRAWL)
     assert [(s["city_code"], s["commodity"]) for s in r["sentra"]] == [("33.10", "logam")]
+
+
+def test_numbered_list_of_sentra_are_separate_and_the_intro_is_not_one_more():
+    r = extract_page(page("Sentra Olahan Ikan di Kabupaten Klaten", [
+        "Dinas Perindustrian Kabupaten Klaten merinci sentra olahan ikan di Klaten sebagai berikut:",
+        "1. Sentra abon ikan di Kecamatan Pedan, 12 IKM;",
+        "2. Sentra kerupuk ikan di Kecamatan Ceper, 9 IKM;",
+        "3. Sentra ikan asap di Kecamatan Wedi, 7 IKM."]),
+        crawl_date=CRAWL)
+    assert sorted(s["commodity"] for s in r["sentra"]) == ["abon ikan", "ikan asap", "kerupuk ikan"]
+
+
+def test_a_planned_sentra_elsewhere_is_not_the_existing_one():
+    r = extract_page(page("Perajin Tas Kabupaten Klaten", [
+        "Perajin tas di Kabupaten Klaten menjadi tulang punggung sentra tas kabupaten itu.",
+        "Pemkab juga merencanakan pembangunan sentra IKM tas terpadu di Kecamatan Wedi."]),
+        crawl_date=CRAWL)
+    assert sorted((s["commodity"], s["status"]) for s in r["sentra"]) == [("tas", "existing"), ("tas", "planned")]
+
+
+def test_sentra_named_by_its_material_takes_the_product():
+    r = extract_page(page("Gerabah Desa Melikan Dilirik", [
+        "Sentra kerajinan tanah liat di Desa Melikan, Kecamatan Wedi, Kabupaten Klaten kembali dilirik.",
+        "Perajin gerabah di desa itu kini berjumlah 120 orang.",
+        "Gerabah Melikan dijual sampai ke Bali."]),
+        crawl_date=CRAWL)
+    assert [s["commodity"] for s in r["sentra"]] == ["gerabah"]

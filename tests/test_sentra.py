@@ -1,7 +1,7 @@
 """Named sentra IKM and commodity groups."""
 import pytest
 
-from assets.reading.sentra import commodity_group, find_sentra, is_ikm_commodity
+from assets.reading.sentra import commodity_group, find_sentra, is_ikm_commodity, product_of_material
 
 
 @pytest.mark.parametrize("commodity, group", [
@@ -66,9 +66,36 @@ def found(sentence):
     ("Kami mampir ke Kasongan, kampung gerabah yang terkenal itu.", [("gerabah", None, False)]),
     ("Ia pulang ke kampung halaman setiap Lebaran.", []),
     ("Warga kampung tenun itu ramah.", []),
+    # one sentra over several places is one sentra, unless the sentence counts several
+    ("Sentra kerajinan bambu di Desa Sumber dan Desa Rejo, Kecamatan Kali, terus dibina.",
+     [("bambu", "Desa Sumber dan Desa Rejo, Kecamatan Kali", False)]),
+    ("Ada dua sentra tenun yang masing-masing terletak di Desa Sumber dan Desa Rejo.",
+     [("tenun", "Desa Sumber", False), ("tenun", "Desa Rejo", False)]),
+    # the kind of a planned sentra ('terpadu') is not its commodity
+    ("Pemkot merencanakan pembangunan sentra IKM mebel terpadu di Kecamatan Timur.", [("mebel", "Kecamatan Timur", True)]),
+    # 'telah membangun' and rebuilding are about a sentra that exists
+    ("Pemkab telah membangun gedung sentra IKM gerabah di Desa Lor.", [("gerabah", "Desa Lor", False)]),
+    ("Pemkot sedang menata ulang sentra tahu di Kelurahan Barat yang rusak akibat banjir.",
+     [("tahu", "Kelurahan Barat", False)]),
+    # processed farm produce is an IKM commodity
+    ("Dinas membina sentra bawang goreng di Kelurahan Utara.", [("bawang goreng", "Kelurahan Utara", False)]),
+    # 'sentra dan <something>': the sentra and another item, not a sentra named after it
+    ("Dana itu untuk merenovasi gedung sentra dan pengadaan mesin jahit.", []),
+    # '7 sentra, semuanya berbasis X' counts sentra of a kind
+    ("Kota itu punya 7 sentra, semuanya berbasis olahan ikan.", []),
 ])
 def test_find_sentra(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("commodity, text, product", [
+    ("tanah liat", "Gerabah desa itu laku. Perajin gerabah menjual ke kota.", "gerabah"),
+    ("kerajinan tanah liat", "Tembikar dan tembikar hias dijual di pasar.", "tembikar"),
+    ("tanah liat", "Tanah liat diambil dari sawah.", None),
+    ("batik", "Gerabah dan gerabah.", None),
+])
+def test_product_of_material(commodity, text, product):
+    assert product_of_material(commodity, text) == product
 
 
 def test_industrial_estate_named_after_its_place():

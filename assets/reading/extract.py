@@ -26,7 +26,7 @@ from .indicators import classify_sentence, stated_year
 from .numbers import parse_number
 from .page import read_page
 from .relevance import assess, topic_score
-from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity
+from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material
 
 __all__ = ["extract_page", "extract_file", "split_sentences", "EMPTY_RESULT"]
 
@@ -443,6 +443,8 @@ def _city_obj(code: str) -> dict | None:
 
 _WEAK_WORDS = {"kain", "minyak", "kulit", "kayu", "tradisional", "khas", "hias", "alam", "rumah", "tangga", "alat", "bahan", "hasil"}
 _GENERIC_COMMODITIES = {"pangan", "makanan", "makanan minuman", "makanan ringan", "kuliner", "sandang", "aneka"}
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-e][.)]|[-•*·])\s+")
+_LIST_INTRO = re.compile(r"(?:\bsebagai\s+berikut|\bberikut\s+ini|\bantara\s+lain|\byaitu|\byakni|\brinciannya)?\s*:\s*$", re.I)
 _LOC_INTRO_WORDS = re.compile(r"\b(?:kawasan|wilayah|daerah|desa|kelurahan|kecamatan|kampung|dusun|kec\.|kel\.|ds\.)\s+", re.I)
 
 
@@ -566,6 +568,8 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         readings = classify_sentence(s.text, pub_year, prev_text, para_year)
         para_year = stated_year(s.text) or para_year
         smentions = find_sentra(s.text)
+        if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(sents) and _LIST_ITEM.match(lines[sents[i + 1].para]):
+            smentions = []  # 'rincian sentra olahan pala di X sebagai berikut:' introduces the sentra listed next
         ms = per_sent[i]
         claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in readings])
         for r in readings:
@@ -722,11 +726,14 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         for e in merged:
             if e["city_code"] != city:
                 continue
+            if m.planned != (e["status"] == "planned") and m.location and not e["location"]:
+                continue  # 'pembangunan sentra alas kaki terpadu di Kecamatan X' next to the existing sentra: a new one
             if same_commodity(e["commodity"], com) and _same_loc(e["location"], m.location):
                 dup = e
                 break
             if e["_sent"] != si and commodity_group(e["commodity"]) == commodity_group(com) and \
-                    _same_loc(e["location"], m.location) and (
+                    _same_loc(e["location"], m.location) and not (
+                    si >= 0 and e["_sent"] >= 0 and _LIST_ITEM.match(lines[sents[si].para]) and _LIST_ITEM.match(lines[sents[e["_sent"]].para])) and (
                     (set(normalize_commodity(e["commodity"]).split()) & set(normalize_commodity(com).split())) - _WEAK_WORDS
                     or normalize_commodity(com) in _GENERIC_COMMODITIES
                     or normalize_commodity(e["commodity"]) in _GENERIC_COMMODITIES):
@@ -742,6 +749,11 @@ def extract_page(html: str, url: str | None = None, crawl_date: date | None = No
         merged.append({"city_code": city, "name": m.name, "commodity": com, "commodity_group": commodity_group(com),
                        "location": m.location, "status": "planned" if m.planned else "existing",
                        "_sent": si, "_surf": {com: 1}})
+    for e in merged:
+        prod = product_of_material(e["commodity"], text)
+        if prod:
+            e["commodity"], e["commodity_group"] = prod, commodity_group(prod)
+            e["_surf"] = {prod: 1}
     for e in merged:
         # the spelling written most often ('Cokelat' x4 over 'coklat' x1)
         forms = {}

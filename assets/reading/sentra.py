@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["GROUPS", "commodity_group", "find_sentra", "SentraMention", "is_ikm_commodity",
+__all__ = ["GROUPS", "commodity_group", "find_sentra", "product_of_material", "SentraMention", "is_ikm_commodity",
            "planned_status", "normalize_commodity", "same_commodity"]
 
 PANGAN = "pangan"
@@ -94,7 +94,23 @@ _NOT_IKM_FIRST = re.compile(
     r"lele|nila|udang\s+vaname|tambak|benih|bibit|jagung|tebu|sawit|kelapa\s+sawit|karet\s+alam|tembakau|cengkeh|"
     r"kopi\s+arabika|produksi\s+(?:padi|beras|bawang|cabai|jagung|kedelai|sayur)|penghasil|pangan\s+pokok|"
     r"informasi|data|layanan|komando|krisis|olahraga|seni|budaya|kreatif|hiburan|penjualan|pemasaran|promosi|"
-    r"oleh-oleh|cinderamata|kerajinan\s+dan\s+oleh-oleh)\b", re.I)
+    r"oleh-oleh|cinderamata|kerajinan\s+dan\s+oleh-oleh)\b(?!\s+(?:goreng|olahan|kering|bubuk))", re.I)
+
+
+# a sentra named by its raw material ('sentra kerajinan tanah liat') makes the product the article names
+_MATERIAL_PRODUCTS = {"tanah liat": ("gerabah", "tembikar", "keramik"), "lempung": ("gerabah", "tembikar", "keramik")}
+
+
+def product_of_material(commodity: str | None, text: str) -> str | None:
+    """'tanah liat' in a story about 'gerabah' -> 'gerabah' (the product named most often); else None."""
+    c = (commodity or "").lower().strip()
+    c = re.sub(r"^(?:kerajinan|olahan|produk)\s+", "", c)
+    products = _MATERIAL_PRODUCTS.get(c)
+    if not products:
+        return None
+    counts = {p: len(re.findall(r"\b" + p + r"\b", text, re.I)) for p in products}
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 2 else None
 
 
 def is_ikm_commodity(commodity: str | None) -> bool:
@@ -143,9 +159,11 @@ _LOC_INTRO = re.compile(
 PLANNED = re.compile(
     r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan)|"
     r"segera\s+(?:di)?(?:bangun|membangun)|direncanakan|rencana\w*|berencana|merencanakan|pembangunan|"
-    r"(?<!telah\s)(?<!sudah\s)dibangun|membangun|usulan|diusulkan|calon|akan\s+ada|tahun\s+depan|mulai\s+tahun\s+depan|"
+    r"(?<!telah\s)(?<!sudah\s)dibangun|(?<!telah\s)(?<!sudah\s)membangun|usulan|diusulkan|calon|akan\s+ada|tahun\s+depan|mulai\s+tahun\s+depan|"
     r"sedang\s+dibangun|tengah\s+dibangun|masih\s+dibangun)\b", re.I)
-EXISTING_OVERRIDE = re.compile(r"\b(?:telah\s+dibangun|sudah\s+dibangun|sudah\s+ada|telah\s+ada|sejak\s+lama|selama\s+ini)\b", re.I)
+EXISTING_OVERRIDE = re.compile(r"\b(?:telah\s+dibangun|sudah\s+dibangun|sudah\s+ada|telah\s+ada|sejak\s+lama|selama\s+ini|"
+                               r"(?:di|mem)?bangun\s+ulang|(?:di|me)nata\s+ulang|(?:di)?revitalisasi|merevitalisasi|(?:di)?renovasi|"
+                               r"merenovasi|masih\s+beroperasi)\b", re.I)
 
 
 @dataclass
@@ -211,6 +229,7 @@ def _clean_commodity(c: str | None) -> str | None:
     c2 = _LEADING_GENERIC.sub("", c2)
     c = c2 or c
     c = re.sub(r"\s+", " ", c).strip()
+    c = re.sub(r"\s+(?:terpadu|modern|bersama|percontohan|mini)$", "", c, flags=re.I)  # 'alas kaki terpadu': the kind of sentra
     if c.istitle() or c.isupper():
         c = c.lower()
     if not c or len(c) < 3:
@@ -260,7 +279,11 @@ def _loc_span(rest: str) -> str:
 _DIRECT_LOC = re.compile(r"^\s*,?\s*(?=(?:Desa|Kelurahan|Kecamatan|Kampung|Dusun|Kawasan|Nagari|Gampong|Kel\.|Kec\.|Ds\.)\s+[A-Z])")
 
 
-def _locations(after: str) -> tuple[list[str], int]:
+_SEVERAL_SENTRA = re.compile(r"\b(?:masing-masing|sentra-sentra|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d+)"
+                             r"\s+(?:\([a-z ]+\)\s+)?(?:buah\s+|unit\s+|lokasi\s+)?sentra)\b", re.I)
+
+
+def _locations(after: str, split: bool = True) -> tuple[list[str], int]:
     """Location list right after a commodity: 'di Mlati dan Gamping' -> ['Mlati', 'Gamping']."""
     m = _LOC_INTRO.match(after) or _DIRECT_LOC.match(after)
     if not m:
@@ -269,8 +292,11 @@ def _locations(after: str) -> tuple[list[str], int]:
     span = _loc_span(rest)
     if not span:
         return [], 0
-    if re.search(r"\s(?:dan|serta)\s", span):
+    if re.search(r"\s(?:dan|serta)\s", span) and split:
         parts = [p.strip() for p in re.split(r"\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", span) if p.strip()]
+    elif re.search(r"\s(?:dan|serta)\s", span):
+        # 'di Kelurahan A dan B, Kecamatan C': one sentra spread over those places, written as one location
+        parts = [span.strip()]
     else:
         parts = [span.split(",")[0].strip()]
     out = [p for p in parts if p[:1].isupper() or p.split()[0].lower() in _LOC_WORDS]
@@ -366,8 +392,8 @@ def find_sentra(sentence: str) -> list[SentraMention]:
         body = s[body_start:]
         stop = _STOP.search(body)
         span = body[:stop.start()] if stop else body
-        if re.match(r"^\s*[,;:.]", body):
-            span = ""
+        if re.match(r"^\s*[,;:.]", body) or re.match(r"^\s*(?:dan|serta|atau)\s", s[pos:]):
+            span = ""  # 'gedung sentra dan pengadaan mesin': the sentra and something else
         span = span.rstrip(" ,")
         name0 = (head + gen_text).strip()
         entries: list = []
@@ -389,7 +415,7 @@ def find_sentra(sentence: str) -> list[SentraMention]:
             else:
                 # 'Sentra kedua berlokasi di Karangrejo dengan konsentrasi produksi keripik'
                 tail = s[body_start:]
-                if not _HEAD.search(tail[:200]):
+                if not _HEAD.search(tail[:200]) and not counted:  # '5 sentra, seluruhnya berbasis X': a kind
                     mp = _PRODUCES.search(tail[:200])
                     if mp and valid_commodity(mp.group(1)):
                         com = mp.group(1).strip()
@@ -412,7 +438,9 @@ def find_sentra(sentence: str) -> list[SentraMention]:
                 com_b = back.group(1).lower()
                 entries = [(com_b, loc, False, it) for _, loc, _, it in entries]
         end_of_items = body_start + len(span)
-        locs, consumed = _locations(s[end_of_items:])
+        # places are separate sentra only when the sentence says so ('tiga sentra ... masing-masing di A, B dan C',
+        # 'sentra-sentra ... tahu tempe di A dan B')
+        locs, consumed = _locations(s[end_of_items:], split=bool(_SEVERAL_SENTRA.search(s)))
         if counted and not locs and not any(loc for _, loc, _, _ in entries):
             # '18 sentra kerajinan': a count of sentra, not a named one
             out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
