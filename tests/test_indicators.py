@@ -66,6 +66,7 @@ def readings(sentence, year=2020, prev=None):
     ("Di kampung itu kini ada 320 penyulam kerawang yang masih aktif.", [("jumlah_ikm", 320, "unit")]),
     ("Dinas mencatat 88 penganyam pandan di kecamatan tersebut.", [("jumlah_ikm", 88, "unit")]),
     ("Bengkel tenun itu merekrut 60 penenun dari desa sekitar.", [("tenaga_kerja", 60, "orang")]),
+    ("Koperasi itu bekerja sama dengan 75 penenun di desa tersebut.", [("jumlah_ikm", 75, "unit")]),
     ("Tahun lalu balai melatih 42 pengolah susu kambing soal sanitasi.", [("peserta_pelatihan", 42, "orang")]),
     ("Sebanyak 18 pengasah akik ikut kursus desain cincin di ibu kota provinsi.", [("peserta_pelatihan", 18, "orang")]),
     ("Pada 2023 sebanyak 27 pengasap mengikuti pelatihan pengemasan.", [("peserta_pelatihan", 27, "orang")]),

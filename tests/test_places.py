@@ -337,6 +337,8 @@ def test_risky_name_with_place_word():
         ('Perajin Rotan Dilatih Desain', 'Perajin rotan di Kabupaten Cirebon dilatih Balai Besar Kerajinan dan Batik '
                                          'Yogyakarta. Instruktur Balai Besar Kerajinan dan Batik Yogyakarta memuji hasilnya.',
          ['32.09']),
+        # an explicit kabupaten in a fair's name is still that kabupaten
+        (None, 'Pameran IKM Kabupaten Bantul digelar di alun-alun. Perajin Kabupaten Bantul memajang gerabah.', ['34.02']),
         # a title name that the body uses only as a street name
         ('Sentra Bordir Tasikmalaya Jelang Lebaran', 'Deretan toko bordir berjajar di Jalan Tasikmalaya, Kota Bandung. '
                                                      'Dinas Perindustrian Kota Bandung mencatat 90 perajin bordir di sana.',

@@ -189,8 +189,9 @@ def _usable_mentions(sent: Sent, mentions: list) -> list:
             continue
         if m.level in ("province", "kabkota") and _AID_GIVER_BEFORE.search(before[-60:]):
             continue  # 'bantuan dari Pemda DIY Rp 200 juta': the giver, not the place that gets it
-        if m.level in ("province", "kabkota") and (_P_EVENT_AFTER.match(sent.text, m.end) or _P_EVENT_BEFORE.search(before[-60:])
-                                                   or _P_INSTITUTION_BEFORE.search(before[-90:])):
+        if m.level in ("province", "kabkota") and not m.explicit and (
+                _P_EVENT_AFTER.match(sent.text, m.end) or _P_EVENT_BEFORE.search(before[-60:])
+                or _P_INSTITUTION_BEFORE.search(before[-90:])):
             continue  # 'Lampung Fair', 'Pekan Raya Jakarta', 'Balai Besar ... Makassar': names, not places of the figures
         out.append(m)
     return out

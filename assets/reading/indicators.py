@@ -52,7 +52,7 @@ def _rx(p: str) -> re.Pattern:
 CRAFT_NOUNS = (r"(?:pembatik|penenun|penjahit|pengukir|pemahat|penganyam|penyulam|perajut|pemintal|penempa|pande|pandai\s+besi|"
                r"penggosok|pengasah|pengasap|penyamak|pencelup|pembordir|pengolah(?!an)|pembuat|pemintal)")
 # employment of those makers ('mempekerjakan 115 orang penenun'): workers, not business units
-EMPLOY_BEFORE = _rx(r"\b(?:mempekerjakan|dipekerjakan|menyerap|diserap|terserap|menampung|merekrut|direkrut|bekerja|melibatkan)\b[^.;]{0,40}$")
+EMPLOY_BEFORE = _rx(r"\b(?:mempekerjakan|dipekerjakan|menyerap|diserap|terserap|merekrut|direkrut)\b[^.;]{0,40}$")
 _SKIP_PAREN = _rx(r"^\s*\((?:[a-z\s]+|\d+)\)")  # '7 (tujuh) sentra', '1 (satu) desa'
 NOUN_AFTER = [
     ("tenaga_kerja", _rx(r"^\s*(?:orang\s+)?(?:tenaga\s+kerja|naker\b|pekerja|karyawan|karyawati|buruh|"

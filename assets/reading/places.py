@@ -799,7 +799,7 @@ _PASSING_BEFORE = re.compile(
     r"(?:(?:(?-i:[A-Z])[\w'’-]*|kota|kabupaten|kab\.)[ \t]*,?[ \t]*){0,8}(?:(?:dan|atau|serta|maupun)[ \t]+)?$", re.IGNORECASE)
 _EVENT_NAME_AFTER = re.compile(r"[ \t]+(?:Expo|Ekspo|Fair|Festival|Fest|Fashion|Week|Carnival|Karnaval|Craft|Night|Run|Cup|Trade|Show)\b")
 # 'Pekan Raya Jakarta', 'Festival Kerajinan Jatim': the name of an event
-EVENT_NAME_BEFORE = re.compile(r"\b(?:Pekan[ \t]+Raya|Festival|Gelar|Pameran)(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+$")
+EVENT_NAME_BEFORE = re.compile(r"\bPekan[ \t]+Raya(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+$")
 # 'Balai Besar Industri Hasil Perkebunan Makassar', 'Politeknik ATK Yogyakarta': the seat of an institution
 INSTITUTION_BEFORE = re.compile(r"\b(?:Balai|Loka|Baristand|Politeknik|Universitas|Institut|Akademi|Sekolah[ \t]+Tinggi|Rumah[ \t]+Sakit|"
                                 r"Bandara|Pelabuhan|Museum|Kanwil|Kantor[ \t]+Wilayah)"
@@ -895,8 +895,9 @@ def article_cities(title: str | None, text: str) -> list[str]:
             continue  # the title's 'Pagar Alam' is the street the body names ('Jalan Pagar Alam')
         if d:
             pass
-        elif _EVENT_NAME_AFTER.match(full, m.end) or EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start]) \
-                or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start]):
+        elif _EVENT_NAME_AFTER.match(full, m.end) or not m.explicit and (
+                EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start])
+                or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start])):
             w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
         elif _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
             pass  # the venue of a fair: it counts for the primary city, but does not make another city listed
