@@ -151,6 +151,24 @@ def test_reprocess_rereads_the_archive_without_fetching(runs):
     assert counts(Path(again["warehouse"])) == after_first
 
 
+def test_a_full_rebuild_from_the_archive_gives_the_same_warehouse(runs, tmp_path):
+    """A fresh working warehouse, the day re-read from its raw archive: same tables, same surrogate keys."""
+    import shutil
+
+    data, first, after_first, _ = runs
+    rebuilt = tmp_path / "data"
+    shutil.copytree(data / "archive", rebuilt / "archive")
+    shutil.copytree(data / "lake", rebuilt / "lake", ignore=shutil.ignore_patterns("rows", "articles.jsonl",
+                                                                                  "extractions.jsonl"))
+    (again,) = run_days([DAY], data_dir=str(rebuilt), job_name="reprocess", sample_port=PORT)
+    assert again["success"], again["problems"]
+    assert counts(rebuilt / "warehouse.duckdb") == after_first
+    keys = "SELECT list(fact_key ORDER BY fact_key), list(DISTINCT sentra_key ORDER BY sentra_key) FROM fact_indicator"
+    with duckdb.connect(first["warehouse"], read_only=True) as a, \
+            duckdb.connect(str(rebuilt / "warehouse.duckdb"), read_only=True) as b:
+        assert a.execute(keys).fetchone() == b.execute(keys).fetchone()
+
+
 def test_a_later_day_fetches_nothing_unchanged(runs):
     data, first, after_first, _ = runs
     later = run_days(["2026-11-21"], data_dir=str(data), sample_port=PORT)[0]
