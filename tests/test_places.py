@@ -339,6 +339,8 @@ def test_risky_name_with_place_word():
          ['32.09']),
         # an explicit kabupaten in a fair's name is still that kabupaten
         (None, 'Pameran IKM Kabupaten Bantul digelar di alun-alun. Perajin Kabupaten Bantul memajang gerabah.', ['34.02']),
+        (None, 'Perajin bordir di Kabupaten Agam menerima mesin jahit. Penyerahan digelar bersamaan wisuda SMTI Padang. '
+               'Lulusan SMKN Padang juga hadir. Perajin Kabupaten Agam senang.', ['13.06']),
         # a title name that the body uses only as a street name
         ('Sentra Bordir Tasikmalaya Jelang Lebaran', 'Deretan toko bordir berjajar di Jalan Tasikmalaya, Kota Bandung. '
                                                      'Dinas Perindustrian Kota Bandung mencatat 90 perajin bordir di sana.',

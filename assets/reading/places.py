@@ -802,6 +802,7 @@ _EVENT_NAME_AFTER = re.compile(r"[ \t]+(?:Expo|Ekspo|Fair|Festival|Fest|Fashion|
 EVENT_NAME_BEFORE = re.compile(r"\bPekan[ \t]+Raya(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+$")
 # 'Balai Besar Industri Hasil Perkebunan Makassar', 'Politeknik ATK Yogyakarta': the seat of an institution
 INSTITUTION_BEFORE = re.compile(r"\b(?:Balai|Loka|Baristand|Politeknik|Universitas|Institut|Akademi|Sekolah[ \t]+Tinggi|Rumah[ \t]+Sakit|"
+                                r"(?-i:SMKN?|SMAN?|SMAK|SMPN?|SMTI|SDN?|MAN|RSUD|Madrasah|Pesantren)|"
                                 r"Bandara|Pelabuhan|Museum|Kanwil|Kantor[ \t]+Wilayah)"
                                 r"(?:[ \t]+(?:[A-Z][\w'’-]*|dan|&)){0,7}[ \t]+$")
 # 'Jalan Pagar Alam': a street named after a place
