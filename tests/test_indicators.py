@@ -77,6 +77,7 @@ def readings(sentence, year=2020, prev=None):
     ("Sentra kopi itu ditempati 58 unit penggilingan skala kecil.", [("jumlah_ikm", 58, "unit")]),
     ("Sentra tahu di sana berisi 37 unit pembuatan tahu.", [("jumlah_ikm", 37, "unit")]),
     ("Dinas menyerahkan 12 unit pengering jagung kepada kelompok.", []),
+    ("Dinas menyalurkan bantuan 6 unit penggilingan kopi kepada IKM di desa itu.", []),
     # aid for production equipment is aid, not production value
     ("Pemprov menyalurkan bantuan alat produksi berupa mesin giling senilai Rp 260.000.000.", [("bantuan", 260e6, "IDR")]),
     ("Hibah sarana produksi untuk sentra itu bernilai Rp 1,2 miliar.", [("bantuan", 1.2e9, "IDR")]),

@@ -330,6 +330,9 @@ def test_risky_name_with_place_word():
         # a village named like a kabupaten elsewhere: its bare name later is still the village
         (None, 'Sentra kerupuk udang di Desa Sleman, Kabupaten Indramayu terus tumbuh. Kini perajin Sleman menambah '
                'produksi, dan kerupuk Sleman dikirim ke pasar.', ['32.12']),
+        # ... but not when the article names that kabupaten itself
+        (None, 'Perajin dari Desa Sleman, Kabupaten Indramayu berguru ke Kabupaten Sleman. Di Sleman mereka belajar '
+               'membatik, dan sentra batik Sleman menyambut mereka.', ['34.04']),
         # an event named after a city is not that city
         ('Perajin Tas Sidoarjo Ikut Pameran', 'Perajin tas Kabupaten Sidoarjo ikut Pekan Raya Surabaya. Di Pekan Raya '
                                               'Surabaya, stan tas Sidoarjo paling ramai.', ['35.15']),

@@ -74,6 +74,8 @@ EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|pera
 # 'Jumlah itu naik dari ... 3.190 unit': the count of the sentence before
 # 'N unit pengolahan/pengasapan': production units (a business each), unlike 'N unit pengering'
 PRODUCTION_UNIT = _rx(r"^\s*unit\s+(?!peralatan|perlengkapan|perangkat|pendingin|pengering\b)pe\w+an\b")
+# 'menyerahkan 5 unit penggilingan': machines handed over, not businesses
+AID_GIVEN = _rx(r"\b(?:bantuan|hibah|menyerahkan|diserahkan|menyalurkan|disalurkan|memberikan|diberikan|pengadaan|membeli|dibeli)\b")
 # 'sentra itu dihuni/ditempati 40 unit': the businesses inside it
 HOUSED_BEFORE = _rx(r"\b(?:dihuni|ditempati|diisi|berisi|menampung)\s+(?:oleh\s+)?(?:sekitar\s+|sebanyak\s+)?$")
 ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b")
@@ -337,8 +339,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
         if rx.match(rest):
             ind, how = name, "noun after"
             break
-    if ind is None and UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or PRODUCTION_UNIT.match(rest) or
-                                                   HOUSED_BEFORE.search(before[-40:])) and (
+    if ind is None and UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or HOUSED_BEFORE.search(before[-40:]) or
+                                                   PRODUCTION_UNIT.match(rest) and not AID_GIVEN.search(before[-100:])) and (
             IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
             and ANAPHORA_COUNT.search(before)):
         ind, how = "jumlah_ikm", "unit after"

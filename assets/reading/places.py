@@ -541,10 +541,11 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
         vnames = {}
         for v in villages:
             vnames.setdefault(_norm(re.sub(r"^\S+[ \t]+", "", v.surface)), v)
+        named_kab = {m.city_code for m in out if m.level == 'kabkota' and m.explicit}
         out = [Mention(m.start, m.end, m.surface, 'kelurahan', vnames[_norm(m.surface)].city_code,
                        vnames[_norm(m.surface)].province_code, False)
                if m.level == 'kabkota' and not m.explicit and _norm(m.surface) in vnames
-               and vnames[_norm(m.surface)].city_code != m.city_code else m for m in out]
+               and vnames[_norm(m.surface)].city_code != m.city_code and m.city_code not in named_kab else m for m in out]
         taken = [(m.start, m.end) for m in out]
         out += [v for v in villages if not any(a < v.end and v.start < b for a, b in taken)]
         out.sort(key=lambda m: m.start)
