@@ -333,6 +333,11 @@ def test_risky_name_with_place_word():
         # ... but not when the article names that kabupaten itself
         (None, 'Perajin dari Desa Sleman, Kabupaten Indramayu berguru ke Kabupaten Sleman. Di Sleman mereka belajar '
                'membatik, dan sentra batik Sleman menyambut mereka.', ['34.04']),
+        # a kecamatan and a village in it, with no kab/kota named (a blog): the kab/kota that holds them
+        ('Jalan-jalan ke Kampung Lurik', 'Akhir pekan lalu kami jalan-jalan ke Desa Kajen, Kecamatan Pedan. Perajin lurik '
+                                         'di sana ramah-ramah dan kainnya murah.', ['33.10']),
+        # a kecamatan alone is not enough
+        (None, 'Perajin di Kecamatan Pedan menambah motif baru.', []),
         # an event named after a city is not that city
         ('Perajin Tas Sidoarjo Ikut Pameran', 'Perajin tas Kabupaten Sidoarjo ikut Pekan Raya Surabaya. Di Pekan Raya '
                                               'Surabaya, stan tas Sidoarjo paling ramai.', ['35.15']),

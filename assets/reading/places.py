@@ -865,6 +865,8 @@ def article_cities(title: str | None, text: str) -> list[str]:
     # how often a kab/kota is named in the body as a place the story is about (not a venue, origin or
     # dateline), and whether one of those sentences is about a sentra located there
     named: Counter = Counter()
+    local_named: Counter = Counter()  # kecamatan / village mentions per kab/kota
+    explicit_kec: Counter = Counter()
     subject: set[str] = set()
     strong: set[str] = set()
     body = full[body_start:]
@@ -885,8 +887,11 @@ def article_cities(title: str | None, text: str) -> list[str]:
             w = 1.5 if m.explicit else 1.0
         elif m.level == 'kecamatan':
             w = 0.6 if m.explicit else 0.4
+            local_named[c] += 1
+            explicit_kec[c] += bool(m.explicit)
         else:  # kelurahan / desa
             w = 0.3
+            local_named[c] += 1
         if m.start < body_start:
             w += 2.0
         before = full[max(0, m.start - 40):m.start]
@@ -922,6 +927,11 @@ def article_cities(title: str | None, text: str) -> list[str]:
         score[c] += w
         first.setdefault(c, m.start)
     ranked = sorted(score, key=lambda c: (-score[c], first[c]))
+    if ranked and score[ranked[0]] < 1.0 and len(ranked) == 1 and local_named[ranked[0]] >= 2 and \
+            explicit_kec[ranked[0]]:
+        # 'Dusun X, Desa Y, Kecamatan Z' and no kab/kota named (a blog calls it by a nickname): the
+        # kab/kota holding that kecamatan and village is the place
+        return ranked
     if not ranked or score[ranked[0]] < 1.0:
         return []
     # another kab/kota is listed when the story is about it too: named more than once, or named where a
