@@ -54,16 +54,28 @@ def _days(day: str | None, first: str | None, last: str | None) -> list[str]:
     return [d.isoformat() for d in days]
 
 
+def _warehouse_and_days(verb: str, date_default: str = ""):
+    """The options `run` and `reprocess` share: where the data is, and which days."""
+    def decorate(command):
+        for option in reversed([
+            click.option("--warehouse", "warehouse_file", type=click.Path(dir_okay=False),
+                         help="The published DuckDB file BI tools read (default: DATA_DIR/warehouse.duckdb)."),
+            click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"),
+                         show_default="data",
+                         help="Folder for the raw archive, the lake, the working warehouse and the state."),
+            click.option("--date", "day", help=f"The day to {verb}, YYYY-MM-DD{date_default}."),
+            click.option("--from", "first", help=f"First day of a range to {verb}."),
+            click.option("--to", "last", help=f"Last day of a range to {verb}."),
+        ]):
+            command = option(command)
+        return command
+    return decorate
+
+
 @main.command()
 @click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML sources file (default: the bundled sample site, served on 127.0.0.1).")
-@click.option("--warehouse", "warehouse_file", type=click.Path(dir_okay=False),
-              help="The published DuckDB file BI tools read (default: DATA_DIR/warehouse.duckdb).")
-@click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"), show_default="data",
-              help="Folder for the raw archive, the lake, the working warehouse and the state.")
-@click.option("--date", "day", help="The day to fill, YYYY-MM-DD (default: yesterday in Asia/Jakarta).")
-@click.option("--from", "first", help="First day of a range to fill (backfill).")
-@click.option("--to", "last", help="Last day of a range to fill.")
+@_warehouse_and_days("fill", " (default: yesterday in Asia/Jakarta)")
 def run(sources_file, warehouse_file, data_dir, day, first, last) -> None:
     """Materialize the daily job for a day (or a range of days) and print what it did."""
     from orchestration.runner import run_days
@@ -73,13 +85,7 @@ def run(sources_file, warehouse_file, data_dir, day, first, last) -> None:
 
 
 @main.command()
-@click.option("--warehouse", "warehouse_file", type=click.Path(dir_okay=False),
-              help="The published DuckDB file BI tools read (default: DATA_DIR/warehouse.duckdb).")
-@click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"), show_default="data",
-              help="Folder holding the raw archive (DATA_DIR/archive/DAY.warc.gz).")
-@click.option("--date", "day", help="The day to re-read, YYYY-MM-DD.")
-@click.option("--from", "first", help="First day of a range to re-read.")
-@click.option("--to", "last", help="Last day of a range to re-read.")
+@_warehouse_and_days("re-read from its raw archive")
 def reprocess(warehouse_file, data_dir, day, first, last) -> None:
     """Re-extract days from the raw archive with the current extractor, without the network."""
     from orchestration.runner import run_days
