@@ -270,10 +270,25 @@ def _usd(mt: re.Match) -> bool:
     return bool(mt.group("usd")) or cur in ("US$", "USD", "U$", "$")
 
 
+# every quantity has a digit or a number word, and every vague amount a number-word root: a sentence
+# with neither is answered without running QTY_RE (most sentences of an article have no number)
+_DIGIT = re.compile(r"\d")
+_NUMBER_ROOTS = tuple(sorted({w for w in _WORD_TOKENS if w != "se"} | {"juta", "miliar", "triliun", "belas"}))
+
+
+def might_have_quantity(sentence: str) -> bool:
+    if _DIGIT.search(sentence):
+        return True
+    low = sentence.lower()
+    return any(w in low for w in _NUMBER_ROOTS)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """All number expressions in one sentence, left to right, with spans into it."""
     out: list[Quantity] = []
     s = sentence
+    if not might_have_quantity(s):
+        return out
     for mt in QTY_RE.finditer(s):
         dig, word = mt.group("dig"), mt.group("word")
         if not dig and not word:

@@ -58,13 +58,22 @@ SOCIAL_RE = re.compile(r"\b(?:kementerian\s+sosial|kemensos|mensos|menteri\s+sos
                        r"penerima\s+manfaat|disabilitas|lanjut\s+usia|lansia|anak\s+terlantar|pekerja\s+sosial|atensi)\b", re.I)
 
 
+# the same patterns without re.I, for lowered text (every pattern above is written in lower case)
+_LOWER = {p: re.compile(p.pattern) for p in (IKM_RE, STRONG_RE, AGRI_RE, FOOD_COURT_RE, CRIME_RE, SENTRA_RE, SOCIAL_RE)}
+
+
+def _count(pattern: re.Pattern, lowered: str) -> int:
+    return len(_LOWER[pattern].findall(lowered))
+
+
 def topic_score(title: str | None, text: str) -> TopicScore:
-    full = f"{title or ''}\n{text or ''}"
-    social = len(SOCIAL_RE.findall(full)) >= 3
+    # the text is lowered once and matched case-sensitively: Python's re is several times slower with re.I
+    full = f"{title or ''}\n{text or ''}".lower()
+    social = _count(SOCIAL_RE, full) >= 3
     # in a social-service story 'sentra' is a Kemensos centre: it says nothing about industry
-    ikm = len(IKM_RE.findall(full)) + (0 if social else len(SENTRA_RE.findall(full)))
-    return TopicScore(ikm, len(STRONG_RE.findall(full)), len(AGRI_RE.findall(full)), len(FOOD_COURT_RE.findall(full)),
-                      len(CRIME_RE.findall(full)))
+    ikm = _count(IKM_RE, full) + (0 if social else _count(SENTRA_RE, full))
+    return TopicScore(ikm, _count(STRONG_RE, full), _count(AGRI_RE, full), _count(FOOD_COURT_RE, full),
+                      _count(CRIME_RE, full))
 
 
 def is_ikm_topic(title: str | None, text: str, score: TopicScore | None = None) -> bool:
