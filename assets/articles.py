@@ -57,7 +57,7 @@ def distinct_articles(pages: list[dict], texts: list[str]) -> tuple[list[dict], 
     tags={"layer": "clean"},
 )
 def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
-    """The day's distinct articles: canonical URL, title, main text, content hash, raw HTML."""
+    """The day's distinct articles: canonical URL, title, content hash, and the page as the reader read it."""
     from assets.parallel import ordered_map, read_one
     from scrapers.archive import read_warc
 
@@ -72,7 +72,9 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
             if archived.text:
                 yield archived
 
-    # pages are read over all cores (assets.parallel); their HTML is not held here, only what dedup needs
+    # pages are read over all cores (assets.parallel); each page is read once: what the reader found
+    # (main text, title, tables, dates in the markup) goes to a working file, and only what dedup needs
+    # stays in memory
     fetched: list[tuple[str, str]] = []
 
     def htmls():
@@ -83,33 +85,42 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
     expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
                    if r.get("outcome") == "ok" and r.get("kind") == "article")
     pages, texts, unreadable = [], [], 0
-    for i, page in enumerate(ordered_map(read_one, htmls(), expected)):
-        fetched_url, source = fetched[i]
-        fetched[i] = None  # type: ignore[call-overload]
-        if page is None:
-            unreadable += 1
-            continue
-        url = page["url"] or fetched_url
-        pages.append({
-            "article_key": stable_key("article", url), "url": url, "fetched_url": fetched_url,
-            "source": source, "source_kind": kinds.get(source), "crawl_date": day,
-            "title": page["title"], "content_hash": page["content_hash"], "html": None,
-        })
-        texts.append(page["text"])
+    read_path = lake.file(day, "pages_read.jsonl")
+
+    def read_records():
+        nonlocal unreadable
+        for i, page in enumerate(ordered_map(read_one, htmls(), expected)):
+            fetched_url, source = fetched[i]
+            fetched[i] = None  # type: ignore[call-overload]
+            if page is None:
+                unreadable += 1
+                continue
+            url = page["url"] or fetched_url
+            pages.append({
+                "index": len(pages), "article_key": stable_key("article", url), "url": url, "fetched_url": fetched_url,
+                "source": source, "source_kind": kinds.get(source), "crawl_date": day,
+                "title": page["title"], "content_hash": page.pop("content_hash"),
+            })
+            texts.append(page["text"])
+            yield page
+
+    write_jsonl(read_path, read_records())
     kept, duplicates = distinct_articles(pages, texts)
     del pages, texts
 
-    def with_html():
-        """The kept records in order, each given its HTML from a second pass over the archive."""
-        by_fetched = {rec["fetched_url"]: rec for rec in kept}
-        for archived in archived_pages():
-            rec = by_fetched.pop(archived.url, None)
-            if rec is not None:
-                rec["html"] = archived.text
+    def with_page():
+        """The kept records in order, each with the page as the reader read it."""
+        keep = iter(kept)
+        rec = next(keep, None)
+        for i, page in enumerate(read_jsonl(read_path)):
+            if rec is not None and rec["index"] == i:
+                rec = {k: v for k, v in rec.items() if k != "index"}
+                rec["page"] = page
                 yield rec
-                rec["html"] = None
+                rec = next(keep, None)
 
-    n = write_jsonl(lake.file(day, "articles.jsonl"), with_html())
+    n = write_jsonl(lake.file(day, "articles.jsonl"), with_page())
+    read_path.unlink(missing_ok=True)
     return dg.MaterializeResult(metadata={
         "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
         "path": dg.MetadataValue.path(str(lake.file(day, "articles.jsonl"))),
@@ -149,9 +160,9 @@ def extractions(context: dg.AssetExecutionContext, settings: SentraSettings) -> 
 
     def jobs():
         for art in read_jsonl(path):
-            html = art.pop("html")
+            page = art.pop("page")
             waiting.append(art)
-            yield html, art["url"], day
+            yield page, art["url"], day
 
     def records():
         """Each article with its extraction, in order; the articles are read over all cores."""

@@ -36,22 +36,24 @@ def content_hash(text: str) -> str:
 
 
 def read_one(html: str) -> dict | None:
-    """url, title, main text and its hash of one page; None when it has no main text."""
+    """One page as the reader read it (assets.reading.page.Page.as_record) with the hash of its main
+    text; None when it has no main text. The extractor later reads this record, not the HTML again."""
     from assets.reading.page import read_page
 
     page = read_page(html)
     if not page.text.strip():
         return None
-    return {"url": page.url, "title": page.title, "text": page.text, "content_hash": content_hash(page.text)}
+    return {**page.as_record(), "content_hash": content_hash(page.text)}
 
 
-def extract_one(job: tuple[str, str | None, str]) -> tuple[dict | None, str | None]:
-    """(extraction, None) or (None, 'ExceptionName: message') for one (html, url, crawl day)."""
+def extract_one(job: tuple[dict, str | None, str]) -> tuple[dict | None, str | None]:
+    """(extraction, None) or (None, 'ExceptionName: message') for one (page record, url, crawl day)."""
     from assets.reading.extract import extract_page
+    from assets.reading.page import Page
 
-    html, url, day = job
+    record, url, day = job
     try:
-        return extract_page(html, url=url, crawl_date=date.fromisoformat(day)), None
+        return extract_page(None, url=url, crawl_date=date.fromisoformat(day), page=Page.from_record(record)), None
     except Exception as exc:  # noqa: BLE001 - one unreadable article must not stop the day
         return None, f"{type(exc).__name__}: {exc}"
 

@@ -192,8 +192,48 @@ def _walk_jsonld(obj):
             yield from _walk_jsonld(v)
 
 
-def date_from_markup(tree=None, jsonld: list | None = None, crawl_date: date | None = None) -> date | None:
-    """datePublished from JSON-LD, published-time meta tags, then <time datetime>."""
+def markup_date_candidates(tree) -> list[tuple[str, str]]:
+    """Where the page's markup states its date, in the order date_from_markup trusts them:
+    ('iso', value) for published-time meta tags, <time datetime> and itemprop=datePublished, then
+    ('box', text) for a short byline box ('<div class="post-info">Diposting 10 Februari 2025</div>').
+
+    Read in one walk over the tree, so a page can be read once and its tree dropped (the pipeline
+    keeps what read_page found, not the tree)."""
+    metas: list[tuple[str, str]] = []
+    times: list[tuple[str, str]] = []
+    props: list[tuple[str, str]] = []
+    boxes: list[tuple[str, str]] = []
+    if tree is None:
+        return []
+    try:
+        for el in tree.iter():
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "meta":
+                name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+                if name in _META_NAMES:
+                    metas.append(("iso", el.get("content") or ""))
+            elif tag == "time":
+                dt = el.get("datetime") or el.get("pubdate")
+                if dt:
+                    times.append(("iso", dt))
+            if el.get("itemprop") == "datePublished":
+                props.append(("iso", el.get("content") or el.get("datetime") or (el.text or "")))
+            key = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if key.strip() and _DATE_BOX.search(key):
+                txt = " ".join((el.text_content() or "").split())
+                if txt and len(txt) <= 200:
+                    boxes.append(("box", txt))
+    except Exception:
+        return metas + times + props
+    return metas + times + props + boxes
+
+
+def date_from_markup(tree=None, jsonld: list | None = None, crawl_date: date | None = None,
+                     candidates: list[tuple[str, str]] | None = None) -> date | None:
+    """datePublished from JSON-LD, published-time meta tags, <time datetime>, then a byline box.
+    ``candidates`` (from markup_date_candidates) stands in for the tree."""
     crawl = crawl_date or date.today()
 
     def ok(d):
@@ -204,35 +244,17 @@ def date_from_markup(tree=None, jsonld: list | None = None, crawl_date: date | N
             for key in ("datePublished", "dateCreated", "uploadDate"):
                 if isinstance(node.get(key), str) and (d := ok(_iso_prefix(node[key]))):
                     return d
-    if tree is None:
-        return None
+    if candidates is None:
+        candidates = markup_date_candidates(tree)
     try:
-        for el in tree.iter("meta"):
-            name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-            if name in _META_NAMES and (d := ok(_iso_prefix(el.get("content") or ""))):
-                return d
-        for el in tree.iter("time"):
-            dt = el.get("datetime") or el.get("pubdate")
-            if dt and (d := ok(_iso_prefix(dt))):
-                return d
-        for el in tree.iter():
-            if el.get("itemprop") == "datePublished":
-                v = el.get("content") or el.get("datetime") or (el.text or "")
-                if d := ok(_iso_prefix(v)):
+        for kind, value in candidates:
+            if kind == "iso":
+                if d := ok(_iso_prefix(value)):
                     return d
-        # a visible byline by the title: <div class="post-info">Diposting 10 Februari 2025</div>
-        for el in tree.iter():
-            if not isinstance(el.tag, str):
-                continue
-            key = f"{el.get('class') or ''} {el.get('id') or ''}"
-            if not key.strip() or not _DATE_BOX.search(key):
-                continue
-            txt = " ".join((el.text_content() or "").split())
-            if not txt or len(txt) > 200:
-                continue
-            found = [f for f in find_dates(txt, crawl) if f.year_stated or f.has_weekday]
-            if found:
-                return found[0].value
+            else:
+                found = [f for f in find_dates(value, crawl) if f.year_stated or f.has_weekday]
+                if found:
+                    return found[0].value
     except Exception:
         return None
     return None
@@ -291,7 +313,8 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
 
 
 def published_date(html: str | None, text: str | None, crawl_date: date | None = None,
-                   url: str | None = None, tree=None, jsonld: list | None = None) -> date | None:
+                   url: str | None = None, tree=None, jsonld: list | None = None,
+                   markup: list[tuple[str, str]] | None = None) -> date | None:
     """Publication date of a page, or None when the page does not state one."""
     if tree is None and html:
         try:
@@ -307,7 +330,7 @@ def published_date(html: str | None, text: str | None, crawl_date: date | None =
                     jsonld.append(json.loads(el.text))
                 except Exception:
                     pass
-    d = date_from_markup(tree, jsonld, crawl_date)
+    d = date_from_markup(tree, jsonld, crawl_date, candidates=markup)
     if d:
         return d
     return date_from_text(text or "", crawl_date, url)

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from . import dates as _dates
 from .indicators import classify_sentence, stated_year
 from .numbers import parse_number
-from .page import read_page
+from .page import Page, read_page
 from .relevance import assess, topic_score
 from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material
 
@@ -504,13 +504,17 @@ def _province_of(code: str | None) -> str | None:
     return code.split(".")[0] if code else None
 
 
-def extract_page(html: str, url: str | None = None, crawl_date: date | None = None) -> dict:
-    page = read_page(html)
+def extract_page(html: str | None, url: str | None = None, crawl_date: date | None = None,
+                 page: Page | None = None) -> dict:
+    """Read one page. ``page``: the page as read_page already read it (then ``html`` is not needed)."""
+    if page is None:
+        page = read_page(html)
     crawl = _as_date(crawl_date) or date.today()
     title = page.title
     lines = _clean_lines(page.text, title)
     text = "\n".join(lines)
-    pub = _dates.published_date(None, page.text, crawl, url=page.url or url, tree=page.tree, jsonld=page.jsonld)
+    pub = _dates.published_date(None, page.text, crawl, url=page.url or url, jsonld=page.jsonld,
+                                markup=page.markup_dates)
     pub_year = pub.year if pub else None
     P = _pl()
 

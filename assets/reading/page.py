@@ -9,6 +9,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from .dates import markup_date_candidates
+
 __all__ = ["Page", "read_page", "html_to_tree"]
 
 _WS = re.compile(r"[ \t\u00a0\u200b]+")
@@ -20,12 +22,24 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
 
 @dataclass
 class Page:
+    """What the reader needs of a page. Plain data (see as_record), so a page read once for its main
+    text (the `articles` asset) need not be parsed again to be extracted."""
     url: str | None
     title: str | None
     text: str
     jsonld: list = field(default_factory=list)
     tables: list = field(default_factory=list)   # each a list of rows, each a list of cell strings
-    tree: object = None
+    markup_dates: list = field(default_factory=list)  # see dates.markup_date_candidates
+
+    def as_record(self) -> dict:
+        return {"url": self.url, "title": self.title, "text": self.text, "jsonld": self.jsonld,
+                "tables": self.tables, "markup_dates": [list(c) for c in self.markup_dates]}
+
+    @classmethod
+    def from_record(cls, record: dict) -> "Page":
+        return cls(url=record.get("url"), title=record.get("title"), text=record.get("text") or "",
+                   jsonld=record.get("jsonld") or [], tables=record.get("tables") or [],
+                   markup_dates=[tuple(c) for c in record.get("markup_dates") or []])
 
 
 def html_to_tree(html: str):
@@ -222,6 +236,7 @@ def read_page(html: str) -> Page:
     if not url:
         url = _jsonld_url(jsonld)
     tables = _tables(tree)
+    markup_dates = markup_date_candidates(tree)
     src = html if isinstance(html, str) else html.decode("utf-8", "replace")
     data_tables = [t for t in tree.iter("table") if _is_data_table(t)]
     if data_tables:
@@ -245,4 +260,4 @@ def read_page(html: str) -> Page:
             text = fb
     lines = [_clean(ln) for ln in text.splitlines()]
     text = "\n".join(ln for ln in lines if ln)
-    return Page(url=url, title=title, text=text, jsonld=jsonld, tables=tables, tree=tree)
+    return Page(url=url, title=title, text=text, jsonld=jsonld, tables=tables, markup_dates=markup_dates)
