@@ -321,3 +321,24 @@ def test_sentra_named_by_its_material_takes_the_product():
         "Gerabah Melikan dijual sampai ke Bali."]),
         crawl_date=CRAWL)
     assert [s["commodity"] for s in r["sentra"]] == ["gerabah"]
+
+
+def test_a_page_read_once_and_stored_extracts_like_its_html():
+    """The pipeline stores what read_page found (articles.jsonl) and extracts from that record: the
+    result must be the one extract_page gives for the HTML itself."""
+    import json
+    from datetime import date
+    from pathlib import Path
+
+    from assets.reading.extract import extract_page
+    from assets.reading.page import Page, read_page
+
+    site = Path(__file__).resolve().parents[1] / "scrapers" / "sample_site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        record = json.loads(json.dumps(read_page(html).as_record()))
+        stored = Page.from_record(record)
+        assert extract_page(None, crawl_date=date(2026, 11, 22), page=stored) == \
+            extract_page(html, crawl_date=date(2026, 11, 22)), path.name
