@@ -153,6 +153,7 @@ PERIODS = [
                   r"sepanjang\s+(?:tahun\s+)?(?:19|20)\d{2}|sepanjang\s+tahun|selama\s+tahun|selama\s+(?:19|20)\d{2})\b")),
 ]
 YEAR_EXPL = _rx(r"\b(?:tahun|thn\.?|th\.?|pada|hingga|sampai|sejak|sepanjang|selama|per|akhir|awal|medio|di|apbn|apbd|periode|dari)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)|\(\s*(?:[A-Z]{2,}\s*,\s*)?((?:19|20)\d{2})\s*\)")
+_YEARISH = re.compile(r"(?:19|20)\d{2}")
 YEAR_REL = _rx(r"\btahun\s+(ini|lalu|sebelumnya|kemarin|depan|mendatang|berikutnya)\b|\b(setahun\s+lalu)\b")
 REL_DELTA = {"ini": 0, "lalu": -1, "sebelumnya": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "berikutnya": 1,
              "setahun lalu": -1}
@@ -417,6 +418,8 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
 
 def stated_year(sentence: str) -> int | None:
     """An explicit year the sentence states its figures for ('pada tahun 2023', 'sepanjang 2018')."""
+    if not _YEARISH.search(sentence):
+        return None  # no four-digit year at all: YEAR_EXPL cannot match
     m = YEAR_EXPL.search(sentence)
     return int(m.group(1) or m.group(2)) if m else None
 

@@ -129,6 +129,8 @@ _HEAD = re.compile(
     r"(?:kampung|kampoeng|desa\s+wisata|desa\s+sentra)(?=\s+(?:" + _KAMPUNG_PRODUCTS + r")"
     r"\s+(?:(?-i:[A-Z][a-z])|di\s+(?:(?:kota|kabupaten|kab\.|desa|kelurahan|kecamatan)\s+)?(?-i:[A-Z])))|"
     r"(?<=[a-z], )(?:kampung|kampoeng)(?=\s+(?:" + _KAMPUNG_PRODUCTS + r")\b))\b", re.I)
+# every _HEAD match contains one of these words
+_HEAD_WORDS = ("sentra", "kampung", "kampoeng", "klaster", "lingkungan", "desa")
 _HEAD_KAMPUNG_PLACE = re.compile(r"\s+(?:" + _KAMPUNG_PRODUCTS + r")\s+(?:(?-i:[A-Z][a-z])|di\s+)", re.I)
 _GENERIC_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?\s*(?:(?:ikm|imk|ukm|umkm|industri\s+kecil(?:\s+dan)?(?:\s+menengah)?|industri|usaha|"
@@ -368,8 +370,12 @@ def find_sentra(sentence: str) -> list[SentraMention]:
     """Sentra named in one sentence, one mention per (commodity, location)."""
     out: list[SentraMention] = []
     s = sentence
+    low = s.lower()
+    if not any(w in low for w in _HEAD_WORDS):
+        return out  # most sentences name no sentra: skip _HEAD and the rest
     heads = list(_HEAD.finditer(s))
-    planned = planned_status(s)
+    if not heads:
+        return out
     for hm in heads:
         # a plan counts for the sentra it is said of: the words just before or after its name
         planned = planned_status(s[max(0, hm.start() - 70):hm.end() + 60])
