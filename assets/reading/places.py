@@ -63,7 +63,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections import Counter
+import dataclasses
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -310,14 +311,33 @@ class _Raw:
     tok: int  # index of the first token
 
 
-@lru_cache(maxsize=16)
+class _Recent(OrderedDict):
+    """The last few texts' tokens and scans: a text is scanned once however many readers ask."""
+
+    size = 16
+
+    def remember(self, text: str, value):
+        self[text] = value
+        self.move_to_end(text)
+        while len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+_TOKENS: _Recent = _Recent()
+_SCANS: _Recent = _Recent()
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lower-case word without apostrophes) of every word."""
+    toks = _TOKENS.get(text)
+    if toks is not None:
+        return toks
     low = text.lower()
     toks = [(s, e, low[s:e]) for s, e in map(re.Match.span, _TOKEN.finditer(text))]
     if "'" in low or '’' in low:
         toks = [(s, e, t.replace("'", '').replace('’', '')) for s, e, t in toks]
-    return toks
+    return _TOKENS.remember(text, toks)
 
 
 @lru_cache(maxsize=16)
@@ -349,6 +369,29 @@ def _prefix_of(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[str
 
 
 def _scan(text: str) -> list[_Raw]:
+    """Every name of the gazetteer in the text, longest first at each word (a new list each call)."""
+    raws = _SCANS.get(text)
+    if raws is None:
+        raws = _SCANS.remember(text, _scan_words(text))
+    return list(raws)
+
+
+def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
+    """_scan(head + sep + body) from the scans of its parts, when sep is a blank line: no name, type
+    word or media word is read across a line break, so the parts scan apart as they do together
+    (the article's title and text: the text was already scanned on its own)."""
+    full = head + sep + body
+    if sep.strip() or '\n' not in sep or full in _SCANS:
+        return _scan(full)
+    off, head_toks, body_toks = len(head) + len(sep), _tokens(head), _tokens(body)
+    _TOKENS.remember(full, head_toks + [(a + off, b + off, t) for a, b, t in body_toks])
+    raws = _scan(head) + [dataclasses.replace(r, start=r.start + off, end=r.end + off, span_start=r.span_start + off,
+                                              tok=r.tok + len(head_toks)) for r in _scan(body)]
+    _SCANS.remember(full, raws)
+    return list(raws)
+
+
+def _scan_words(text: str) -> list[_Raw]:
     idx = _index()
     keys, prefixes = idx.keys, idx.prefixes
     toks = _tokens(text)
@@ -841,7 +884,8 @@ def article_cities(title: str | None, text: str) -> list[str]:
     dl = _dateline(full[body_start:])
     if dl is not None:
         dl = (dl[0] + body_start, dl[1] + body_start, dl[2] + body_start)
-    mentions = _resolve(full, _scan(full), dl[:2] if dl else None)
+    raws = _scan_joined(full[:body_start - len(sep)], sep, full[body_start:]) if title else _scan(full)
+    mentions = _resolve(full, raws, dl[:2] if dl else None)
     in_dl = [dl is not None and dl[0] <= m.start < dl[2] for m in mentions]
     n_prov = sum(1 for m in mentions if m.level == 'province')
     n_local = sum(1 for m, d in zip(mentions, in_dl) if m.city_code and not d)
