@@ -3,13 +3,23 @@
 A run killed midway and started again does not fetch twice what the archive already holds. Every
 attempt, failed or not, is a line of the day's fetch log; the engineer sees the counts per source and
 outcome in the materialization's metadata.
+
+An article URL that the sitemap dates (``<lastmod>``) no later than our last successful fetch of it (state
+file data/state/last_fetched.json: the time of the last 200 or 304) is not requested at all. It is no
+attempt, so it gets no fetch_log line (the fetch_log table stays one row per request made, and its checks
+judge requests); it is counted per source as ``unchanged_by_sitemap`` in the metadata, next to
+``not_modified`` (a request answered 304), and listed in the day's lake file unchanged_by_sitemap.jsonl.
+URLs without a lastmod keep the conditional GET. Like a 304, a skipped page adds no article to the day:
+its facts stay with the day it was read.
 """
 
+import json
 from collections import Counter
+from datetime import datetime
 
 import dagster as dg
 
-from assets.lake import append_jsonl, read_json, read_jsonl, write_json
+from assets.lake import count_lines, read_json, write_json, write_jsonl
 from assets.partitions import daily_partitions
 from orchestration.resources import SentraSettings
 
@@ -22,9 +32,11 @@ def fetch_log_row(result) -> dict:
     }
 
 
-def outcome_table(rows: list[dict]) -> str:
-    """Markdown table of attempts per source and outcome, for the Dagster UI."""
+def outcome_table(rows: list[dict], extra: Counter | None = None) -> str:
+    """Markdown table of attempts per source and outcome, for the Dagster UI; `extra` adds counts by
+    (source, outcome) that are not attempts (URLs left alone as unchanged)."""
     counts = Counter((r["source"], r["outcome"]) for r in rows)
+    counts.update(extra or {})
     outcomes = sorted({o for _, o in counts})
     lines = ["| source | " + " | ".join(outcomes) + " |", "|---" * (len(outcomes) + 1) + "|"]
     for source in sorted({s for s, _ in counts}):
@@ -45,6 +57,13 @@ def source_counts(rows: list[dict]) -> dict[str, dict[str, int]]:
     return dict(sorted(counts.items()))
 
 
+def _later(a: str, b: str) -> bool:
+    try:
+        return datetime.fromisoformat(a) > datetime.fromisoformat(b)
+    except (TypeError, ValueError):
+        return True
+
+
 @dg.asset(
     partitions_def=daily_partitions,
     group_name="ingestion",
@@ -55,44 +74,89 @@ def source_counts(rows: list[dict]) -> dict[str, dict[str, int]]:
 )
 def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
     """Every page fetched for the day from every source, archived as WARC, each attempt logged."""
-    from scrapers.archive import append_to_warc, archived_urls
-    from scrapers.crawl import crawl_sources
+    from scrapers.archive import append_to_warc, archived_fetches
+    from scrapers.crawl import UNCHANGED, crawl_sources
     from scrapers.fetch import Fetcher
 
     day = context.partition_key
     lake = settings.lake
     warc = lake.archive(day)
     log_path = lake.file(day, "fetch_log.jsonl")
-    already = archived_urls(warc) if warc.exists() else set()
     validators = read_json(lake.validators, {})
+    last_fetched: dict[str, str] = read_json(lake.last_fetched, {})
+    already: set[str] = set()
+    recovered = False
+    # A day run again (resumed after a kill, or repeated): what its archive holds is not fetched again, and
+    # what it received counts as fetched even if the killed run could not save its state. Older state
+    # never replaces newer (a past day may be run again).
+    for f in archived_fetches(warc):
+        if f.done:
+            already.update(u for u in (f.url, f.final_url) if u)
+        if f.kind == "article" and f.outcome in ("ok", "not_modified") and f.fetched_at is not None:
+            when = f.fetched_at.isoformat()
+            if f.url not in last_fetched or _later(when, last_fetched[f.url]):
+                last_fetched[f.url] = when
+                recovered = True
+            if f.outcome == "ok" and (f.etag or f.last_modified) and f.url not in validators:
+                validators[f.url] = [f.etag, f.last_modified]
+                recovered = True
     fetcher = Fetcher(user_agent=settings.user_agent, respect_robots=settings.polite,
                       validators={u: tuple(v) for u, v in validators.items()})
     attempts: list[dict] = []
-    with settings.open_sources() as sources:
+    unchanged: list[dict] = []
+    seen: dict[str, str | None] = {}  # article URL -> time its content was received or confirmed; None: forget
+    new_validators: dict[str, list] = {}
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with settings.open_sources() as sources, log_path.open("a", encoding="utf-8") as log_file:
         write_json(lake.file(day, "sources.json"), {s.name: s.kind for s in sources})
-        for result in crawl_sources(sources, fetcher, skip_urls=already):
+        for result in crawl_sources(sources, fetcher, skip_urls=already, last_fetched=last_fetched):
+            if result.outcome == UNCHANGED:
+                unchanged.append({"url": result.url, "source": result.source,
+                                  "last_fetched": last_fetched.get(result.url)})
+                continue
             row = fetch_log_row(result)
-            append_jsonl(log_path, row)
+            log_file.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            log_file.flush()  # a killed run keeps every line written so far
             attempts.append(row)
             append_to_warc(warc, result)  # every response that came back, failed or not
-            if result.outcome == "ok" and result.kind == "article" and (result.etag or result.last_modified):
-                validators[result.url] = [result.etag, result.last_modified]
-    write_json(lake.validators, validators)
+            if result.kind != "article":
+                continue
+            if result.outcome in ("ok", "not_modified"):
+                seen[result.url] = result.fetched_at.isoformat()
+            else:  # gone, failing or refused: the next run asks again whatever the sitemap says
+                seen[result.url] = None
+            if result.outcome == "ok" and (result.etag or result.last_modified):
+                new_validators[result.url] = [result.etag, result.last_modified]
+    if new_validators or recovered or not lake.validators.exists():
+        validators.update(new_validators)
+        write_json(lake.validators, validators, compact=True)
+    if seen or recovered or not lake.last_fetched.exists():
+        for url, when in seen.items():
+            if when is None:
+                last_fetched.pop(url, None)
+            else:
+                last_fetched[url] = when
+        write_json(lake.last_fetched, last_fetched, compact=True)
+    write_jsonl(lake.file(day, "unchanged_by_sitemap.jsonl"), unchanged)
 
     outcomes = Counter(r["outcome"] for r in attempts)
     skipped = outcomes.get("robots_disallowed", 0)
     failed = sum(n for o, n in outcomes.items() if o not in ("ok", "not_modified", "robots_disallowed"))
-    context.log.info(f"{day}: {len(attempts)} attempts, {dict(outcomes)}, {len(already)} already archived")
+    per_source_unchanged = Counter((u["source"], UNCHANGED) for u in unchanged)
+    context.log.info(f"{day}: {len(attempts)} attempts, {dict(outcomes)}, {len(already)} already archived, "
+                     f"{len(unchanged)} unchanged by sitemap (not requested)")
     return dg.MaterializeResult(metadata={
         "attempts": len(attempts),
         "fetched": outcomes.get("ok", 0),
         "not_modified": outcomes.get("not_modified", 0),
+        "unchanged_by_sitemap": len(unchanged),
         "already_archived": len(already),
         "robots_disallowed": skipped,
         "failed": failed,
-        "per_source": dg.MetadataValue.md(outcome_table(attempts) if attempts else "no attempts"),
+        "per_source": dg.MetadataValue.md(outcome_table(attempts, per_source_unchanged)
+                                          if attempts or unchanged else "no attempts"),
         "per_source_fetched_failed": dg.MetadataValue.json(source_counts(attempts)),
         "sources_with_failures": sum(1 for c in source_counts(attempts).values() if c["failed"]),
         "archive": dg.MetadataValue.path(str(warc)),
-        "fetch_log_lines_today": sum(1 for _ in read_jsonl(log_path)),
+        "fetch_log_lines_today": count_lines(log_path),
     })

@@ -8,7 +8,11 @@ day can be inspected by hand, re-extracted from the raw archive, and replaced as
     data/lake/2026-11-23/articles.jsonl    one line per distinct article
     data/lake/2026-11-23/extractions.jsonl what the extractor read from each article
     data/lake/2026-11-23/rows/*.jsonl      warehouse rows, loaded by the SQL in sql/load/
+    data/lake/2026-11-23/unchanged_by_sitemap.jsonl
+                                           article URLs not requested: the sitemap says unchanged
     data/state/validators.json             ETag / Last-Modified per article URL (conditional GET)
+    data/state/last_fetched.json           when each article URL's content was last received or
+                                           confirmed by a 304 (compared with the sitemap lastmod)
 """
 from __future__ import annotations
 
@@ -38,6 +42,10 @@ class Lake:
     @property
     def validators(self) -> Path:
         return self.root / "state" / "validators.json"
+
+    @property
+    def last_fetched(self) -> Path:
+        return self.root / "state" / "last_fetched.json"
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
@@ -72,8 +80,19 @@ def read_json(path: Path, default: Any) -> Any:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else default
 
 
-def write_json(path: Path, value: Any) -> None:
+def write_json(path: Path, value: Any, compact: bool = False) -> None:
+    """Write value to path atomically; compact (one line, keys unsorted) for big state files."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")) if compact else \
+        json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def count_lines(path: Path) -> int:
+    """Non-empty lines of a JSONL file, without parsing them."""
+    if not path.exists():
+        return 0
+    with path.open("rb") as f:
+        return sum(1 for line in f if line.strip())

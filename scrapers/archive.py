@@ -21,6 +21,7 @@ Content-Length.
 from __future__ import annotations
 
 import fcntl
+import functools
 import io
 import logging
 import os
@@ -76,8 +77,14 @@ class ArchivedPage:
     record_id: str | None = field(default=None, repr=False)
 
 
+@functools.lru_cache(maxsize=256)
+def _key(path: Path) -> str:
+    """The resolved path (cached: resolving it for every appended record cost as much as writing it)."""
+    return str(path.resolve())
+
+
 def _lock_for(path: Path) -> threading.Lock:
-    key = str(path.resolve())
+    key = _key(path)
     with _locks_lock:
         return _locks.setdefault(key, threading.Lock())
 
@@ -105,7 +112,7 @@ def _repair_tail(path: Path, fh) -> None:
     ``<path>.damaged``.
     """
     size = os.fstat(fh.fileno()).st_size
-    key = str(path.resolve())
+    key = _key(path)
     if size == 0 or _checked_size.get(key) == size:
         return
     good = _good_end(path)
@@ -179,7 +186,7 @@ def append_to_warc(path, result: FetchResult) -> bool:
                 warc_headers_dict=warc_headers, http_headers=http_headers)
             writer.write_record(rec)
             fh.flush()
-            _checked_size[str(path.resolve())] = os.fstat(fh.fileno()).st_size
+            _checked_size[_key(path)] = os.fstat(fh.fileno()).st_size
         finally:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
     return True
@@ -262,19 +269,33 @@ def read_warc(path, outcomes: Iterable[str] | None = None, kinds: Iterable[str] 
                 error=h.get_header(H_ERROR), record_id=h.get_header("WARC-Record-ID"))
 
 
-def archived_urls(path, outcomes: Iterable[str] | None = None) -> set[str]:
-    """URLs (requested and final) already fetched into the WARC at *path*, for resume.
+@dataclass
+class ArchivedFetch:
+    """What the headers of one response record say (no payload): for resuming a day."""
+    url: str  # requested
+    final_url: str | None
+    kind: str
+    outcome: str
+    http_status: int | None
+    fetched_at: datetime | None
+    etag: str | None
+    last_modified: str | None
 
-    By default only fetches that need no repeat today count (``DONE_OUTCOMES``
-    and 4xx errors other than 429); 5xx and 429 responses are fetched again.
-    """
-    out: set[str] = set()
-    want = set(outcomes) if outcomes is not None else None
+    @property
+    def done(self) -> bool:
+        """Needs no repeat the same day: ``DONE_OUTCOMES`` and 4xx errors other than 429."""
+        return self.outcome in DONE_OUTCOMES or (
+            self.outcome == "http_error" and self.http_status is not None and 400 <= self.http_status < 500
+            and self.http_status != 429)
+
+
+def archived_fetches(path) -> Iterator[ArchivedFetch]:
+    """The response records of the WARC at *path*, headers only (payloads are skipped, not read)."""
     path = Path(path)
     if not path.exists():
-        return out
+        return
     with open(path, "rb") as fh:
-        it = iter(ArchiveIterator(fh))  # headers only: payloads are skipped, not read
+        it = iter(ArchiveIterator(fh))
         while True:
             try:
                 rec = next(it)
@@ -286,21 +307,33 @@ def archived_urls(path, outcomes: Iterable[str] | None = None) -> set[str]:
             if rec.rec_type != "response":
                 continue
             h = rec.rec_headers
-            outcome = h.get_header(H_OUTCOME) or "ok"
-            status = None
+            status = etag = last_modified = None
             if rec.http_headers is not None:
                 try:
                     status = int(rec.http_headers.get_statuscode())
                 except (TypeError, ValueError):
                     status = None
-            if want is not None:
-                if outcome not in want:
-                    continue
-            elif not (outcome in DONE_OUTCOMES or (
-                    outcome == "http_error" and status is not None and 400 <= status < 500 and status != 429)):
-                continue
+                etag = rec.http_headers.get_header("ETag")
+                last_modified = rec.http_headers.get_header("Last-Modified")
             target = h.get_header("WARC-Target-URI")
-            out.add(h.get_header(H_REQUESTED) or target)
-            if target:
-                out.add(target)
+            yield ArchivedFetch(
+                url=h.get_header(H_REQUESTED) or target, final_url=target, kind=h.get_header(H_KIND) or "article",
+                outcome=h.get_header(H_OUTCOME) or "ok", http_status=status,
+                fetched_at=_parse_dt(h.get_header(H_FETCHED_AT) or h.get_header("WARC-Date")),
+                etag=etag, last_modified=last_modified)
+
+
+def archived_urls(path, outcomes: Iterable[str] | None = None) -> set[str]:
+    """URLs (requested and final) already fetched into the WARC at *path*, for resume.
+
+    By default only fetches that need no repeat today count (``DONE_OUTCOMES``
+    and 4xx errors other than 429); 5xx and 429 responses are fetched again.
+    """
+    out: set[str] = set()
+    want = set(outcomes) if outcomes is not None else None
+    for f in archived_fetches(path):
+        if (f.outcome in want) if want is not None else f.done:
+            out.add(f.url)
+            if f.final_url:
+                out.add(f.final_url)
     return out

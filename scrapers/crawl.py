@@ -4,6 +4,12 @@ Callers archive/log each :class:`~scrapers.fetch.FetchResult` as it comes, so a
 killed run can resume: pass the URLs already fetched today as ``skip_urls``
 (for example :func:`scrapers.archive.archived_urls` of today's WARC file).
 Nothing here raises for network or HTTP trouble.
+
+Pass ``last_fetched`` (canonical URL -> when its content was last received or
+confirmed by a 304) to leave alone the pages whose sitemap ``<lastmod>`` is not
+later than that: no request is made, and the crawl yields a result with outcome
+``unchanged_by_sitemap`` (no HTTP status, no body) so the caller can count it.
+URLs without a stated modification date keep the conditional GET.
 """
 from __future__ import annotations
 
@@ -12,7 +18,8 @@ import queue
 import threading
 import traceback
 from collections import OrderedDict
-from typing import Iterable, Iterator
+from datetime import datetime, timedelta
+from typing import Iterable, Iterator, Mapping
 
 from .discover import canonical_url, iter_discovery
 from .fetch import Fetcher, FetchResult
@@ -25,6 +32,32 @@ log = logging.getLogger(__name__)
 MAX_CONSECUTIVE_FAILURES = 8
 _HOST_DOWN = {"timeout", "connection_error", "deferred"}
 
+#: the outcome of a URL not requested because its sitemap lastmod is not later than our last fetch
+UNCHANGED = "unchanged_by_sitemap"
+#: a page is taken as unchanged only when its lastmod is this much older than our last fetch, for clocks
+#: that disagree (ours stamps the fetch, the site's the lastmod)
+LASTMOD_SLACK = timedelta(minutes=10)
+
+
+def _as_datetime(value) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def unchanged_since_fetch(lastmod: datetime | None, fetched) -> bool:
+    """True when a page stated to have changed last at *lastmod* (a :func:`~scrapers.discover.lastmod_bound`)
+    cannot have changed after *fetched* (a datetime or ISO string; aware)."""
+    if lastmod is None:
+        return False
+    when = _as_datetime(fetched)
+    if when is None or when.tzinfo is None:
+        return False
+    return lastmod + LASTMOD_SLACK <= when
+
 
 def _error_result(source: Source, url: str, kind: str, e: BaseException) -> FetchResult:
     return FetchResult(url=url, source=source.name, outcome="error", kind=kind,
@@ -32,18 +65,23 @@ def _error_result(source: Source, url: str, kind: str, e: BaseException) -> Fetc
 
 
 def crawl_source(source: Source, fetcher: Fetcher, skip_urls: Iterable[str] = frozenset(),
-                 max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES) -> Iterator[FetchResult]:
+                 max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES,
+                 last_fetched: Mapping[str, object] | None = None) -> Iterator[FetchResult]:
     """Yield every fetch made for *source*: discovery first, then articles.
 
     URLs in *skip_urls* (compared canonically) are not fetched again.  If
     discovery finds nothing and none of its fetches succeeded, the failed
-    discovery results are yielded and the crawl of this source stops.
+    discovery results are yielded and the crawl of this source stops.  With
+    *last_fetched*, a URL whose stated modification date is not later than
+    its entry there is not requested: an ``unchanged_by_sitemap`` result is
+    yielded for it instead.
     """
     skip = {canonical_url(u) for u in skip_urls}
     urls: list[str] = []
+    lastmods: dict[str, datetime] | None = {} if last_fetched else None
     discovery_ok = False
     try:
-        for res in iter_discovery(source, fetcher, urls):
+        for res in iter_discovery(source, fetcher, urls, lastmods):
             if res.ok and not res.url.endswith("/robots.txt"):
                 discovery_ok = True
             yield res
@@ -61,6 +99,9 @@ def crawl_source(source: Source, fetcher: Fetcher, skip_urls: Iterable[str] = fr
     failures = 0
     for url in urls:
         if url in skip:
+            continue
+        if lastmods and url in lastmods and unchanged_since_fetch(lastmods[url], last_fetched.get(url)):
+            yield FetchResult(url=url, source=source.name, outcome=UNCHANGED, kind="article")
             continue
         try:
             res = fetcher.fetch(url, source, kind="article")
@@ -86,7 +127,7 @@ _DONE = object()
 
 
 def crawl_sources(sources: Iterable[Source], fetcher: Fetcher, skip_urls: Iterable[str] = frozenset(),
-                  max_workers: int = 4) -> Iterator[FetchResult]:
+                  max_workers: int = 4, last_fetched: Mapping[str, object] | None = None) -> Iterator[FetchResult]:
     """Crawl many sources: different hosts in parallel threads, sources that share
     a host one after another in the same thread (and the Fetcher keeps one
     connection per host at a time anyway).  Results are yielded in the order
@@ -129,7 +170,7 @@ def crawl_sources(sources: Iterable[Source], fetcher: Fetcher, skip_urls: Iterab
                     if stop.is_set():
                         return
                     try:
-                        for res in crawl_source(source, fetcher, skip):
+                        for res in crawl_source(source, fetcher, skip, last_fetched=last_fetched):
                             if not put(res):
                                 return
                     except Exception as e:  # crawl_source should not raise; never kill the run

@@ -10,6 +10,13 @@ robots.txt, rate limits and size limits apply) with ``kind='discovery'``.
 URLs found are canonicalized (:func:`canonical_url`), kept only on the
 source's own hosts, filtered by the source's keywords, newest first where
 dates are known, deduplicated and cut at ``max_articles``.
+
+Where the source says when a page last changed (a sitemap's ``<lastmod>``, an
+Atom entry's ``<updated>``), :func:`iter_discovery` also reports the latest
+instant that date can mean (:func:`lastmod_bound`), so the crawl can leave a
+page alone that has not changed since it was last fetched.  Publication dates
+(RSS ``pubDate``, ``news:publication_date``, Atom ``<published>``) order the
+URLs but say nothing about later corrections, so they are not used for that.
 """
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Callable, Iterator
 from urllib.parse import unquote, unquote_plus, urljoin, urlsplit, urlunsplit
@@ -86,6 +93,50 @@ class _Candidate:
     url: str
     title: str = ""
     date: datetime | None = None
+    lastmod: datetime | None = None  # latest instant the page's stated modification date can mean
+
+
+_DATE_ONLY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: a time without a zone may be local time anywhere: at UTC-12 it is 12 hours later than read as UTC
+_LATEST_OFFSET = timedelta(hours=12)
+
+
+def lastmod_bound(s: str | None) -> datetime | None:
+    """The latest instant (UTC) a W3C datetime such as a sitemap ``<lastmod>`` can mean, or None.
+
+    '2026-11-22' means some time that day in the site's zone, so the bound is the end of that day at
+    UTC-12 (2026-11-23T12:00Z); '2026-11' and '2026' likewise for the month and the year; a time without a
+    zone gets 12 hours.  Reading the earliest instant instead would let a page corrected later that day
+    look unchanged.  Unreadable values give None (the page is then fetched as usual).
+    """
+    if not s:
+        return None
+    s = s.strip()
+    m = _DATE_ONLY.match(s)
+    if m:
+        try:
+            y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+            if d:
+                end = datetime(y, mo, d, tzinfo=timezone.utc) + timedelta(days=1)
+            elif mo:
+                end = datetime(y + (mo == 12), mo % 12 + 1, 1, tzinfo=timezone.utc)
+            else:
+                end = datetime(y + 1, 1, 1, tzinfo=timezone.utc)
+        except (ValueError, OverflowError):
+            return None
+        return end + _LATEST_OFFSET
+    try:
+        d = datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            d = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if d is None:
+            return None
+    if d.tzinfo is None:
+        return d.replace(tzinfo=timezone.utc) + _LATEST_OFFSET
+    return d.astimezone(timezone.utc)
 
 
 def _parse_date(s: str | None) -> datetime | None:
@@ -198,7 +249,9 @@ def parse_sitemap(body: bytes) -> tuple[list[_Candidate], list[_Candidate]]:
         if loc is None or not (loc.text or "").strip():
             continue
         c = _Candidate(loc.text.strip())
-        c.date = _parse_date(_descendant_text(el, "publication_date") or _descendant_text(el, "lastmod"))
+        lastmod = _descendant_text(el, "lastmod")
+        c.date = _parse_date(_descendant_text(el, "publication_date") or lastmod)
+        c.lastmod = lastmod_bound(lastmod)
         c.title = _descendant_text(el, "title")  # news:title (Google News sitemap)
         kw = _descendant_text(el, "keywords")
         if kw:
@@ -225,7 +278,7 @@ def parse_feed(body: bytes) -> list[_Candidate]:
             if not url:
                 url = (el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or "").strip()
             t = _child(el, "title")
-            d = _child(el, "pubDate")
+            d = _child(el, "pubdate")  # tags are compared lower-cased (_local)
             if d is None:
                 d = _child(el, "date")
             if url:
@@ -240,11 +293,13 @@ def parse_feed(body: bytes) -> list[_Candidate]:
                     break
             t = _child(el, "title")
             d = _child(el, "published")
+            u = _child(el, "updated")
             if d is None:
-                d = _child(el, "updated")
+                d = u
             if url:
                 out.append(_Candidate(url, (t.text or "").strip() if t is not None else "",
-                                      _parse_date(d.text if d is not None else None)))
+                                      _parse_date(d.text if d is not None else None),
+                                      lastmod_bound(u.text if u is not None else None)))
     return out
 
 
@@ -324,8 +379,12 @@ def parse_discovery(res: FetchResult, role: str) -> tuple[list[_Candidate], list
     return parse_sitemap(body)  # plain-text sitemap: one URL a line
 
 
-def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Iterator[FetchResult]:
+def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str],
+                   lastmods: dict[str, datetime] | None = None) -> Iterator[FetchResult]:
     """Yield each discovery FetchResult as it happens; fill *urls_out* at the end.
+
+    With a *lastmods* dict, also fill it with canonical URL -> :func:`lastmod_bound` of its stated
+    modification date, for the URLs that have one (the latest, if several entries give one).
 
     Entry points in order sitemap, feed, listing; a sitemap index (wherever it
     turns up) is followed to its children on the source's hosts, newest and
@@ -381,6 +440,10 @@ def iter_discovery(source: Source, fetcher: Fetcher, urls_out: list[str]) -> Ite
         if not c.url.lower().startswith(("http://", "https://")):
             continue
         u = canonical_url(c.url)
+        if lastmods is not None and c.lastmod is not None:
+            known = lastmods.get(u)
+            if known is None or c.lastmod > known:
+                lastmods[u] = c.lastmod
         if u in seen_urls or not source.owns(u) or not (matches(c.url) or matches(u)):
             continue
         if not keyword_hit(source, u, c.title):
