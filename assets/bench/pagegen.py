@@ -3,7 +3,7 @@
     generate_site(folder, n, seed=0)      pages 0..n-1, sitemap.xml and sources.yaml
     add_pages(folder, k, seed=0)          k more pages (n..n+k-1) and a new sitemap.xml; the pages
                                           already there are not rewritten, so they answer 304 to a
-                                          conditional GET
+                                          conditional GET, and keep their sitemap <lastmod>
 
 Three layouts, one source each, all listed in one sitemap.xml (URLs with ${BASE_URL}, which
 scrapers.local_site.serve_folder fills in): a news portal (OpenGraph + JSON-LD NewsArticle, a
@@ -13,14 +13,18 @@ assets.reading.places.all_cities() and states a few indicators (sentra, units, w
 turnover, exports, investment, training, aid); about one page in six is about something else.
 Page sizes run from 2 to 80 KB (most between 6 and 25 KB), the article's text 0.6 to 12 KB of it. The sentences are written for this module.
 
-Page i depends only on (seed, i), so the same seed always gives the same site.
+Page i depends only on (seed, i), so the same seed always gives the same site. The sitemap gives each page
+a <lastmod>: its publication morning (Jakarta time) for the pages of generate_site, the time add_pages ran
+for the pages it adds (as a news site stamps a new article), so a crawler that trusts lastmod need not ask
+again for the pages it already has.
 """
 from __future__ import annotations
 
 import json
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 __all__ = ["generate_site", "add_pages", "page_paths", "SOURCES"]
@@ -353,6 +357,11 @@ def page_paths(folder: Path | str) -> list[Path]:
     return sorted(Path(folder).glob("*/berita/*/*.html"), key=lambda p: p.name)
 
 
+def _lastmod(pub: date) -> str:
+    """A page's sitemap lastmod: the morning it was published, Jakarta time."""
+    return f"{pub.isoformat()}T08:00:00+07:00"
+
+
 def _write_pages(folder: Path, first: int, count: int, seed: int) -> list[tuple[str, date]]:
     cities = _cities()
     out = []
@@ -365,11 +374,20 @@ def _write_pages(folder: Path, first: int, count: int, seed: int) -> list[tuple[
     return out
 
 
-def _write_sitemap(folder: Path, seed: int) -> None:
+_ENTRY = re.compile(r"<loc>\$\{BASE_URL\}/([^<]+)</loc><lastmod>([^<]+)</lastmod>")
+
+
+def _write_sitemap(folder: Path, lastmods: dict[str, str]) -> None:
+    """sitemap.xml listing every page, with the lastmod of `lastmods` (by relative path) or, for pages
+    the sitemap there already lists, the lastmod it gives (a page not rewritten keeps its date)."""
+    old = folder / "sitemap.xml"
+    kept = dict(_ENTRY.findall(old.read_text(encoding="utf-8"))) if old.exists() else {}
     entries = []
     for p in page_paths(folder):
         rel = p.relative_to(folder).as_posix()
-        entries.append(f"<url><loc>${{BASE_URL}}/{rel}</loc></url>")
+        lastmod = lastmods.get(rel) or kept.get(rel)
+        entries.append(f"<url><loc>${{BASE_URL}}/{rel}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")
+                       + "</url>")
     (folder / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         + "\n".join(entries) + "\n</urlset>\n", encoding="utf-8")
@@ -388,8 +406,9 @@ def generate_site(folder: Path | str, n: int, seed: int = 0) -> Path:
     """Write pages 0..n-1, sitemap.xml and sources.yaml into folder (created); returns the folder."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    _write_pages(folder, 0, n, seed)
-    _write_sitemap(folder, seed)
+    written = _write_pages(folder, 0, n, seed)
+    (folder / "sitemap.xml").unlink(missing_ok=True)
+    _write_sitemap(folder, {rel: _lastmod(pub) for rel, pub in written})
     _write_sources(folder, n)
     return folder
 
@@ -399,6 +418,7 @@ def add_pages(folder: Path | str, count: int, seed: int = 0) -> list[Path]:
     folder = Path(folder)
     first = len(page_paths(folder))
     written = _write_pages(folder, first, count, seed)
-    _write_sitemap(folder, seed)
+    now = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=1)  # not before the write
+    _write_sitemap(folder, {rel: now.isoformat() for rel, _ in written})
     _write_sources(folder, first + count)
     return [folder / rel for rel, _ in written]
