@@ -340,10 +340,15 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return _TOKENS.remember(text, toks)
 
 
-@lru_cache(maxsize=16)
+_LOWER_WORDS: _Recent = _Recent()
+
+
 def _lower_words(text: str) -> frozenset[str]:
     """Words written in lower case somewhere in the text."""
-    return frozenset(t for s, _, t in _tokens(text) if text[s].islower())
+    words = _LOWER_WORDS.get(text)
+    if words is None:
+        words = _LOWER_WORDS.remember(text, frozenset(t for s, _, t in _tokens(text) if text[s].islower()))
+    return words
 
 
 def _prefix_of(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[str | None, int]:
@@ -388,6 +393,8 @@ def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
     raws = _scan(head) + [dataclasses.replace(r, start=r.start + off, end=r.end + off, span_start=r.span_start + off,
                                               tok=r.tok + len(head_toks)) for r in _scan(body)]
     _SCANS.remember(full, raws)
+    if body in _LOWER_WORDS:
+        _LOWER_WORDS.remember(full, _lower_words(head) | _LOWER_WORDS[body])
     return list(raws)
 
 
