@@ -561,3 +561,19 @@ def test_repeated_lines_count_once():
 )
 def test_seat_datelines(text, code):
     assert article_cities(None, text) == [code]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Batik Kuningan dan kuningan", "kuningan"), ("Bandung Barat", "Bandung"), ("Bandungan", "Bandung"),
+    ("_Solo_ Solo", "Solo"), ("Bau-Bau kota", "Bau-Bau"), ("xBau-Bau", "Bau-Bau"), ("", "Solo"),
+    ("Solo", ""), ("Tegal, Tegal2 Tegalé", "Tegal"), ("Jalan Pagar Alam", "Pagar Alam"),
+])
+def test_word_search_without_regex_finds_what_the_regex_finds(text, word):
+    import re
+
+    from assets.reading.places import _after_street_word, _word_starts
+
+    assert bool(_word_starts(text, word)) == bool(word and re.search(r"\b" + re.escape(word) + r"\b", text))
+    street = r"\b(?:Jalan|Jln?\.?|Gang|Gg\.?)[ \t]+"
+    assert any(_after_street_word(text, i) for i in _word_starts(text, word, end_only=True)) == \
+        bool(word and re.search(street + re.escape(word) + r"\b", text))
