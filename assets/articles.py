@@ -7,8 +7,10 @@ runs the Indonesian reader (assets.reading) on each article.
 """
 
 import hashlib
+import json
 import os
 import re
+from collections.abc import Sequence
 
 import dagster as dg
 
@@ -26,7 +28,34 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
 
 
-def distinct_articles(pages: list[dict], texts: list[str]) -> tuple[list[dict], int]:
+class StoredTexts(Sequence):
+    """The main texts of the day's pages, read back from the working file when asked: a day of 100k
+    pages would hold about 500 MB of text in memory, and dedup reads each text once in order and
+    only a few again (the candidates of a near-duplicate)."""
+
+    def __init__(self, path, offsets: list[int]):
+        self.offsets = offsets
+        self.file = open(path, "rb")
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        self.file.seek(self.offsets[i])
+        return json.loads(self.file.readline())["text"]
+
+    def __iter__(self):  # by offset, so that a look back at a candidate does not move the iteration
+        for i in range(len(self.offsets)):
+            yield self[i]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+
+def distinct_articles(pages: list[dict], texts: Sequence[str]) -> tuple[list[dict], int]:
     """One record per story: drop pages whose canonical URL, content hash or near-identical text was
     seen earlier; each kept record lists where else it was published (`also_published`)."""
     near = near_duplicate_of(texts)
@@ -84,7 +113,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
 
     expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
                    if r.get("outcome") == "ok" and r.get("kind") == "article")
-    pages, texts, unreadable = [], [], 0
+    pages, unreadable = [], 0
     read_path = lake.file(day, "pages_read.jsonl")
 
     def read_records():
@@ -101,12 +130,17 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
                 "source": source, "source_kind": kinds.get(source), "crawl_date": day,
                 "title": page["title"], "content_hash": page.pop("content_hash"),
             })
-            texts.append(page["text"])
             yield page
 
-    write_jsonl(read_path, read_records())
-    kept, duplicates = distinct_articles(pages, texts)
-    del pages, texts
+    offsets: list[int] = []
+    read_path.parent.mkdir(parents=True, exist_ok=True)
+    with read_path.open("wb") as f:
+        for page in read_records():
+            offsets.append(f.tell())
+            f.write((json.dumps(page, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
+    with StoredTexts(read_path, offsets) as texts:
+        kept, duplicates = distinct_articles(pages, texts)
+    del pages
 
     def with_page():
         """The kept records in order, each with the page as the reader read it."""
