@@ -63,7 +63,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import dataclasses
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -390,8 +389,9 @@ def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
         return _scan(full)
     off, head_toks, body_toks = len(head) + len(sep), _tokens(head), _tokens(body)
     _TOKENS.remember(full, head_toks + [(a + off, b + off, t) for a, b, t in body_toks])
-    raws = _scan(head) + [dataclasses.replace(r, start=r.start + off, end=r.end + off, span_start=r.span_start + off,
-                                              tok=r.tok + len(head_toks)) for r in _scan(body)]
+    n = len(head_toks)
+    raws = _scan(head) + [_Raw(r.start + off, r.end + off, r.key, r.cands, r.prefix, r.span_start + off, r.tok + n)
+                          for r in _scan(body)]
     _SCANS.remember(full, raws)
     if body in _LOWER_WORDS:
         _LOWER_WORDS.remember(full, _lower_words(head) | _LOWER_WORDS[body])
