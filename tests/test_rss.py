@@ -1,0 +1,23 @@
+"""orchestration.rss: the bench's peak memory counts the reader pool's workers, not only the run."""
+import multiprocessing as mp
+import time
+
+from orchestration.rss import TreePeak, tree_rss_mb
+
+
+def _hold(mb: int, seconds: float) -> None:
+    block = bytearray(mb * 2**20)
+    for i in range(0, len(block), 4096):
+        block[i] = 1  # touch every page: resident, not only reserved
+    time.sleep(seconds)
+
+
+def test_peak_includes_a_child_process_holding_memory():
+    before = tree_rss_mb()
+    with TreePeak(interval=0.05) as peak:
+        child = mp.get_context("spawn").Process(target=_hold, args=(120, 1.0))
+        child.start()
+        child.join()
+    assert child.exitcode == 0
+    assert peak.mb >= before + 120
+    assert tree_rss_mb() < before + 60  # and the child's memory is gone once it has exited
