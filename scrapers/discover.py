@@ -42,6 +42,11 @@ _TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "
                     "_ga", "_gl", "igshid", "amp", "outputtype", "ref_src", "spm"}
 
 
+# lower-case http(s), a lower-case host that does not end in a dot, an optional port, a path; no query,
+# fragment, user info or white space
+_PLAIN_URL = re.compile(r"(https?)://([a-z0-9-]+(?:\.[a-z0-9-]+)*)(:[1-9][0-9]{0,4})?(/[^?#\s]*)\Z")
+
+
 def canonical_url(url: str) -> str:
     """A stable form of an article URL.
 
@@ -52,6 +57,13 @@ def canonical_url(url: str) -> str:
     in order (``?p=123`` is an article id on WordPress sites).
     """
     url = (url or "").strip()
+    m = _PLAIN_URL.match(url)
+    if m and m.group(3) not in (":80", ":443") and "amp" not in url.lower():
+        return url  # already canonical: _canonical would give it back unchanged (most sitemap URLs)
+    return _canonical(url)
+
+
+def _canonical(url: str) -> str:
     try:
         p = urlsplit(url)
     except ValueError:
@@ -225,11 +237,7 @@ def _child(el, name: str):
     return None
 
 
-def _descendant_text(el, name: str) -> str:
-    for c in el.iter():
-        if _local(c.tag) == name:
-            return (c.text or "").strip()
-    return ""
+_SITEMAP_FIELDS = frozenset({"lastmod", "publication_date", "title", "keywords"})
 
 
 def parse_sitemap(body: bytes) -> tuple[list[_Candidate], list[_Candidate]]:
@@ -249,11 +257,16 @@ def parse_sitemap(body: bytes) -> tuple[list[_Candidate], list[_Candidate]]:
         if loc is None or not (loc.text or "").strip():
             continue
         c = _Candidate(loc.text.strip())
-        lastmod = _descendant_text(el, "lastmod")
-        c.date = _parse_date(_descendant_text(el, "publication_date") or lastmod)
+        texts: dict[str, str] = {}  # the first of each wanted descendant, in one pass (sitemaps are long)
+        for d in el.iter():
+            name = _local(d.tag)
+            if name in _SITEMAP_FIELDS and name not in texts:
+                texts[name] = (d.text or "").strip()
+        lastmod = texts.get("lastmod", "")
+        c.date = _parse_date(texts.get("publication_date") or lastmod)
         c.lastmod = lastmod_bound(lastmod)
-        c.title = _descendant_text(el, "title")  # news:title (Google News sitemap)
-        kw = _descendant_text(el, "keywords")
+        c.title = texts.get("title", "")  # news:title (Google News sitemap)
+        kw = texts.get("keywords", "")
         if kw:
             c.title = f"{c.title} {kw}".strip()
         (children if (name == "sitemap" or kind == "sitemapindex") else pages).append(c)

@@ -44,10 +44,16 @@ KNOWN_KEYS = {
 _PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
+_PLAIN_HOST = re.compile(r"https?://([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::[0-9]*)?(?=[/?#]|\Z)")
+
+
 def host_of(url: str | None) -> str | None:
     """Lower-cased host name of an absolute http(s) URL (no port), else None."""
     if not url:
         return None
+    m = _PLAIN_HOST.match(url.strip())
+    if m:  # the common case, without urlsplit (discovery asks this of every URL a sitemap lists)
+        return m.group(1)
     try:
         parts = urlsplit(url.strip())
     except ValueError:
