@@ -1,0 +1,54 @@
+"""The regex shortcuts of canonical_url and host_of give what the full urlsplit path gives."""
+from __future__ import annotations
+
+import random
+import string
+from urllib.parse import urlsplit
+
+from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
+from scrapers.sources import _PLAIN_HOST, host_of
+
+ALPHA = string.ascii_letters + string.digits + "-._~%/:;=+,!$&'()*@[]?#\\ \t\x01\u00e9"
+HOSTS = ["a.example", "amp.a.example", "A.example", "127.0.0.1", "x-y.id", "a.example.", "a_b.id", "a..b",
+         "u@a.example", "[::1]", ""]
+PORTS = ["", "", ":80", ":443", ":8080", ":0080", ":99999", ":1", ":", ":x"]
+
+
+def _urls(seed: int, n: int):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        path = "".join(rnd.choice(ALPHA) for _ in range(rnd.randint(0, 25)))
+        if rnd.random() < 0.8:
+            path = "/" + path
+        yield f"{rnd.choice(['http', 'https', 'HTTP', 'ftp'])}://{rnd.choice(HOSTS)}{rnd.choice(PORTS)}{path}"
+
+
+def _host_slow(url: str):
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.hostname.lower().rstrip(".")
+
+
+def test_canonical_url_shortcut_agrees_with_the_full_path():
+    plain = 0
+    for url in _urls(1, 60_000):
+        if _PLAIN_URL.match(url.strip()):
+            plain += 1
+            assert canonical_url(url) == _canonical(url.strip()), url
+    assert plain > 1000
+    assert canonical_url("https://a.example/berita/1.html") == "https://a.example/berita/1.html"
+    assert canonical_url("http://a.example:80/x") == "http://a.example/x"
+    assert canonical_url("https://a.example/x/amp") == "https://a.example/x"
+
+
+def test_host_of_shortcut_agrees_with_the_full_path():
+    plain = 0
+    for url in _urls(2, 60_000):
+        if _PLAIN_HOST.match(url.strip()):
+            plain += 1
+            assert host_of(url) == _host_slow(url), url
+    assert plain > 1000
