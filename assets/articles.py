@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+from array import array
 from collections.abc import Sequence
 
 import dagster as dg
@@ -55,10 +56,11 @@ class StoredTexts(Sequence):
         self.file.close()
 
 
-def distinct_articles(pages: list[dict], texts: Sequence[str]) -> tuple[list[dict], int]:
+def distinct_articles(pages: list[dict], texts: Sequence[str],
+                      sketches: Sequence[array] | None = None) -> tuple[list[dict], int]:
     """One record per story: drop pages whose canonical URL, content hash or near-identical text was
     seen earlier; each kept record lists where else it was published (`also_published`)."""
-    near = near_duplicate_of(texts)
+    near = near_duplicate_of(texts, sketches=sketches)
     first_by_url: dict[str, int] = {}
     first_by_hash: dict[str, int] = {}
     original_of: list[int] = []
@@ -113,7 +115,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
 
     expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
                    if r.get("outcome") == "ok" and r.get("kind") == "article")
-    pages, unreadable = [], 0
+    pages, sketches, unreadable = [], [], 0
     read_path = lake.file(day, "pages_read.jsonl")
 
     def read_records():
@@ -130,6 +132,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
                 "source": source, "source_kind": kinds.get(source), "crawl_date": day,
                 "title": page["title"], "content_hash": page.pop("content_hash"),
             })
+            sketches.append(array("I", page.pop("sketch")))
             yield page
 
     offsets: list[int] = []
@@ -139,8 +142,8 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
             offsets.append(f.tell())
             f.write((json.dumps(page, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
     with StoredTexts(read_path, offsets) as texts:
-        kept, duplicates = distinct_articles(pages, texts)
-    del pages
+        kept, duplicates = distinct_articles(pages, texts, sketches)
+    del pages, sketches
 
     def with_page():
         """The kept records in order, each with the page as the reader read it."""

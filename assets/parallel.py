@@ -36,14 +36,17 @@ def content_hash(text: str) -> str:
 
 
 def read_one(html: str) -> dict | None:
-    """One page as the reader read it (assets.reading.page.Page.as_record) with the hash of its main
-    text; None when it has no main text. The extractor later reads this record, not the HTML again."""
+    """One page as the reader read it (assets.reading.page.Page.as_record) with the hash and the
+    near-duplicate sketch of its main text (computed here, over all cores); None when it has no main
+    text. The extractor later reads this record, not the HTML again."""
     from assets.reading.page import read_page
 
     page = read_page(html)
     if not page.text.strip():
         return None
-    return {**page.as_record(), "content_hash": content_hash(page.text)}
+    from assets.dedup import sketch
+
+    return {**page.as_record(), "content_hash": content_hash(page.text), "sketch": list(sketch(page.text))}
 
 
 def extract_one(job: tuple[dict, str | None, str]) -> tuple[dict | None, str | None]:

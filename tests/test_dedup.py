@@ -45,3 +45,25 @@ def test_articles_keep_one_record_per_story_and_where_else_it_ran():
     assert dropped == 2
     assert [k["url"] for k in kept] == ["https://a.example/1", "https://a.example/3"]
     assert [p["source"] for p in kept[0]["also_published"]] == ["b", "c"]
+
+
+def test_a_day_of_many_stories_finds_every_republished_copy_and_nothing_else():
+    """1,500 distinct stories and 60 copies edited as outlets do (a dateline, a credit, a few words
+    changed): each copy points to its original, no original is taken for a copy."""
+    import random
+
+    rng = random.Random(7)
+    words = ("perajin sentra batik tenun kabupaten kota dinas industri kecil produksi omzet pasar pelatihan "
+             "bantuan alat kain motif pewarna alami desa kecamatan pameran pesanan ekspor bahan baku modal "
+             "koperasi pemerintah daerah tahun bulan minggu harga naik turun usaha rumah tangga pekerja").split()
+    stories = [" ".join(rng.choice(words) for _ in range(300)) for _ in range(1500)]
+    copies, originals = [], []
+    for k in rng.sample(range(1500), 60):
+        edited = stories[k].split()
+        for pos in rng.sample(range(300), 6):
+            edited[pos] = rng.choice(words)
+        copies.append("SEMARANG (Kabar) - " + " ".join(edited) + " (Antara)")
+        originals.append(k)
+    found = near_duplicate_of(stories + copies)
+    assert found[:1500] == [None] * 1500
+    assert found[1500:] == originals
