@@ -145,22 +145,22 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
         kept, duplicates = distinct_articles(pages, texts, sketches)
     del pages, sketches
 
-    def with_page():
-        """The kept records in order, each with the page as the reader read it."""
-        keep = iter(kept)
-        rec = next(keep, None)
-        for i, page in enumerate(read_jsonl(read_path)):
-            if rec is not None and rec["index"] == i:
-                rec = {k: v for k, v in rec.items() if k != "index"}
-                rec["page"] = page
-                yield rec
-                rec = next(keep, None)
-
-    n = write_jsonl(lake.file(day, "articles.jsonl"), with_page())
+    # each kept record with its page, spliced in as the line the reader wrote: the page's text is not
+    # decoded and encoded again
+    path, n = lake.file(day, "articles.jsonl"), 0
+    tmp = path.with_suffix(".jsonl.tmp")
+    with read_path.open("rb") as src, tmp.open("wb") as dst:
+        for rec in kept:
+            src.seek(offsets[rec.pop("index")])
+            page_line = src.readline().rstrip(b"\n")
+            head = json.dumps(rec, ensure_ascii=False, default=str)[:-1].encode("utf-8")
+            dst.write(head + b', "page": ' + page_line + b"}\n")
+            n += 1
+    os.replace(tmp, path)
     read_path.unlink(missing_ok=True)
     return dg.MaterializeResult(metadata={
         "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
-        "path": dg.MetadataValue.path(str(lake.file(day, "articles.jsonl"))),
+        "path": dg.MetadataValue.path(str(path)),
     })
 
 
