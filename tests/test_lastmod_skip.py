@@ -203,3 +203,26 @@ def test_rerunning_the_day_neither_duplicates_nor_fetches_again(two_days):
 def test_reprocess_rereads_the_day_and_changes_nothing(two_days):
     assert two_days["after_reprocess"] == two_days["after2"]
     assert two_days["reprocessed"]["articles"]["articles"] == two_days["day2"]["articles"]["articles"] == 2
+
+
+def test_a_day_run_again_after_a_kill_recovers_the_state_from_its_archive(tmp_path):
+    """A run killed after fetching never saved last_fetched.json / validators.json: running the day again
+    takes them from the day's WARC (nothing is fetched twice), so the next day still skips."""
+    from assets.bench.pagegen import generate_site
+
+    site, data = generate_site(tmp_path / "site", 3, seed=7), tmp_path / "data"
+    with serve_folder(site, port=0) as base:
+        sources = tmp_path / "sources.yaml"
+        sources.write_text((site / "sources.yaml").read_text().replace("${BASE_URL}", base))
+        _run(data, sources, DAY1)
+        state = data / "state" / "last_fetched.json"
+        saved = read_json(state, {})
+        assert len(saved) == 3
+        state.unlink()
+        (data / "state" / "validators.json").unlink()
+        again = _run(data, sources, DAY1)["raw_pages"]
+        assert again["already_archived"] >= 3
+        log = list(read_jsonl(data / "lake" / DAY1 / "fetch_log.jsonl"))  # both runs' lines
+        assert sum(r["kind"] == "article" for r in log) == 3  # no page fetched twice
+        assert read_json(state, {}) == saved
+        assert _run(data, sources, DAY2)["raw_pages"]["unchanged_by_sitemap"] == 3
