@@ -98,9 +98,10 @@ def static_fingerprint() -> str | None:
     from warehouse.db import SQL_DIR
 
     spec = importlib.util.find_spec("lokal")
-    if spec is None or not spec.submodule_search_locations:
+    data = next((Path(d) / "data" / "wilayah.json.gz" for d in (spec.submodule_search_locations or [] if spec else [])
+                 if (Path(d) / "data" / "wilayah.json.gz").is_file()), None)  # what places._regions reads
+    if data is None:
         return None
-    data = Path(list(spec.submodule_search_locations)[0]) / "data" / "wilayah.json.gz"  # what places reads
     files = [data, Path(places.__file__), Path(wr.__file__), SQL_DIR / "schema.sql",
              *(SQL_DIR / "load" / f"{t}.sql" for t in STATIC_TABLES)]
     h = hashlib.sha256(repr(DIM_DATE_RANGE).encode())
