@@ -68,7 +68,13 @@ def run_sql_file(con: duckdb.DuckDBPyConnection, relative: str, **params: Any) -
 
 
 def view_files() -> list[str]:
-    """View definitions in dependency order: a view's file sorts after the files of views it reads."""
+    """The files of sql/views in name order, which is their dependency order: a file sorts after the files
+    whose tables or views it reads.
+
+    Running them (the bi_views asset after every day's load, the bench, the tests) creates the BI views and
+    also (re)builds the summary tables the views read: each `agg_*.sql` is a `CREATE OR REPLACE TABLE agg_...`
+    computed from fact_indicator and the dimensions, and sorts before the `v_*.sql` views that read it. The
+    summaries are only as fresh as the last run of these files, so run all of them after changing facts."""
     return [f"views/{p.name}" for p in sorted((SQL_DIR / "views").glob("*.sql"))]
 
 

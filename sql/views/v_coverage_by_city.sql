@@ -1,9 +1,8 @@
 -- Every kab/kota, including those no article has covered yet: where the data is thin.
 CREATE OR REPLACE VIEW v_coverage_by_city AS
+-- The fact counts come from the summary table agg_city_facts (agg_city_facts.sql), rebuilt on every refresh.
 WITH facts AS (
-    SELECT city_key, count(*) AS n_facts, count(DISTINCT article_key) AS n_articles,
-           count(DISTINCT indicator_key) AS n_indicators, max(date_key) AS last_date_key
-    FROM fact_indicator WHERE city_key IS NOT NULL GROUP BY city_key
+    SELECT city_key, n_facts, n_articles, n_indicators, last_date_key FROM agg_city_facts
 ), sentra AS (
     SELECT city_key, count(*) AS n_sentra FROM dim_sentra GROUP BY city_key
 )

@@ -3,43 +3,13 @@
 -- competing figure for the city). All of them stay in fact_indicator; v_city_indicator_latest picks one.
 -- Facts without a city or a reference year cannot disagree with anything and are left out.
 CREATE OR REPLACE VIEW v_indicator_conflicts AS
-WITH disputed AS (
-    -- the groups holding two or more different values, found first from the facts alone: most groups
-    -- agree, and building their lists of statements only to drop them made the view slow
-    SELECT city_key, indicator_key, reference_year, sentra_key
-    FROM fact_indicator
-    WHERE city_key IS NOT NULL AND reference_year IS NOT NULL
-    GROUP BY city_key, indicator_key, reference_year, sentra_key
-    HAVING min(value) < max(value)
-), statements AS (
-    SELECT f.city_key, f.indicator_key, f.reference_year, f.sentra_key, f.value, f.unit, f.fact_key,
-           f.confidence, a.url AS article_url, a.source_kind, a.published_date
-    FROM fact_indicator AS f
-    JOIN disputed AS d ON f.city_key = d.city_key AND f.indicator_key = d.indicator_key
-                      AND f.reference_year = d.reference_year AND f.sentra_key IS NOT DISTINCT FROM d.sentra_key
-    JOIN dim_article AS a USING (article_key)
-), grouped AS (
-    SELECT city_key, indicator_key, reference_year, sentra_key,
-           count(DISTINCT value) AS n_values,
-           count(*) AS n_statements,
-           count(DISTINCT article_url) AS n_articles,
-           min(value) AS min_value,
-           max(value) AS max_value,
-           any_value(unit) AS unit,
-           list({'value': value, 'article_url': article_url, 'source_kind': source_kind,
-                 'published_date': published_date, 'confidence': confidence, 'fact_key': fact_key}
-                ORDER BY value, article_url, fact_key) AS statements,
-           string_agg(CAST(value AS VARCHAR) || ' (' || article_url || ')', '; '
-                      ORDER BY value, article_url, fact_key) AS values_with_urls
-    FROM statements
-    GROUP BY city_key, indicator_key, reference_year, sentra_key
-    HAVING count(DISTINCT value) > 1
-)
+-- The groups and their lists of statements come from the summary table agg_indicator_conflicts
+-- (agg_indicator_conflicts.sql), rebuilt on every refresh; this adds the names and the order.
 SELECT c.kemendagri_code, c.name AS city_name, c.province_name, i.code AS indicator_code,
        i.name_id AS indicator_name, g.reference_year, g.sentra_key, s.name AS sentra_name,
        g.n_values, g.n_statements, g.n_articles, g.min_value, g.max_value,
        g.max_value / nullif(g.min_value, 0) AS max_to_min_ratio, g.unit, g.values_with_urls, g.statements
-FROM grouped AS g
+FROM agg_indicator_conflicts AS g
 JOIN dim_city AS c USING (city_key)
 JOIN dim_indicator AS i USING (indicator_key)
 LEFT JOIN dim_sentra AS s USING (sentra_key)

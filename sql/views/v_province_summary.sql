@@ -9,8 +9,8 @@ WITH latest AS (
     FROM v_city_indicator_latest AS l JOIN dim_city AS c USING (kemendagri_code)
     GROUP BY c.province_code
 ), province_wide AS (
-    SELECT province_code, count(*) AS n_province_facts
-    FROM fact_indicator WHERE city_key IS NULL AND province_code IS NOT NULL GROUP BY province_code
+    -- from the summary table agg_province_facts (agg_province_facts.sql), rebuilt on every refresh
+    SELECT province_code, n_province_wide_facts AS n_province_facts FROM agg_province_facts
 )
 SELECT p.province_code, p.province_name,
        count(DISTINCT p.kemendagri_code) FILTER (WHERE p.n_facts > 0) AS n_cities_covered,
