@@ -216,8 +216,25 @@ FROM (
 """
 
 
+def _arrow_table(con, sql: str):
+    """The result as a pyarrow Table, as a BI tool reads it (Arrow/ADBC/ODBC: columns, no Python objects);
+    None when pyarrow is not installed (it is not a dependency of the project)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return None
+    rel = con.sql(sql)
+    return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()  # duckdb 2.x, else 1.x
+
+
 def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dict:
-    """Every view of sql/views at n_facts synthetic facts (1 article per 10 facts), in a copy."""
+    """Every view of sql/views at n_facts synthetic facts (1 article per 10 facts), in a copy.
+
+    synth_seconds: writing the synthetic rows; summaries_seconds: running sql/views as bi_views does on
+    every refresh (the agg_ summary tables are rebuilt there; the views themselves cost nothing to create).
+    Per view, the median of 5 reads two ways: median_ms through fetchall() (each value becomes a Python
+    object: slow for wide or nested rows) and arrow_ms through Arrow (what BI tools use; the query time
+    the target is judged on), or None without pyarrow."""
     import duckdb
 
     from warehouse.db import _split_statements, run_sql_file, view_files
@@ -234,30 +251,45 @@ def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dic
             if statement.strip():
                 names = [k for k in params if f"${k}" in statement]
                 con.execute(statement, {k: params[k] for k in names} or None)
-        for f in view_files():  # as bi_views creates them (also when a failed check stopped the day)
-            run_sql_file(con, f)
         con.execute("CHECKPOINT")
         synth_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        files = {}
+        for f in view_files():  # as bi_views creates them (also when a failed check stopped the day)
+            t = time.perf_counter()
+            run_sql_file(con, f)
+            files[f.split("/")[-1]] = time.perf_counter() - t
+        con.execute("CHECKPOINT")
+        summaries_s = time.perf_counter() - t0
         facts = con.execute("SELECT count(*) FROM fact_indicator").fetchone()[0]
+        created = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        view_names = [f[:-4] for f in files if f[:-4] in created]  # the views (not the agg_ tables) of sql/views
         con.close()
         start = _rss_now_mb()
         con = duckdb.connect(str(db), read_only=True)  # as a BI tool opens it
         con.execute("SET enable_progress_bar = false")
         views = {}
         with _Profile(profile):
-            for f in view_files():
-                name = f.split("/")[-1][:-4]
+            for name in view_names:
+                sql = f"SELECT * FROM {name}"
                 t = time.perf_counter()
-                rows = len(con.execute(f"SELECT * FROM {name}").fetchall())
+                rows = len(con.execute(sql).fetchall())
                 cold = time.perf_counter() - t
-                runs = []
+                runs, arrow_runs = [], []
                 for _ in range(5):
                     t = time.perf_counter()
-                    con.execute(f"SELECT * FROM {name}").fetchall()
+                    con.execute(sql).fetchall()
                     runs.append(time.perf_counter() - t)
-                views[name] = {"rows": rows, "cold_ms": cold * 1000, "median_ms": statistics.median(runs) * 1000}
+                    t = time.perf_counter()
+                    table = _arrow_table(con, sql)
+                    if table is not None:
+                        arrow_runs.append(time.perf_counter() - t)
+                        assert table.num_rows == rows, name
+                views[name] = {"rows": rows, "cold_ms": cold * 1000, "median_ms": statistics.median(runs) * 1000,
+                               "arrow_ms": statistics.median(arrow_runs) * 1000 if arrow_runs else None}
         con.close()
-        return {"facts": facts, "synth_seconds": synth_s, "views": views, "rss_start_mb": start}
+        return {"facts": facts, "synth_seconds": synth_s, "summaries_seconds": summaries_s,
+                "file_seconds": files, "views": views, "rss_start_mb": start}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -349,7 +381,12 @@ def summarize(fig: dict) -> dict:
     e2e = extrapolate(d1, d2, n, fig["new_pages"])
     day2_100k = extrapolate_day2(d1, d2, n)
     day2_100k["vs_day1"] = day2_100k["seconds"] / e2e["seconds"] if e2e["seconds"] else 0.0
-    slowest = max(v["median_ms"] for v in fig["views"]["views"].values())
+    # the view target is judged on the Arrow read (the query and the columnar transfer a BI tool does);
+    # fetchall() adds building a Python object per value, reported beside it. Without pyarrow: fetchall.
+    views = fig["views"]["views"].values()
+    basis = "arrow" if all(v.get("arrow_ms") is not None for v in views) else "fetchall"
+    slowest = max(v["arrow_ms"] if basis == "arrow" else v["median_ms"] for v in views)
+    slowest_fetchall = max(v["median_ms"] for v in views)
     return {
         "extract_pages_s": ex["pages"] / ex["seconds"], "trafilatura_pages_s": tr["pages"] / tr["seconds"],
         "lxml_pages_s": lx["pages"] / lx["seconds"],
@@ -363,7 +400,8 @@ def summarize(fig: dict) -> dict:
         "day2_seconds": d2["seconds"], "day2_vs_day1": d2["seconds"] / d1["seconds"],
         "day2_fetched": d2["meta"].get("raw_pages", {}).get("fetched", 0),
         "day2_not_modified": d2["meta"].get("raw_pages", {}).get("not_modified", 0),
-        "slowest_view_ms": slowest, "e2e_100k": e2e, "day2_100k": day2_100k,
+        "slowest_view_ms": slowest, "view_ms_basis": basis, "slowest_view_fetchall_ms": slowest_fetchall,
+        "summaries_seconds": fig["views"].get("summaries_seconds"), "e2e_100k": e2e, "day2_100k": day2_100k,
         "ok": {"extract_vs_trafilatura": ex["seconds"] / tr["seconds"] <= TARGETS["extract_vs_trafilatura"],
                "day2_vs_day1": d2["seconds"] / d1["seconds"] <= TARGETS["day2_vs_day1"],
                "views": slowest < TARGETS["view_ms"],
@@ -389,9 +427,13 @@ def report(fig: dict) -> list[str]:
         (f"day 2: {fig['new_pages']} new, {s['day2_not_modified']} not modified", f"{s['day2_seconds']:.1f} s",
          cpu("day2"), rss("day2")),
     ]
+    if fig["views"].get("summaries_seconds") is not None:
+        rows.append((f"sql/views run (agg_ summaries rebuilt) @ {fig['views']['facts']:,} facts",
+                     f"{fig['views']['summaries_seconds']:.2f} s", "", ""))
     for name, v in fig["views"]["views"].items():
+        arrow = f"{v['arrow_ms']:.1f} ms Arrow, " if v.get("arrow_ms") is not None else "Arrow n/a (no pyarrow), "
         rows.append((f"{name} @ {fig['views']['facts']:,} facts",
-                     f"{v['median_ms']:.1f} ms (cold {v['cold_ms']:.1f}, {v['rows']} rows)", "",
+                     f"{arrow}{v['median_ms']:.1f} ms fetchall (cold {v['cold_ms']:.1f}, {v['rows']} rows)", "",
                      f"{fig['views']['peak_rss_mb']:.0f}"))
     e = s["e2e_100k"]
     rows.append(("100k pages end to end (extrapolated)", f"{e['seconds'] / 60:.1f} min", "", f"{e['peak_rss_mb']:.0f}"))
@@ -409,7 +451,9 @@ def report(fig: dict) -> list[str]:
         f"  1%-new day / full day = {s['day2_vs_day1'] * 100:.1f}% (<= 5%)  {mark(s['ok']['day2_vs_day1'])}; "
         f"at 100k pages (extrapolated) {s['day2_100k']['vs_day1'] * 100:.1f}%: "
         f"{s['day2_100k']['per_url_ms']:.1f} ms per unchanged URL + {s['day2_100k']['fixed_seconds']:.0f} s fixed",
-        f"  slowest view = {s['slowest_view_ms']:.1f} ms (< 100 ms at {fig['views']['facts']:,} facts)  {mark(s['ok']['views'])}",
+        f"  slowest view = {s['slowest_view_ms']:.1f} ms through {'Arrow' if s['view_ms_basis'] == 'arrow' else 'fetchall (no pyarrow)'}"
+        f" (< 100 ms at {fig['views']['facts']:,} facts; judged on the Arrow read a BI tool does, fetchall into "
+        f"Python tuples: {s['slowest_view_fetchall_ms']:.1f} ms)  {mark(s['ok']['views'])}",
         f"  100k pages: {e['seconds'] / 60:.1f} min (< 30), {e['peak_rss_mb']:.0f} MB (< 1024); "
         f"{e['per_page_ms']:.1f} ms and {e['per_page_kb']:.0f} KB per page + {e['fixed_seconds']:.0f} s fixed  {mark(s['ok']['e2e_100k'])}",
     ]
