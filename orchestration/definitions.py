@@ -57,6 +57,16 @@ def check_settings_from_env() -> CheckSettings:
     )
 
 
+#: DuckDB's own default is 80% of the machine's memory, and it keeps what it read cached up to that: a
+#: warehouse of millions of facts made the daily run grow with its history. Above the limit DuckDB
+#: spills to a temporary folder next to the file.
+DUCKDB_MEMORY_LIMIT = "512MB"
+
+
+def duckdb_memory_limit() -> str:
+    return os.environ.get("SENTRA_DUCKDB_MEMORY_LIMIT") or DUCKDB_MEMORY_LIMIT
+
+
 def make_resources(data_dir: str = "data", sources_file: str | None = None,
                    warehouse_file: str | None = None, polite: bool = True,
                    check_settings: CheckSettings | None = None, sample_port: int | None = None) -> dict:
@@ -64,7 +74,8 @@ def make_resources(data_dir: str = "data", sources_file: str | None = None,
         "settings": SentraSettings(data_dir=data_dir, sources_file=sources_file, polite=polite,
                                    sample_port=sample_port),
         "warehouse": WarehouseResource(database=os.path.join(data_dir, "work", "warehouse.duckdb"),
-                                       published_database=warehouse_file or os.path.join(data_dir, "warehouse.duckdb")),
+                                       published_database=warehouse_file or os.path.join(data_dir, "warehouse.duckdb"),
+                                       connection_config={"memory_limit": duckdb_memory_limit()}),
         "check_settings": check_settings or check_settings_from_env(),
     }
 
