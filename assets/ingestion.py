@@ -73,7 +73,8 @@ def _later(a: str, b: str) -> bool:
     retry_policy=dg.RetryPolicy(max_retries=2, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS),
 )
 def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
-    """Every page fetched for the day from every source, archived as WARC, each attempt logged."""
+    """Every page fetched for the day from every source, archived as WARC, each attempt logged. Pages the
+    sitemap dates no later than their last fetch are not requested (metadata: unchanged_by_sitemap)."""
     from scrapers.archive import append_to_warc, archived_fetches
     from scrapers.crawl import UNCHANGED, crawl_sources
     from scrapers.fetch import Fetcher
