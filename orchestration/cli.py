@@ -110,7 +110,8 @@ def _report(summaries: list[dict]) -> None:
         ok &= s["success"]
         click.echo(
             f"{s['day']}: {'succeeded' if s['success'] else 'FAILED'} - pages fetched {s['fetched']}, "
-            f"not modified {s['not_modified']}, skipped {s['skipped']}, failed {s['failed']}; "
+            f"not modified {s['not_modified']}, unchanged by sitemap {s.get('unchanged_by_sitemap', 0)}, "
+            f"skipped {s['skipped']}, failed {s['failed']}; "
             f"articles {s['articles']} ({s['relevant']} about IKM), facts {s['facts']}, sentra {s['sentra']}")
         for problem in s["problems"]:
             click.echo(f"  ! {problem}")

@@ -56,6 +56,7 @@ def run_days(days: list[str], data_dir: str = "data", sources_file: str | None =
             summaries.append({
                 "day": day, "success": result.success, "run_id": result.run_id,
                 "fetched": raw.get("fetched", 0), "not_modified": raw.get("not_modified", 0),
+                "unchanged_by_sitemap": raw.get("unchanged_by_sitemap", 0),
                 "skipped": (raw.get("already_archived", 0) + raw.get("robots_disallowed", 0)
                             + arts.get("duplicates_dropped", 0)),
                 "failed": raw.get("failed", 0), "articles": ext.get("articles", 0),

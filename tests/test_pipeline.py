@@ -176,6 +176,7 @@ def test_a_later_day_fetches_nothing_unchanged(runs):
     # pages the sitemap dates before our fetch are not asked for again; the others answer 304
     unchanged = sum(1 for _ in open(data / "lake" / "2026-11-21" / "unchanged_by_sitemap.jsonl"))
     assert unchanged > 0 and later["not_modified"] > 0
+    assert later["unchanged_by_sitemap"] == unchanged  # as `sentra run` prints it
     assert later["not_modified"] + unchanged >= EXPECTED["summary"]["crawlable_pages"] - 1
     assert later["articles"] == 0
     assert counts(Path(later["warehouse"]))["fact_indicator"] == after_first["fact_indicator"]
