@@ -237,13 +237,14 @@ def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dic
     the target is judged on), or None without pyarrow."""
     import duckdb
 
+    from orchestration.definitions import duckdb_memory_limit
     from warehouse.db import _split_statements, run_sql_file, view_files
 
     tmp = Path(tempfile.mkdtemp(prefix="sentra-views-"))
     try:
         db = tmp / "warehouse.duckdb"
         shutil.copy(warehouse, db)
-        con = duckdb.connect(str(db))
+        con = duckdb.connect(str(db), config={"memory_limit": duckdb_memory_limit()})  # as the warehouse resource
         con.execute("SET enable_progress_bar = false")
         t0 = time.perf_counter()
         params = {"n_facts": n_facts, "n_articles": max(1, n_facts // 10), "n_sentra": max(1, n_facts // 50)}
