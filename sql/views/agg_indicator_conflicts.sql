@@ -44,7 +44,10 @@ SELECT city_key, indicator_key, reference_year, sentra_key, n_values, n_statemen
        array_to_string([CAST(s.value AS VARCHAR) || ' (' || s.article_url || ')' FOR s IN statements], '; ')
            AS values_with_urls,
        statements
-FROM grouped;
+FROM grouped
+-- stored by kab/kota (city_key orders as kemendagri_code does): a dashboard reading one province or city
+-- then skips the rest of the table instead of scanning every list of statements
+ORDER BY city_key, indicator_key, reference_year, sentra_key;
 
 COMMENT ON TABLE agg_indicator_conflicts IS 'Summary table, rebuilt from fact_indicator and dim_article on every refresh (sql/views): each kab/kota, indicator, reference year and scope stated with different values, with every statement. Read by v_indicator_conflicts; query that view instead.';
 COMMENT ON COLUMN agg_indicator_conflicts.city_key IS 'The kab/kota (dim_city)';
