@@ -14,12 +14,13 @@ its facts stay with the day it was read.
 """
 
 import json
+import os
 from collections import Counter
 from datetime import datetime
 
 import dagster as dg
 
-from assets.lake import count_lines, read_json, write_json, write_jsonl
+from assets.lake import count_lines, read_json, write_json
 from assets.partitions import daily_partitions
 from orchestration.resources import SentraSettings
 
@@ -32,10 +33,13 @@ def fetch_log_row(result) -> dict:
     }
 
 
-def outcome_table(rows: list[dict], extra: Counter | None = None) -> str:
-    """Markdown table of attempts per source and outcome, for the Dagster UI; `extra` adds counts by
-    (source, outcome) that are not attempts (URLs left alone as unchanged)."""
-    counts = Counter((r["source"], r["outcome"]) for r in rows)
+def outcome_table(tally: Counter, extra: Counter | None = None) -> str:
+    """Markdown table of attempts per source and outcome, for the Dagster UI, from a tally of
+    (source, outcome, kind); `extra` adds counts by (source, outcome) that are not attempts (URLs left
+    alone as unchanged)."""
+    counts: Counter = Counter()
+    for (source, outcome, _kind), n in tally.items():
+        counts[(source, outcome)] += n
     counts.update(extra or {})
     outcomes = sorted({o for _, o in counts})
     lines = ["| source | " + " | ".join(outcomes) + " |", "|---" * (len(outcomes) + 1) + "|"]
@@ -47,13 +51,13 @@ def outcome_table(rows: list[dict], extra: Counter | None = None) -> str:
 FETCH_OK = ("ok", "not_modified", "robots_disallowed")  # robots refusals are obeyed, not failures
 
 
-def source_counts(rows: list[dict]) -> dict[str, dict[str, int]]:
+def source_counts(tally: Counter) -> dict[str, dict[str, int]]:
     """Per source: article pages fetched, and attempts (article or discovery) that failed."""
     counts: dict[str, dict[str, int]] = {}
-    for r in rows:
-        c = counts.setdefault(r["source"], {"fetched": 0, "failed": 0})
-        c["fetched"] += r["outcome"] == "ok" and r["kind"] == "article"
-        c["failed"] += r["outcome"] not in FETCH_OK
+    for (source, outcome, kind), n in tally.items():
+        c = counts.setdefault(source, {"fetched": 0, "failed": 0})
+        c["fetched"] += n if outcome == "ok" and kind == "article" else 0
+        c["failed"] += n if outcome not in FETCH_OK else 0
     return dict(sorted(counts.items()))
 
 
@@ -103,22 +107,27 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
                 recovered = True
     fetcher = Fetcher(user_agent=settings.user_agent, respect_robots=settings.polite,
                       validators={u: tuple(v) for u, v in validators.items()})
-    attempts: list[dict] = []
-    unchanged: list[dict] = []
+    # attempts counted by (source, outcome, kind), not kept: a day of 100k fetches held ~100 MB of rows
+    attempts: Counter = Counter()
+    unchanged: Counter = Counter()  # (source, UNCHANGED) -> URLs left alone; the URLs go to a file as they come
+    unchanged_path = lake.file(day, "unchanged_by_sitemap.jsonl")
+    unchanged_tmp = unchanged_path.with_suffix(".jsonl.tmp")
     seen: dict[str, str | None] = {}  # article URL -> time its content was received or confirmed; None: forget
     new_validators: dict[str, list] = {}
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with settings.open_sources() as sources, log_path.open("a", encoding="utf-8") as log_file:
+    with settings.open_sources() as sources, log_path.open("a", encoding="utf-8") as log_file, \
+            unchanged_tmp.open("w", encoding="utf-8") as unchanged_file:
         write_json(lake.file(day, "sources.json"), {s.name: s.kind for s in sources})
         for result in crawl_sources(sources, fetcher, skip_urls=already, last_fetched=last_fetched):
             if result.outcome == UNCHANGED:
-                unchanged.append({"url": result.url, "source": result.source,
-                                  "last_fetched": last_fetched.get(result.url)})
+                unchanged[(result.source, UNCHANGED)] += 1
+                unchanged_file.write(json.dumps({"url": result.url, "source": result.source,
+                                                 "last_fetched": last_fetched.get(result.url)}) + "\n")
                 continue
             row = fetch_log_row(result)
             log_file.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
             log_file.flush()  # a killed run keeps every line written so far
-            attempts.append(row)
+            attempts[(row["source"], row["outcome"], row["kind"])] += 1
             append_to_warc(warc, result)  # every response that came back, failed or not
             if result.kind != "article":
                 continue
@@ -138,23 +147,26 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
             else:
                 last_fetched[url] = when
         write_json(lake.last_fetched, last_fetched, compact=True)
-    write_jsonl(lake.file(day, "unchanged_by_sitemap.jsonl"), unchanged)
+    os.replace(unchanged_tmp, unchanged_path)
 
-    outcomes = Counter(r["outcome"] for r in attempts)
+    outcomes: Counter = Counter()
+    for (_source, outcome, _kind), n in attempts.items():
+        outcomes[outcome] += n
     skipped = outcomes.get("robots_disallowed", 0)
     failed = sum(n for o, n in outcomes.items() if o not in ("ok", "not_modified", "robots_disallowed"))
-    per_source_unchanged = Counter((u["source"], UNCHANGED) for u in unchanged)
-    context.log.info(f"{day}: {len(attempts)} attempts, {dict(outcomes)}, {len(already)} already archived, "
-                     f"{len(unchanged)} unchanged by sitemap (not requested)")
+    n_unchanged = sum(unchanged.values())
+    n_attempts = sum(attempts.values())
+    context.log.info(f"{day}: {n_attempts} attempts, {dict(outcomes)}, {len(already)} already archived, "
+                     f"{n_unchanged} unchanged by sitemap (not requested)")
     return dg.MaterializeResult(metadata={
-        "attempts": len(attempts),
+        "attempts": n_attempts,
         "fetched": outcomes.get("ok", 0),
         "not_modified": outcomes.get("not_modified", 0),
-        "unchanged_by_sitemap": len(unchanged),
+        "unchanged_by_sitemap": n_unchanged,
         "already_archived": len(already),
         "robots_disallowed": skipped,
         "failed": failed,
-        "per_source": dg.MetadataValue.md(outcome_table(attempts, per_source_unchanged)
+        "per_source": dg.MetadataValue.md(outcome_table(attempts, unchanged)
                                           if attempts or unchanged else "no attempts"),
         "per_source_fetched_failed": dg.MetadataValue.json(source_counts(attempts)),
         "sources_with_failures": sum(1 for c in source_counts(attempts).values() if c["failed"]),
