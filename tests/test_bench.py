@@ -70,8 +70,11 @@ def test_bench_at_tiny_size_produces_sane_figures(tmp_path):
     assert all(v["median_ms"] > 0 and v["rows"] >= 0 for v in views.values())
     assert views["v_coverage_by_city"]["rows"] == 514
     assert s["e2e_100k"]["seconds"] > 0 and s["e2e_100k"]["peak_rss_mb"] > 0
-    for stage in ("extract", "trafilatura", "lxml", "day1", "day2", "views"):
+    assert fig["small_pages"] == 5 and fig["small_day"]["success"]
+    for stage in ("extract", "trafilatura", "lxml", "small_day", "day1", "day2", "views"):
         assert fig[stage]["peak_rss_mb"] > 0
+    for day in ("small_day", "day1", "day2"):  # the process tree holds at least the run itself
+        assert fig[day]["tree_peak_mb"] >= fig[day]["peak_rss_mb"] * 0.9
     assert any(line.startswith("| extract_page") for line in lines)
     assert any("100k pages" in line for line in lines)
     assert (Path(tmp_path) / "bench.json").exists()
