@@ -106,6 +106,7 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
                 validators[f.url] = [f.etag, f.last_modified]
                 recovered = True
     fetcher = Fetcher(user_agent=settings.user_agent, respect_robots=settings.polite,
+                      one_connection_per_host=settings.polite,
                       validators={u: tuple(v) for u, v in validators.items()})
     # attempts counted by (source, outcome, kind), not kept: a day of 100k fetches held ~100 MB of rows
     attempts: Counter = Counter()

@@ -140,6 +140,8 @@ def crawl_sources(sources: Iterable[Source], fetcher: Fetcher, skip_urls: Iterab
         host = s.host or s.name
         if host.startswith("www."):
             host = host[4:]  # www.x and x are one server: one worker, one connection
+        if not getattr(fetcher, "one_connection_per_host", True):
+            host = s.name  # politeness off: sources of one server crawl side by side
         groups.setdefault(host, []).append(s)
     if not groups:
         return

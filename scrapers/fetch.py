@@ -34,6 +34,7 @@ threads; :func:`scrapers.crawl.crawl_sources` does that):
 from __future__ import annotations
 
 import codecs
+import contextlib
 import email.utils
 import logging
 import random
@@ -375,7 +376,8 @@ class Fetcher:
                  validators: dict[str, tuple[str | None, str | None]] | None = None,
                  *, max_backoff: float = 60.0, max_retry_after: float = 120.0,
                  max_crawl_delay: float = 60.0, min_text_chars: int = 60,
-                 robots_max_bytes: int = 512_000, max_discovery_bytes: int = 50_000_000) -> None:
+                 robots_max_bytes: int = 512_000, max_discovery_bytes: int = 50_000_000,
+                 one_connection_per_host: bool = True) -> None:
         self.user_agent = user_agent
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
@@ -385,6 +387,9 @@ class Fetcher:
         self.max_retries = max_retries
         self.backoff_base = backoff_base
         self.respect_robots = respect_robots
+        # polite crawling holds a host's gate through each request (one connection per host); a crawl
+        # with politeness off (our own server, a benchmark) may have several requests in flight
+        self.one_connection_per_host = one_connection_per_host
         self.validators: dict[str, tuple[str | None, str | None]] = dict(validators or {})
         self.max_backoff = max_backoff
         self.max_retry_after = max_retry_after
@@ -594,7 +599,7 @@ class Fetcher:
                 if lm:
                     headers["If-Modified-Since"] = lm
             interval = max(1.0 / max(source.requests_per_second, 1e-6), crawl_delay)
-            with gate.lock:
+            with gate.lock if self.one_connection_per_host else contextlib.nullcontext():
                 wait = max(gate.last_start + interval, gate.not_before) - time.monotonic()
                 if wait > 0:
                     time.sleep(wait)

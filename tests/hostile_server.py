@@ -118,9 +118,18 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(body)))
+        self._done_in_flight()  # before the client can have the whole answer and ask again
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def _done_in_flight(self) -> None:
+        """This request stops counting as in flight (once): called as its answer goes out, so that a
+        client which reads it and sends its next request at once is not seen with two open."""
+        if getattr(self, "_in_flight_host", None) is not None:
+            with self.state.lock:
+                self.state.inflight[self._in_flight_host] -= 1
+            self._in_flight_host = None
 
     def redirect(self, location: str, status: int = 302) -> None:
         self.send(status, b"", None, {"Location": location})
@@ -144,14 +153,13 @@ class Handler(BaseHTTPRequestHandler):
             if counted:
                 st.inflight[host] = st.inflight.get(host, 0) + 1
                 st.max_inflight[host] = max(st.max_inflight.get(host, 0), st.inflight[host])
+        self._in_flight_host = host if counted else None
         try:
             self.route(path)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         finally:
-            if counted:
-                with st.lock:
-                    st.inflight[host] -= 1
+            self._done_in_flight()
 
     def route(self, path: str) -> None:
         st = self.state
