@@ -276,11 +276,11 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_ROOTS = tuple(sorted({w for w in _WORD_TOKENS if w != "se"} | {"juta", "miliar", "triliun", "belas"}))
 
 
+_NUMBER_ROOT_RE = re.compile("|".join(_NUMBER_ROOTS))
+
+
 def might_have_quantity(sentence: str) -> bool:
-    if _DIGIT.search(sentence):
-        return True
-    low = sentence.lower()
-    return any(w in low for w in _NUMBER_ROOTS)
+    return bool(_DIGIT.search(sentence) or _NUMBER_ROOT_RE.search(sentence.lower()))
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
