@@ -1,6 +1,7 @@
 """Fetcher against the hostile server: one test per fault, outcome and error asserted."""
 from __future__ import annotations
 
+import os
 import time
 import tracemalloc
 from datetime import timezone
@@ -443,3 +444,18 @@ Sitemap: https://x.example/sitemap.xml
     assert RobotsRules("Disallow: /\n").can_fetch(ua, "https://x.example/a")  # no group: ignored
     assert RobotsRules.disallowing_all().can_fetch(ua, "https://x.example/") is False
     assert RobotsRules.allowing_all().can_fetch(ua, "https://x.example/private") is True
+
+
+def test_session_reads_the_environment_only_when_it_sets_a_proxy(monkeypatch, tmp_path):
+    """requests walks every environment variable on each request when trust_env is on: the session
+    turns it off unless a proxy or .netrc is set, keeping a CA bundle named in the environment."""
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.netrc
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy") or name.lower() == "netrc":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    plain = Fetcher()._session()
+    assert plain.trust_env is False and plain.verify == "/etc/ssl/certs/ca-certificates.crt"
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.invalid:3128")
+    proxied = Fetcher()._session()
+    assert proxied.trust_env is True
