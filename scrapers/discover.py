@@ -137,34 +137,30 @@ def lastmod_bound(s: str | None) -> datetime | None:
         except (ValueError, OverflowError):
             return None
         return end + _LATEST_OFFSET
-    try:
-        d = datetime.fromisoformat(s.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            d = parsedate_to_datetime(s)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if d is None:
-            return None
+    d = _parse_stamp(s)
+    if d is None:
+        return None
     if d.tzinfo is None:
         return d.replace(tzinfo=timezone.utc) + _LATEST_OFFSET
     return d.astimezone(timezone.utc)
 
 
+def _parse_stamp(s: str) -> datetime | None:
+    """An ISO 8601 or RFC 2822 (RSS) date-time as written: naive when it states no zone; None if unreadable."""
+    try:
+        return datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            return parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            return None
+
+
 def _parse_date(s: str | None) -> datetime | None:
     if not s:
         return None
-    s = s.strip()
-    try:
-        d = datetime.fromisoformat(s.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            d = parsedate_to_datetime(s)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if d is None:
-            return None
-    if d.tzinfo is None:
+    d = _parse_stamp(s.strip())
+    if d is not None and d.tzinfo is None:
         d = d.replace(tzinfo=timezone.utc)
     return d
 
