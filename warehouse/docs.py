@@ -75,12 +75,18 @@ def describe(con: duckdb.DuckDBPyConnection) -> list[Relation]:
     return [rels[n] for n in sorted(rels, key=lambda n: (rels[n].kind != "table", n))]
 
 
+def is_summary(name: str) -> bool:
+    """A summary table (sql/views/agg_*.sql): rebuilt from the star on every refresh, read through views."""
+    return name.startswith("agg_")
+
+
 def references(rels: list[Relation]) -> list[tuple[str, str, str, bool]]:
-    """(dimension, table, column, nullable): `table.column` holds a key of `dimension`."""
+    """(dimension, table, column, nullable): `table.column` holds a key of `dimension`. Summary tables
+    are left out: they are derived from the star, not part of it."""
     keys = {r.primary_key[0]: r.name for r in rels if r.kind == "table" and len(r.primary_key) == 1}
     found = []
     for r in rels:
-        if r.kind != "table" or r.name in CORRECTION_TABLES:
+        if r.kind != "table" or r.name in CORRECTION_TABLES or is_summary(r.name):
             continue
         for c in r.columns:
             for key, dim in keys.items():
@@ -99,10 +105,14 @@ def data_dictionary(rels: list[Relation]) -> str:
            "The published warehouse (`data/warehouse.duckdb`, open it read-only) holds these tables and views. "
            "Every description below is the `COMMENT ON` the warehouse itself carries, so BI tools show the same "
            "text. The relationships are drawn in [erd.md](erd.md).\n"]
-    for kind, title in (("table", "Tables"), ("view", "Views")):
+    sections = (("Tables", lambda r: r.kind == "table" and not is_summary(r.name)),
+                ("Summary tables (rebuilt from the tables on every refresh; the views read them)",
+                 lambda r: r.kind == "table" and is_summary(r.name)),
+                ("Views", lambda r: r.kind == "view"))
+    for title, member in sections:
         out.append(f"## {title}\n")
         out.append("| name | description |\n|---|---|")
-        out += [f"| [`{r.name}`](#{r.name}) | {_cell(r.comment)} |" for r in rels if r.kind == kind]
+        out += [f"| [`{r.name}`](#{r.name}) | {_cell(r.comment)} |" for r in rels if member(r)]
         out.append("")
     for r in rels:
         out.append(f"### {r.name}\n")
@@ -143,7 +153,11 @@ def erd(rels: list[Relation]) -> str:
             lines.append(f"        {_mermaid_type(c.type)} {c.name}{' ' + marks if marks else ''}")
         lines.append("    }")
     lines.append("```\n")
-    others = [r.name for r in rels if r.kind == "table" and r.name not in in_star]
+    others = [r.name for r in rels if r.kind == "table" and r.name not in in_star and not is_summary(r.name)]
+    summaries = [r.name for r in rels if r.kind == "table" and is_summary(r.name)]
+    if summaries:
+        lines.append("Summary tables (rebuilt from the star on every refresh, read through the views): "
+                     + ", ".join(f"`{n}`" for n in summaries) + ".\n")
     if others:
         lines.append("Other tables (no key in common with the star): " + ", ".join(f"`{n}`" for n in others) + ".\n")
     lines.append("Views (read these from BI tools): " + ", ".join(f"`{r.name}`" for r in rels if r.kind == "view")
