@@ -33,8 +33,6 @@ from typing import Callable
 DAY1, DAY2 = "2026-11-21", "2026-11-22"
 TARGETS = {"extract_vs_trafilatura": 1.3, "day2_vs_day1": 0.05, "view_ms": 100.0, "e2e_100k_min": 30.0,
            "e2e_100k_mb": 1024.0}
-SCALING_STEPS = ("raw_pages", "articles", "extractions", "fetch_log", "dim_article", "dim_sentra",
-                 "fact_indicator")
 LOAD_STEPS = ("fetch_log", "dim_article", "dim_sentra", "fact_indicator")
 
 
@@ -221,7 +219,7 @@ FROM (
 
 def _arrow_table(con, sql: str):
     """The result as a pyarrow Table, as a BI tool reads it (Arrow/ADBC/ODBC: columns, no Python objects);
-    None when pyarrow is not installed (it is not a dependency of the project)."""
+    None when pyarrow is not installed (it comes with the test extras, not with the product)."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:

@@ -723,7 +723,6 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
             m.commodity = com
     specific = [(m, c, i) for m, c, i in sentra_mentions if m.commodity]
     merged: list[dict] = []
-    surfaces: list[dict] = []
     for m, city, si in specific:
         city = city or primary
         com = m.commodity

@@ -54,7 +54,6 @@ def html_to_tree(html: str):
     try:
         return lxml.html.fromstring(html)
     except Exception:
-        from lxml import etree
         parser = lxml.html.HTMLParser(recover=True, encoding="utf-8")
         return lxml.html.fromstring(html.encode("utf-8", "replace"), parser=parser)
 
