@@ -215,10 +215,11 @@ def _fallback_text(tree) -> str:
     return "\n".join(lines)
 
 
-def _trafilatura_text(html: str) -> str:
+def _trafilatura_text(tree) -> str:
+    """trafilatura works on a copy of the tree we parsed: the page is parsed once, not twice."""
     try:
         import trafilatura
-        txt = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
+        txt = trafilatura.extract(tree, output_format="txt", include_comments=False, include_tables=False,
                                   include_links=False, include_images=False, favor_recall=True, deduplicate=False,
                                   with_metadata=False)
         return txt or ""
@@ -236,20 +237,16 @@ def read_page(html: str) -> Page:
         url = _jsonld_url(jsonld)
     tables = _tables(tree)
     markup_dates = markup_date_candidates(tree)
-    src = html if isinstance(html, str) else html.decode("utf-8", "replace")
+    src = tree
     data_tables = [t for t in tree.iter("table") if _is_data_table(t)]
     if data_tables:
         # data tables are read as rows; their cells would only garble the running text
         import copy
-        import lxml.html
         t2 = copy.deepcopy(tree)
         for t in [t for t in t2.iter("table") if _is_data_table(t)]:
             if t.getparent() is not None:
                 t.drop_tree()
-        try:
-            src = lxml.html.tostring(t2, encoding="unicode")
-        except Exception:
-            pass
+        src = t2
     text = _trafilatura_text(src)
     fb = None
     garbled = sum(1 for ln in text.splitlines() if ln.lstrip().startswith("|")) >= 1
