@@ -1,10 +1,12 @@
-"""The regex shortcuts of canonical_url and host_of give what the full urlsplit path gives."""
+"""Shortcuts give what the slow path they replace gives: canonical_url and host_of against urlsplit,
+the anchored quantity search against QTY_RE tried at every character."""
 from __future__ import annotations
 
 import random
 import string
 from urllib.parse import urlsplit
 
+from assets.reading.numbers import QTY_RE, _quantity_matches
 from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
 from scrapers.sources import _PLAIN_HOST, host_of
 
@@ -52,3 +54,25 @@ def test_host_of_shortcut_agrees_with_the_full_path():
             plain += 1
             assert host_of(url) == _host_slow(url), url
     assert plain > 1000
+
+
+QUANTITY_PIECES = ["Rp", "Rp.", "Rp ", "US$", "US$ ", "USD", "U$", "$", "R", "IDR", " ", "  ", ",", ".", "-", "s/d", "(",
+                   "15", "1.250", "2,5", "10.000,50", "300-an", "Tahun", "2019", "KBLI", "x", "×", ":", "30",
+                   "dua", "Dua", "DUA", "puluh", "lima", "sebelas", "seratus", "satu-satunya", "salah satu", "se",
+                   "juta", "miliar", "M", "jt", "rb", "dolar AS", "perajin", "unit", "ribuan", "belas", "e", "sentra"]
+
+
+def _sentences(seed: int, n: int):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(QUANTITY_PIECES) + rnd.choice(["", " ", " ", "  "]) for _ in range(rnd.randint(1, 14)))
+
+
+def test_anchored_quantity_search_agrees_with_qty_re_at_every_character():
+    found = 0
+    for s in [*_sentences(2, 30_000), "Omzet US$ 5 juta dan Rp. 15 miliar", "dua puluh lima perajin",
+              "KBLI10 dan 2x11", "Rp15.000-Rp20.000 per potong", "SATU sentra, Sebelas IKM"]:
+        slow = [(m.span(), m.groupdict()) for m in QTY_RE.finditer(s)]
+        assert [(m.span(), m.groupdict()) for m in _quantity_matches(s)] == slow, s
+        found += len(slow)
+    assert found > 30_000  # the random sentences are mostly numbers: the comparison is not vacuous

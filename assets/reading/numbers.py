@@ -283,13 +283,35 @@ def might_have_quantity(sentence: str) -> bool:
     return bool(_DIGIT.search(sentence) or _NUMBER_ROOT_RE.search(sentence.lower()))
 
 
+# where a QTY_RE match may begin: its digits or number word start at a digit or a number-word root
+# (matched case-insensitively, as QTY_RE matches them), and at most a currency sign and a space
+# ('US$ ', 'Rp. ') come before them
+_QTY_ANCHOR = re.compile(r"\d|" + _NUMBER_ROOT_RE.pattern, re.I)
+_QTY_LEAD = 6
+
+
+def _quantity_matches(s: str):
+    """What QTY_RE.finditer(s) gives, searching only from a few characters before each digit or number
+    word: QTY_RE tried at every character was most of the cost of a sentence with a number in it."""
+    pos = 0
+    while True:
+        anchor = _QTY_ANCHOR.search(s, pos)
+        if anchor is None:
+            return
+        mt = QTY_RE.search(s, max(pos, anchor.start() - _QTY_LEAD))
+        if mt is None:
+            return
+        yield mt
+        pos = max(mt.end(), mt.start() + 1)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """All number expressions in one sentence, left to right, with spans into it."""
     out: list[Quantity] = []
     s = sentence
     if not might_have_quantity(s):
         return out
-    for mt in QTY_RE.finditer(s):
+    for mt in _quantity_matches(s):
         dig, word = mt.group("dig"), mt.group("word")
         if not dig and not word:
             continue
