@@ -59,7 +59,8 @@ def test_host_of_shortcut_agrees_with_the_full_path():
 QUANTITY_PIECES = ["Rp", "Rp.", "Rp ", "US$", "US$ ", "USD", "U$", "$", "R", "IDR", " ", "  ", ",", ".", "-", "s/d", "(",
                    "15", "1.250", "2,5", "10.000,50", "300-an", "Tahun", "2019", "KBLI", "x", "×", ":", "30",
                    "dua", "Dua", "DUA", "puluh", "lima", "sebelas", "seratus", "satu-satunya", "salah satu", "se",
-                   "juta", "miliar", "M", "jt", "rb", "dolar AS", "perajin", "unit", "ribuan", "belas", "e", "sentra"]
+                   "juta", "miliar", "M", "jt", "rb", "dolar AS", "perajin", "unit", "ribuan", "belas", "e", "sentra",
+                   "ſatu", "lıma", "İKM", "\u212aBLI", "“", "–"]
 
 
 def _sentences(seed: int, n: int):
