@@ -1,5 +1,6 @@
 """Shortcuts give what the slow path they replace gives: canonical_url and host_of against urlsplit,
-the anchored quantity search against QTY_RE tried at every character."""
+the anchored quantity search against QTY_RE tried at every character, the one-scan topic word counts
+against a findall per pattern."""
 from __future__ import annotations
 
 import random
@@ -7,6 +8,9 @@ import string
 from urllib.parse import urlsplit
 
 from assets.reading.numbers import QTY_RE, _quantity_matches
+import re
+
+from assets.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter
 from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
 from scrapers.sources import _PLAIN_HOST, host_of
 
@@ -77,3 +81,40 @@ def test_anchored_quantity_search_agrees_with_qty_re_at_every_character():
         assert [(m.span(), m.groupdict()) for m in _quantity_matches(s)] == slow, s
         found += len(slow)
     assert found > 30_000  # the random sentences are mostly numbers: the comparison is not vacuous
+
+
+def _topic_texts(seed: int, n: int):
+    """Texts made of the topic patterns' own words, cut and glued: prefixes, suffixes, odd separators."""
+    rnd = random.Random(seed)
+    words = sorted(set().union(*map(_words_of, _TOPIC_PATTERNS))) + ["sentra", "sentra", "ikm", "industri", "kecil", "pande", "pandemi", "homeindustri",
+                            "targetkan", "petani", "x", "123"]
+    seps = [" ", " ", " ", "  ", "\n", ", ", "-", "_", ".", "é", ""]
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(1, 40)):
+            w = rnd.choice(words)
+            cut = rnd.random()
+            if cut < 0.1:
+                w = w[:rnd.randint(1, len(w))]
+            elif cut < 0.2:
+                w = w + rnd.choice(["nya", "an", "s", "kan"])
+            parts.append(w + rnd.choice(seps))
+        yield "".join(parts)
+
+
+def test_one_scan_topic_counts_agree_with_a_findall_per_pattern():
+    total = 0
+    for text in _topic_texts(3, 20_000):
+        slow = [len(re.findall(p.pattern, text)) for p in _TOPIC_PATTERNS]
+        assert _topic_counts(text) == slow, text
+        total += sum(slow)
+    assert total > 100_000  # the texts are dense with topic words: the comparison is not vacuous
+
+
+def test_one_scan_counter_tries_every_pattern_whose_word_starts_the_longer_word_found():
+    # the scan finds 'pandemi' at the start: 'pande' starts it, so the first pattern must be tried too
+    counts = one_scan_counter((re.compile(r"\bpande\w*"), re.compile(r"\bpandemi\b"), re.compile(r"\bdemi\b")))
+    cases = [("pandemi", [1, 1, 0]), ("pande besi pandemi demi", [2, 1, 1]), ("pandemix", [1, 0, 0]),
+             ("xpande demi", [0, 0, 1]), ("", [0, 0, 0])]
+    for text, expected in cases:
+        assert counts(text) == expected, text
