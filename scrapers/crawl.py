@@ -9,7 +9,9 @@ Pass ``last_fetched`` (canonical URL -> when its content was last received or
 confirmed by a 304) to leave alone the pages whose sitemap ``<lastmod>`` is not
 later than that: no request is made, and the crawl yields a result with outcome
 ``unchanged_by_sitemap`` (no HTTP status, no body) so the caller can count it.
-URLs without a stated modification date keep the conditional GET.
+URLs without a stated modification date keep the conditional GET. A sitemap can fail to bump a
+lastmod when a page is corrected, so a skipped page is still asked for (conditionally) once our last
+fetch of it is older than its source's ``recheck_days`` (:func:`recheck_due`).
 """
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ import logging
 import queue
 import threading
 import traceback
+import zlib
 from collections import OrderedDict
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Iterable, Iterator, Mapping
 
 from .discover import canonical_url, iter_discovery
@@ -59,6 +62,19 @@ def unchanged_since_fetch(lastmod: datetime | None, fetched) -> bool:
     return lastmod + LASTMOD_SLACK <= when
 
 
+def recheck_due(url: str, fetched, recheck_days: int, now: datetime) -> bool:
+    """True when a page skipped by its sitemap lastmod should be asked for anyway: our last fetch of it
+    (a datetime or ISO string; aware) is older than a share of *recheck_days* between a half and the whole,
+    fixed per URL, so the pages first fetched on one big day are not all asked for again on one day."""
+    if recheck_days <= 0:
+        return True
+    when = _as_datetime(fetched)
+    if when is None or when.tzinfo is None:
+        return True
+    share = 0.5 + 0.5 * (zlib.crc32(url.encode("utf-8")) % 1000) / 1000
+    return now - when >= timedelta(days=recheck_days * share)
+
+
 def _error_result(source: Source, url: str, kind: str, e: BaseException) -> FetchResult:
     return FetchResult(url=url, source=source.name, outcome="error", kind=kind,
                        error=f"unexpected {type(e).__name__}: {e}")
@@ -73,10 +89,11 @@ def crawl_source(source: Source, fetcher: Fetcher, skip_urls: Iterable[str] = fr
     discovery finds nothing and none of its fetches succeeded, the failed
     discovery results are yielded and the crawl of this source stops.  With
     *last_fetched*, a URL whose stated modification date is not later than
-    its entry there is not requested: an ``unchanged_by_sitemap`` result is
-    yielded for it instead.
+    its entry there is not requested, unless a re-check is due (:func:`recheck_due`):
+    an ``unchanged_by_sitemap`` result is yielded for it instead.
     """
     skip = {canonical_url(u) for u in skip_urls}
+    started = datetime.now(timezone.utc)
     urls: list[str] = []
     lastmods: dict[str, datetime] | None = {} if last_fetched else None
     discovery_ok = False
@@ -100,7 +117,8 @@ def crawl_source(source: Source, fetcher: Fetcher, skip_urls: Iterable[str] = fr
     for url in urls:
         if url in skip:
             continue
-        if lastmods and url in lastmods and unchanged_since_fetch(lastmods[url], last_fetched.get(url)):
+        if lastmods and url in lastmods and unchanged_since_fetch(lastmods[url], last_fetched.get(url)) \
+                and not recheck_due(url, last_fetched.get(url), source.recheck_days, started):
             yield FetchResult(url=url, source=source.name, outcome=UNCHANGED, kind="article")
             continue
         try:

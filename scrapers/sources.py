@@ -37,7 +37,7 @@ URL_KEYS = ("sitemap", "feed", "listing")
 # also written by tools outside the project), known keys are validated strictly.
 KNOWN_KEYS = {
     "name", "kind", "sitemap", "feed", "listing", "link_pattern", "keywords",
-    "requests_per_second", "max_articles", "allowed_hosts", "extra_hosts",
+    "requests_per_second", "max_articles", "allowed_hosts", "extra_hosts", "recheck_days",
     # free-form metadata, accepted and ignored
     "notes", "note", "region", "province", "description", "enabled", "language",
 }
@@ -83,6 +83,9 @@ class Source:
     keywords: tuple[str, ...] = ()  # if set, only URLs/titles/link texts with one of them
     requests_per_second: float = 2.0
     max_articles: int = 200
+    # a page the sitemap says is unchanged is still asked for (conditionally) once our last fetch of it
+    # is older than this many days (spread over the second half of the period); 0: lastmod is not trusted
+    recheck_days: int = 30
     # Derived from the source's own URLs (plus their www./bare twins).  Hosts
     # given here explicitly are *added* to the derived ones.
     allowed_hosts: frozenset[str] = field(default=frozenset())
@@ -205,6 +208,12 @@ def source_from_dict(entry: dict, index: int = 0) -> Source:
     if isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 0:
         raise ValueError(f"{w}: key 'max_articles' must be a non-negative integer, got {max_articles!r}")
 
+    recheck_days = entry.get("recheck_days", 30)
+    if recheck_days is None:
+        recheck_days = 30
+    if isinstance(recheck_days, bool) or not isinstance(recheck_days, int) or recheck_days < 0:
+        raise ValueError(f"{w}: key 'recheck_days' must be a non-negative integer, got {recheck_days!r}")
+
     keywords = tuple(k.lower() for k in _str_list(entry.get("keywords"), f"{w}: key 'keywords'"))
     extra = _str_list(entry.get("allowed_hosts"), f"{w}: key 'allowed_hosts'") + \
         _str_list(entry.get("extra_hosts"), f"{w}: key 'extra_hosts'")
@@ -215,7 +224,7 @@ def source_from_dict(entry: dict, index: int = 0) -> Source:
     return Source(
         name=name, kind=kind, sitemap=urls["sitemap"], feed=urls["feed"], listing=urls["listing"],
         link_pattern=link_pattern, keywords=keywords, requests_per_second=float(rps),
-        max_articles=max_articles, allowed_hosts=frozenset(h.lower() for h in extra),
+        max_articles=max_articles, allowed_hosts=frozenset(h.lower() for h in extra), recheck_days=recheck_days,
     )
 
 

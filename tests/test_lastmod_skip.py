@@ -1,6 +1,6 @@
 """Pages the sitemap says have not changed since we last fetched them are not requested again; a page whose
-lastmod is newer is. Against a real local HTTP server (scrapers.local_site), at the crawl and through the
-daily job."""
+lastmod is newer is, and so is one whose last fetch is older than its source's recheck_days. Against a real
+local HTTP server (scrapers.local_site), at the crawl and through the daily job."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from assets.lake import read_json, read_jsonl
-from scrapers.crawl import UNCHANGED, crawl_source, unchanged_since_fetch
+from scrapers.crawl import UNCHANGED, crawl_source, recheck_due, unchanged_since_fetch
 from scrapers.discover import lastmod_bound, parse_feed, parse_sitemap
 from scrapers.fetch import Fetcher
 from scrapers.local_site import serve_folder
@@ -39,6 +39,22 @@ def test_unchanged_only_with_a_lastmod_well_before_the_fetch():
     assert not unchanged_since_fetch(None, fetched)
     assert not unchanged_since_fetch(datetime(2026, 11, 20, tzinfo=UTC), None)
     assert not unchanged_since_fetch(datetime(2026, 11, 20, tzinfo=UTC), "rusak")
+
+
+def test_a_recheck_falls_due_between_half_and_all_of_recheck_days_and_spreads_over_that_span():
+    now = datetime(2026, 11, 23, 6, tzinfo=UTC)
+    urls = [f"http://a.example/berita/{i}" for i in range(2000)]
+    cases = [(1, 30, False), (14.9, 30, False), (30, 30, True), (45, 30, True), (1, 0, True), (0, 0, True)]
+    for age_days, recheck_days, due in cases:
+        fetched = (now - timedelta(days=age_days)).isoformat()
+        assert all(recheck_due(u, fetched, recheck_days, now) == due for u in urls), (age_days, recheck_days)
+    assert recheck_due(urls[0], None, 30, now) and recheck_due(urls[0], "rusak", 30, now)
+    # pages all fetched on one day come due over many days, not all on one
+    fetched = (now - timedelta(days=30)).isoformat()
+    first_due = [next(d for d in range(31) if recheck_due(u, fetched, 30, now - timedelta(days=30 - d)))
+                 for u in urls]
+    assert min(first_due) == 15 and max(first_due) == 30
+    assert max(first_due.count(d) for d in set(first_due)) < len(urls) / 8
 
 
 def test_lastmod_comes_from_sitemaps_and_atom_updated_not_from_publication_dates():
@@ -107,6 +123,31 @@ def test_unchanged_pages_are_not_requested_and_a_newer_lastmod_is_refetched(tmp_
     with serve_folder(tmp_path, port=0) as base:
         src = Source(name="situs", kind="news", sitemap=f"{base}/sitemap.xml", requests_per_second=1000)
         assert all(r.outcome == "ok" for r in crawl_source(src, CountingFetcher()) if r.kind == "article")
+
+
+def test_an_old_fetch_is_checked_again_even_when_the_sitemap_says_unchanged(tmp_path):
+    (tmp_path / "berita").mkdir()
+    for name in ("baru-saja", "sebulan-lalu"):
+        (tmp_path / "berita" / f"{name}.html").write_text(PAGE.format(title=name, text="Isi tetap."))
+    _site(tmp_path, {"baru-saja": "2026-01-05", "sebulan-lalu": "2026-01-05"})
+    with serve_folder(tmp_path, port=0) as base:
+        src = Source(name="situs", kind="news", sitemap=f"{base}/sitemap.xml", requests_per_second=1000)
+        first = {r.url: r for r in crawl_source(src, CountingFetcher(), last_fetched={}) if r.kind == "article"}
+        validators = {u: (r.etag, r.last_modified) for u, r in first.items()}
+        now = datetime.now(UTC)
+        # the site never bumps a lastmod: our last fetch of one page is 31 days old
+        last_fetched = {f"{base}/berita/baru-saja.html": now.isoformat(),
+                        f"{base}/berita/sebulan-lalu.html": (now - timedelta(days=31)).isoformat()}
+        second = {r.url.rsplit("/", 1)[-1]: r.outcome
+                  for r in crawl_source(src, CountingFetcher(validators=validators), last_fetched=last_fetched)
+                  if r.kind == "article"}
+        untrusted = Source(name="situs", kind="news", sitemap=f"{base}/sitemap.xml", requests_per_second=1000,
+                           recheck_days=0)
+        fetcher = CountingFetcher(validators=validators)
+        third = [r.outcome for r in crawl_source(untrusted, fetcher, last_fetched=last_fetched) if r.kind == "article"]
+    assert second == {"baru-saja.html": UNCHANGED, "sebulan-lalu.html": "not_modified"}  # a conditional GET
+    assert third == ["not_modified", "not_modified"]  # recheck_days: 0 never trusts a lastmod
+    assert sum("/berita/" in u for u in fetcher.asked) == 2
 
 
 # ---------------------------------------------------------------- through the daily job

@@ -46,6 +46,7 @@ sources:
     sitemap: https://www.example.go.id/sitemap.xml
     keywords: [IKM, Sentra, industri kecil]
     max_articles: 50
+    recheck_days: 7
     allowed_hosts: [cdn.example.go.id]
     notes: anything
   - name: csv-keywords
@@ -55,6 +56,7 @@ sources:
 """)
     a, b = load_sources(p)
     assert a.keywords == ("ikm", "sentra", "industri kecil") and a.max_articles == 50
+    assert a.recheck_days == 7 and b.recheck_days == 30
     assert a.allowed_hosts == {"jateng.antaranews.com", "www.jateng.antaranews.com", "www.example.go.id",
                                "example.go.id", "cdn.example.go.id", "www.cdn.example.go.id"}
     assert b.keywords == ("ikm", "sentra")
@@ -80,6 +82,10 @@ def test_source_is_frozen_and_hashable():
      "source 'a': key 'requests_per_second'"),
     ("sources:\n  - name: a\n    kind: news\n    feed: http://x.example/f\n    max_articles: -1\n",
      "source 'a': key 'max_articles'"),
+    ("sources:\n  - name: a\n    kind: news\n    feed: http://x.example/f\n    recheck_days: -1\n",
+     "source 'a': key 'recheck_days'"),
+    ("sources:\n  - name: a\n    kind: news\n    feed: http://x.example/f\n    recheck_days: 2.5\n",
+     "source 'a': key 'recheck_days'"),
     ("sources:\n  - name: a\n    kind: news\n    feed: http://x.example/f\n    link_pattern: [1]\n",
      "source 'a': key 'link_pattern'"),
     ("sources:\n  - kind: news\n    feed: http://x.example/f\n", "sources[0]: key 'name'"),
