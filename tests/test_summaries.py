@@ -87,8 +87,7 @@ def test_conflicts_list_every_statement_of_groups_that_disagree(tmp_path, db):
     city = conflicts[0]
     assert city["kemendagri_code"] == BANDUNG and city["indicator_code"] == "jumlah_sentra"
     assert city["max_to_min_ratio"] == pytest.approx(30 / 28) and city["unit"] == "sentra"
-    assert city["values_with_urls"] == ("28.0 (https://a.example/1); 28.0 (https://a.example/3); "
-                                        "30.0 (https://a.example/2)")
+    assert city["values_stated"] == "28.0 x2; 30.0 x1" and conflicts[1]["values_stated"] == "3.0 x1; 4.0 x1"
     assert "statements" not in city  # flat: no nested list for a BI tool to show as a blob
     with connect(db, read_only=True) as con:
         statements = rows(con, "SELECT * FROM v_indicator_conflict_statements WHERE kemendagri_code = ? "
@@ -205,8 +204,9 @@ def test_views_show_new_facts_once_sql_views_has_run_again(tmp_path, db):
     with connect(db, read_only=True) as con:
         assert con.execute("SELECT kemendagri_code, value, n_statements FROM v_city_indicator_latest "
                            "ORDER BY 1").fetchall() == [(BEKASI, 8.0, 1), (BANDUNG, 35.0, 2)]
-        assert con.execute("SELECT values_with_urls FROM v_indicator_conflicts").fetchall() == [
-            ("28.0 (https://a.example/1); 35.0 (https://a.example/2)",)]
+        assert con.execute("SELECT values_stated FROM v_indicator_conflicts").fetchall() == [("28.0 x1; 35.0 x1",)]
+        assert con.execute("SELECT value, article_url FROM v_indicator_conflict_statements").fetchall() == [
+            (28.0, "https://a.example/1"), (35.0, "https://a.example/2")]
         assert con.execute("SELECT sum(n_facts) FROM v_coverage_by_city").fetchone()[0] == 3
         assert con.execute("SELECT sum(n_facts) FROM v_indicator_by_month").fetchone()[0] == 3
         assert con.execute("SELECT n_facts, n_cities_covered FROM v_province_summary WHERE province_code = '32'"
