@@ -87,13 +87,68 @@ def test_conflicts_list_every_statement_of_groups_that_disagree(tmp_path, db):
     city = conflicts[0]
     assert city["kemendagri_code"] == BANDUNG and city["indicator_code"] == "jumlah_sentra"
     assert city["max_to_min_ratio"] == pytest.approx(30 / 28) and city["unit"] == "sentra"
-    assert city["values_with_urls"] == ("28.0 (https://a.example/1); 28.0 (https://a.example/3); "
-                                        "30.0 (https://a.example/2)")
-    assert [(s["value"], s["article_url"], s["source_kind"], s["published_date"]) for s in city["statements"]] == [
-        (28.0, "https://a.example/1", "news", datetime.date(2026, 11, 19)),
-        (28.0, "https://a.example/3", "news", datetime.date(2026, 11, 19)),
-        (30.0, "https://a.example/2", "news", datetime.date(2026, 11, 5))]
-    assert all(s["confidence"] == 0.9 and isinstance(s["fact_key"], int) for s in city["statements"])
+    assert city["values_stated"] == "28.0 x2; 30.0 x1" and conflicts[1]["values_stated"] == "3.0 x1; 4.0 x1"
+    assert "statements" not in city  # flat: no nested list for a BI tool to show as a blob
+    with connect(db, read_only=True) as con:
+        statements = rows(con, "SELECT * FROM v_indicator_conflict_statements WHERE kemendagri_code = ? "
+                               "AND indicator_code = ? AND reference_year = ? AND sentra_key IS NULL",
+                          BANDUNG, "jumlah_sentra", 2026)
+        fact_keys = dict(con.execute("SELECT evidence, fact_key FROM fact_indicator").fetchall())
+    nov = lambda d: datetime.date(2026, 11, d)  # noqa: E731
+    assert [(s["value"], s["unit"], s["article_url"], s["source_kind"], s["published_date"], s["evidence"])
+            for s in statements] == [  # by value, then article
+        (28.0, "sentra", "https://a.example/1", "news", nov(19), "jumlah_sentra 28 2026 32.73 None"),
+        (28.0, "sentra", "https://a.example/3", "news", nov(19), "lagi 28"),
+        (30.0, "sentra", "https://a.example/2", "news", nov(5), "jumlah_sentra 30 2026 32.73 None")]
+    assert [s["fact_key"] for s in statements] == [fact_keys[s["evidence"]] for s in statements]
+    assert all(s["confidence"] == 0.9 for s in statements)
+
+
+def test_conflict_statements_are_exactly_the_facts_of_each_disagreement(tmp_path, db):
+    load_day(tmp_path, db, [
+        article("https://a.example/1", [fact(28), fact(12, year=2025), fact(9, city=BEKASI),
+                                        fact(100, indicator="tenaga_kerja"), fact(3, sentra="sentra rajut")],
+                [SENTRA]),
+        article("https://a.example/2", [fact(30), fact(12, year=2025), fact(11, city=BEKASI),
+                                        fact(100, indicator="tenaga_kerja"), fact(4, sentra="sentra rajut")],
+                [SENTRA], published="2026-11-05", kind="agency"),
+        article("https://a.example/3", [fact(31), fact(13, city=BEKASI, evidence="Bekasi 13"),
+                                        fact(120, indicator="tenaga_kerja", year=2024)]),
+    ])
+    with connect(db, read_only=True) as con:
+        conflicts = rows(con, "SELECT kemendagri_code, indicator_code, reference_year, sentra_key, n_statements "
+                              "FROM v_indicator_conflicts")
+        statements = rows(con, "SELECT * FROM v_indicator_conflict_statements")
+        # the facts of every group stated with two or more values, straight from the star
+        expected = con.execute("""
+            SELECT f.fact_key FROM fact_indicator AS f
+            WHERE (f.city_key, f.indicator_key, f.reference_year, coalesce(f.sentra_key, -1)) IN (
+                SELECT (city_key, indicator_key, reference_year, coalesce(sentra_key, -1)) FROM fact_indicator
+                GROUP BY ALL HAVING count(DISTINCT value) > 1)""").fetchall()
+        # a dashboard's drill-down: the statements of one disagreement, by a filter on the view
+        bekasi = con.execute("SELECT value, article_url, source_kind, evidence FROM v_indicator_conflict_statements "
+                             "WHERE kemendagri_code = ? AND indicator_code = 'jumlah_sentra' AND reference_year = 2026",
+                             [BEKASI]).fetchall()
+        view_columns = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() "
+                                                  "WHERE table_name = 'v_indicator_conflict_statements'").fetchall()}
+    # Bandung 2026 city-wide (28/30/31), Bandung's sentra (3/4), Bekasi (9/11/13); not the agreeing 2025 and
+    # tenaga_kerja groups, nor the lone 2024 figure
+    assert [(c["kemendagri_code"], c["reference_year"], c["sentra_key"] is None, c["n_statements"])
+            for c in conflicts] == [(BEKASI, 2026, True, 3), (BANDUNG, 2026, True, 3), (BANDUNG, 2026, False, 2)]
+    key = lambda r: (r["kemendagri_code"], r["indicator_code"], r["reference_year"], r["sentra_key"])  # noqa: E731
+    per_dispute = {}
+    for s in statements:
+        per_dispute[key(s)] = per_dispute.get(key(s), 0) + 1
+    assert per_dispute == {key(c): c["n_statements"] for c in conflicts}
+    assert sorted(s["fact_key"] for s in statements) == sorted(k for (k,) in expected) and len(expected) == 8
+    # stored and read in the order of v_indicator_conflicts, then by value within each disagreement
+    order = [key(c) for c in conflicts]
+    assert [(order.index(key(s)), s["value"]) for s in statements] == sorted(
+        (order.index(key(s)), s["value"]) for s in statements)
+    assert bekasi == [(9.0, "https://a.example/1", "news", "jumlah_sentra 9 2026 32.16 None"),
+                      (11.0, "https://a.example/2", "agency", "jumlah_sentra 11 2026 32.16 None"),
+                      (13.0, "https://a.example/3", "news", "Bekasi 13")]
+    assert not any(isinstance(s[c], (list, dict)) for s in statements for c in s) and "evidence" in view_columns
 
 
 def test_coverage_months_and_provinces_count_the_facts(tmp_path, db):
@@ -149,8 +204,9 @@ def test_views_show_new_facts_once_sql_views_has_run_again(tmp_path, db):
     with connect(db, read_only=True) as con:
         assert con.execute("SELECT kemendagri_code, value, n_statements FROM v_city_indicator_latest "
                            "ORDER BY 1").fetchall() == [(BEKASI, 8.0, 1), (BANDUNG, 35.0, 2)]
-        assert con.execute("SELECT values_with_urls FROM v_indicator_conflicts").fetchall() == [
-            ("28.0 (https://a.example/1); 35.0 (https://a.example/2)",)]
+        assert con.execute("SELECT values_stated FROM v_indicator_conflicts").fetchall() == [("28.0 x1; 35.0 x1",)]
+        assert con.execute("SELECT value, article_url FROM v_indicator_conflict_statements").fetchall() == [
+            (28.0, "https://a.example/1"), (35.0, "https://a.example/2")]
         assert con.execute("SELECT sum(n_facts) FROM v_coverage_by_city").fetchone()[0] == 3
         assert con.execute("SELECT sum(n_facts) FROM v_indicator_by_month").fetchone()[0] == 3
         assert con.execute("SELECT n_facts, n_cities_covered FROM v_province_summary WHERE province_code = '32'"

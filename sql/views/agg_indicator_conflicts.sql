@@ -1,55 +1,31 @@
 -- Summary table (not a view): the disagreements v_indicator_conflicts lists (see that file for what counts
--- as one), with every statement, per kab/kota, indicator, reference year and scope. Rebuilt from
--- fact_indicator and dim_article each time sql/views runs (see agg_city_facts.sql).
+-- as one), one row per kab/kota, indicator, reference year and scope. Rebuilt each time sql/views runs (see
+-- agg_city_facts.sql) from agg_indicator_conflict_statements, which holds their statements one row each and
+-- is built just before (its file name sorts first).
 CREATE OR REPLACE TABLE agg_indicator_conflicts AS
-WITH disputed AS (
-    -- the groups holding two or more different values, found first from the facts alone: most groups
-    -- agree, and building their lists of statements only to drop them made the view slow
-    SELECT city_key, indicator_key, reference_year, sentra_key
-    FROM fact_indicator
-    WHERE city_key IS NOT NULL AND reference_year IS NOT NULL
-    GROUP BY city_key, indicator_key, reference_year, sentra_key
-    HAVING min(value) < max(value)
-), statements AS (
-    SELECT f.city_key, f.indicator_key, f.reference_year, f.sentra_key, f.value, f.unit, f.fact_key,
-           f.confidence, a.url AS article_url, a.source_kind, a.published_date
-    FROM fact_indicator AS f
-    JOIN disputed AS d ON f.city_key = d.city_key AND f.indicator_key = d.indicator_key
-                      AND f.reference_year = d.reference_year AND f.sentra_key IS NOT DISTINCT FROM d.sentra_key
-    JOIN dim_article AS a USING (article_key)
-), grouped AS (
-    -- every group here holds two or more distinct values (disputed), so n_values > 1 needs no HAVING
-    SELECT city_key, indicator_key, reference_year, sentra_key,
-           count(DISTINCT value) AS n_values,
-           count(*) AS n_statements,
-           count(DISTINCT article_url) AS n_articles,
-           min(value) AS min_value,
-           max(value) AS max_value,
-           any_value(unit) AS unit,
-           -- the statements by value, article_url, fact_key: list_sort orders structs field by field, so the
-           -- fields it sorts on come first (fact_key is unique: the others never decide), then they are put
-           -- in the published order. A third faster than list(... ORDER BY value, article_url, fact_key).
-           [{'value': s.value, 'article_url': s.article_url, 'source_kind': s.source_kind,
-             'published_date': s.published_date, 'confidence': s.confidence, 'fact_key': s.fact_key}
-            FOR s IN list_sort(list({'value': value, 'article_url': article_url, 'fact_key': fact_key,
-                                     'source_kind': source_kind, 'published_date': published_date,
-                                     'confidence': confidence}))] AS statements
-    FROM statements
-    GROUP BY city_key, indicator_key, reference_year, sentra_key
-)
-SELECT city_key, indicator_key, reference_year, sentra_key, n_values, n_statements, n_articles, min_value,
-       max_value, unit,
-       -- the text string_agg(value || ' (' || url || ')', '; ' ORDER BY value, url, fact_key) would give, made
-       -- from the list already in that order: a second ordered aggregate doubled the rebuild time
-       array_to_string([CAST(s.value AS VARCHAR) || ' (' || s.article_url || ')' FOR s IN statements], '; ')
-           AS values_with_urls,
-       statements
-FROM grouped
+SELECT city_key, indicator_key, reference_year, sentra_key,
+       count(DISTINCT value) AS n_values,  -- at least 2: every group there holds two or more distinct values
+       count(*) AS n_statements,
+       count(DISTINCT article_url) AS n_articles,
+       min(value) AS min_value,
+       max(value) AS max_value,
+       -- a group can mix units (IDR and USD figures of one indicator, say): min() picks the same one on every
+       -- run, where any_value() picked whichever came first; each statement's own unit is in
+       -- v_indicator_conflict_statements
+       min(unit) AS unit,
+       -- each distinct value once, with how many facts state it: bounded by n_values, not n_statements. The
+       -- former values_with_urls ('value (url)' for every statement) was 32 of the view's 37 MB at a million
+       -- facts, more than half its read time, unreadable in a table cell at twenty statements, and the same as
+       -- the rows of v_indicator_conflict_statements. histogram() counts in the same pass as the rest.
+       array_to_string([CAST(e.key AS VARCHAR) || ' x' || e.value FOR e IN list_sort(map_entries(histogram(value)))],
+                       '; ') AS values_stated
+FROM agg_indicator_conflict_statements
+GROUP BY city_key, indicator_key, reference_year, sentra_key
 -- stored by kab/kota (city_key orders as kemendagri_code does): a dashboard reading one province or city
--- then skips the rest of the table instead of scanning every list of statements
+-- then skips the rest of the table
 ORDER BY city_key, indicator_key, reference_year, sentra_key;
 
-COMMENT ON TABLE agg_indicator_conflicts IS 'Summary table, rebuilt from fact_indicator and dim_article on every refresh (sql/views): each kab/kota, indicator, reference year and scope stated with different values, with every statement. Read by v_indicator_conflicts; query that view instead.';
+COMMENT ON TABLE agg_indicator_conflicts IS 'Summary table, rebuilt from agg_indicator_conflict_statements on every refresh (sql/views): each kab/kota, indicator, reference year and scope stated with different values, one row each. Read by v_indicator_conflicts; query that view instead.';
 COMMENT ON COLUMN agg_indicator_conflicts.city_key IS 'The kab/kota (dim_city)';
 COMMENT ON COLUMN agg_indicator_conflicts.indicator_key IS 'The indicator (dim_indicator)';
 COMMENT ON COLUMN agg_indicator_conflicts.reference_year IS 'The year the disagreeing values refer to';
@@ -59,6 +35,5 @@ COMMENT ON COLUMN agg_indicator_conflicts.n_statements IS 'How many facts state 
 COMMENT ON COLUMN agg_indicator_conflicts.n_articles IS 'How many distinct articles state them';
 COMMENT ON COLUMN agg_indicator_conflicts.min_value IS 'Smallest stated value, in unit';
 COMMENT ON COLUMN agg_indicator_conflicts.max_value IS 'Largest stated value, in unit';
-COMMENT ON COLUMN agg_indicator_conflicts.unit IS 'Unit of the values';
-COMMENT ON COLUMN agg_indicator_conflicts.values_with_urls IS 'Every stated value with the URL of its article, ''value (url)'' joined by ''; '', by value';
-COMMENT ON COLUMN agg_indicator_conflicts.statements IS 'The same as a list of structs: value, article_url, source_kind, published_date, confidence, fact_key';
+COMMENT ON COLUMN agg_indicator_conflicts.unit IS 'Unit of the values (when they are stated in several units, the first by name)';
+COMMENT ON COLUMN agg_indicator_conflicts.values_stated IS 'Each distinct value with how many facts state it, ''value xN'' joined by ''; '', by value: ''28.0 x2; 30.0 x1''';
