@@ -40,14 +40,15 @@ def test_conflicts_list_every_value_with_its_article(tmp_path, db):
         rows = con.execute("SELECT kemendagri_code, indicator_code, reference_year, sentra_name, n_values, "
                            "n_statements, n_articles, min_value, max_value, values_stated "
                            "FROM v_indicator_conflicts").fetchall()
-        statements = con.execute("SELECT kemendagri_code, indicator_code, reference_year, sentra_key, value, "
-                                 "article_url, evidence FROM v_indicator_conflict_statements").fetchall()
+        statements = con.execute("SELECT s.kemendagri_code, s.indicator_code, s.reference_year, s.sentra_key, "
+                                 "s.value, s.article_url, f.evidence FROM v_indicator_conflict_statements AS s "
+                                 "JOIN fact_indicator AS f USING (fact_key)").fetchall()
     assert len(rows) == 1  # the sentra's own figure and the 2025 figure compete with nothing
     code, indicator, year, sentra, n_values, n_statements, n_articles, lo, hi, text = rows[0]
     assert (code, indicator, year, sentra, n_values, n_statements, n_articles, lo, hi) == (
         "32.73", "jumlah_ikm", 2026, None, 2, 3, 3, 100.0, 120.0)
     assert text == "100.0 x2; 120.0 x1"  # each distinct value once, with how many facts state it
-    # the same three statements, one row each, with the sentence each came from; nothing of the others
+    # the same three statements, one row each, with the sentence each came from (by fact_key); nothing else
     assert sorted(statements) == [("32.73", "jumlah_ikm", 2026, None, 100.0, A1, "Ada 100 IKM."),
                                   ("32.73", "jumlah_ikm", 2026, None, 100.0, A3, "Tercatat 100 IKM."),
                                   ("32.73", "jumlah_ikm", 2026, None, 120.0, A2, "Kini 120 IKM.")]

@@ -93,14 +93,14 @@ def test_conflicts_list_every_statement_of_groups_that_disagree(tmp_path, db):
         statements = rows(con, "SELECT * FROM v_indicator_conflict_statements WHERE kemendagri_code = ? "
                                "AND indicator_code = ? AND reference_year = ? AND sentra_key IS NULL",
                           BANDUNG, "jumlah_sentra", 2026)
-        fact_keys = dict(con.execute("SELECT evidence, fact_key FROM fact_indicator").fetchall())
+        evidence_of = dict(con.execute("SELECT fact_key, evidence FROM fact_indicator").fetchall())
     nov = lambda d: datetime.date(2026, 11, d)  # noqa: E731
-    assert [(s["value"], s["unit"], s["article_url"], s["source_kind"], s["published_date"], s["evidence"])
+    # fact_key leads to the fact itself: each of these facts has its own sentence
+    assert [(s["value"], s["unit"], s["article_url"], s["source_kind"], s["published_date"], evidence_of[s["fact_key"]])
             for s in statements] == [  # by value, then article
         (28.0, "sentra", "https://a.example/1", "news", nov(19), "jumlah_sentra 28 2026 32.73 None"),
         (28.0, "sentra", "https://a.example/3", "news", nov(19), "lagi 28"),
         (30.0, "sentra", "https://a.example/2", "news", nov(5), "jumlah_sentra 30 2026 32.73 None")]
-    assert [s["fact_key"] for s in statements] == [fact_keys[s["evidence"]] for s in statements]
     assert all(s["confidence"] == 0.9 for s in statements)
 
 
@@ -126,9 +126,11 @@ def test_conflict_statements_are_exactly_the_facts_of_each_disagreement(tmp_path
                 SELECT (city_key, indicator_key, reference_year, coalesce(sentra_key, -1)) FROM fact_indicator
                 GROUP BY ALL HAVING count(DISTINCT value) > 1)""").fetchall()
         # a dashboard's drill-down: the statements of one disagreement, by a filter on the view
-        bekasi = con.execute("SELECT value, article_url, source_kind, evidence FROM v_indicator_conflict_statements "
-                             "WHERE kemendagri_code = ? AND indicator_code = 'jumlah_sentra' AND reference_year = 2026",
-                             [BEKASI]).fetchall()
+        # (with the sentence each value was read from, one join away)
+        bekasi = con.execute("SELECT s.value, s.article_url, s.source_kind, f.evidence "
+                             "FROM v_indicator_conflict_statements AS s JOIN fact_indicator AS f USING (fact_key) "
+                             "WHERE s.kemendagri_code = ? AND s.indicator_code = 'jumlah_sentra' "
+                             "AND s.reference_year = 2026 ORDER BY s.value", [BEKASI]).fetchall()
         view_columns = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() "
                                                   "WHERE table_name = 'v_indicator_conflict_statements'").fetchall()}
     # Bandung 2026 city-wide (28/30/31), Bandung's sentra (3/4), Bekasi (9/11/13); not the agreeing 2025 and
@@ -148,7 +150,9 @@ def test_conflict_statements_are_exactly_the_facts_of_each_disagreement(tmp_path
     assert bekasi == [(9.0, "https://a.example/1", "news", "jumlah_sentra 9 2026 32.16 None"),
                       (11.0, "https://a.example/2", "agency", "jumlah_sentra 11 2026 32.16 None"),
                       (13.0, "https://a.example/3", "news", "Bekasi 13")]
-    assert not any(isinstance(s[c], (list, dict)) for s in statements for c in s) and "evidence" in view_columns
+    assert not any(isinstance(s[c], (list, dict)) for s in statements for c in s)
+    assert view_columns == {"kemendagri_code", "indicator_code", "reference_year", "sentra_key", "value", "unit",
+                            "article_url", "source_kind", "published_date", "confidence", "fact_key"}
 
 
 def test_coverage_months_and_provinces_count_the_facts(tmp_path, db):

@@ -13,7 +13,7 @@ WITH disputed AS (
     HAVING min(value) < max(value)
 )
 SELECT f.city_key, f.indicator_key, f.reference_year, f.sentra_key, c.kemendagri_code, i.code AS indicator_code,
-       f.value, f.unit, a.url AS article_url, a.source_kind, a.published_date, f.confidence, f.fact_key, f.evidence
+       f.value, f.unit, a.url AS article_url, a.source_kind, a.published_date, f.confidence, f.fact_key
 FROM fact_indicator AS f
 JOIN disputed AS d ON f.city_key = d.city_key AND f.indicator_key = d.indicator_key
                   AND f.reference_year = d.reference_year AND f.sentra_key IS NOT DISTINCT FROM d.sentra_key
@@ -41,4 +41,3 @@ COMMENT ON COLUMN agg_indicator_conflict_statements.source_kind IS 'news, agency
 COMMENT ON COLUMN agg_indicator_conflict_statements.published_date IS 'When that article was published; NULL when it states no date';
 COMMENT ON COLUMN agg_indicator_conflict_statements.confidence IS 'Extractor confidence, 0 to 1';
 COMMENT ON COLUMN agg_indicator_conflict_statements.fact_key IS 'The fact (fact_indicator.fact_key)';
-COMMENT ON COLUMN agg_indicator_conflict_statements.evidence IS 'The sentence the value was read from, verbatim';
