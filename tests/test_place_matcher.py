@@ -1,0 +1,166 @@
+"""Tests for the automaton scan of assets/reading/places.py: word boundaries at its hits, how the words
+of a name may be joined, and that it finds what walking the text word by word finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assets.reading import places as P
+
+FIXTURES = Path(__file__).parent / 'fixtures'
+
+
+def _keys(text: str) -> list[tuple[str, str]]:
+    """(surface, key) of every hit."""
+    return [(text[s:e], k) for s, e, k, _ in P._hits(text, P._lower(text))[0]]
+
+
+def _walk(text: str) -> list[tuple[int, int, str]]:
+    """Reference: every index key written as words joined by _JOIN_SEP / _ABBR_JOIN_SEP, found by
+    walking the words one by one (the scan before the automaton)."""
+    keys = P._index().keys
+    longest = max(map(len, keys))
+    low = text.lower()
+    words = [(m.start(), m.end(), low[m.start():m.end()].replace("'", '').replace('’', ''))
+             for m in P._TOKEN.finditer(text)]
+    out = []
+    for i in range(len(words)):
+        acc = ''
+        for j in range(i, len(words)):
+            if j > i:
+                sep = text[words[j - 1][1]:words[j][0]]
+                if not (P._JOIN_SEP.fullmatch(sep) or (len(words[j - 1][2]) <= 3 and P._ABBR_JOIN_SEP.fullmatch(sep))):
+                    break
+            acc += words[j][2]
+            if len(acc) > longest:
+                break
+            if acc in keys:
+                out.append((words[i][0], words[j][1], acc))
+    return sorted(out, key=lambda h: (h[0], -h[1]))
+
+
+@pytest.mark.parametrize('text, i, expected', [
+    ('Bandung', 0, True),
+    ('di Bandung', 3, True),
+    ('Bandungan', 7, False),          # inside a word
+    ("Ma'rang", 3, False),            # after an apostrophe inside a word
+    ("d' Bandung", 3, True),
+    ("Toko'Bandung", 5, False),
+    ("''Bandung", 2, True),           # two apostrophes do not join words
+    ('(Bandung', 1, True),
+    ('_Bandung', 1, True),            # an underscore is not part of a word
+    ('x-Bandung', 2, True),
+])
+def test_word_starts_at(text, i, expected):
+    assert P._word_starts_at(text, i) is expected
+
+
+@pytest.mark.parametrize('text, i, expected', [
+    ('Bandung', 7, True),
+    ('Bandung, Jabar', 7, True),
+    ('Bandungan', 7, False),
+    ("Bandung's", 7, False),          # the apostrophe joins "s" to the word
+    ("Bandung' x", 7, True),
+    ("Bandung''s", 7, True),
+    ('Bandung_', 7, True),
+])
+def test_word_ends_at(text, i, expected):
+    assert P._word_ends_at(text, i) is expected
+
+
+@pytest.mark.parametrize('text, key, surfaces', [
+    ('Bandung', 'bandung', ['Bandung']),                              # the whole text
+    ('ke Bandung', 'bandung', ['Bandung']),                           # at the end
+    ('Bandung kota kembang', 'bandung', ['Bandung']),                 # at the start
+    ('Bandungan dan Kabandungan', 'bandung', []),                     # inside words only
+    ('BANDUNG', 'bandung', ['BANDUNG']),
+    ('Tanjung Pinang', 'tanjungpinang', ['Tanjung Pinang']),
+    ('Tanjung-Pinang', 'tanjungpinang', ['Tanjung-Pinang']),
+    ('Tanjung\u00a0\tPinang', 'tanjungpinang', ['Tanjung\u00a0\tPinang']),
+    ('Tanjungpinang', 'tanjungpinang', ['Tanjungpinang']),
+    ('Tanjung    Pinang', 'tanjungpinang', []),                      # four spaces do not join
+    ('Tanjung--Pinang', 'tanjungpinang', []),
+    ('Tanjung\nPinang', 'tanjungpinang', []),                         # nor a line break
+    ('Tanjung\n\nPinang', 'tanjungpinang', []),                       # nor a blank line
+    ('Tanjung, Pinang', 'tanjungpinang', []),
+    ('Tanjung. Pinang', 'tanjungpinang', []),
+    ("Tanjung' Pinang", 'tanjungpinang', []),
+    ('Kep. Seribu', 'kepseribu', ['Kep. Seribu']),                    # a full stop after a short word
+    ('Kep.Seribu', 'kepseribu', ['Kep.Seribu']),
+    ('Kep..Seribu', 'kepseribu', []),
+    ('Kepu. Seribu', 'kepuseribu', []),                               # not after a longer one
+])
+def test_hits(text, key, surfaces):
+    assert [surface for surface, k in _keys(text) if k == key] == surfaces
+
+
+def test_hits_longest_first_at_each_word():
+    text = 'Kota Tanjung Pinang'
+    hits = [(s, e, k) for s, e, k, _ in P._hits(text, P._lower(text))[0]]
+    assert hits == _walk(text)
+    assert [h[0] for h in hits] == sorted(h[0] for h in hits)
+
+
+@pytest.mark.parametrize('text, lower', [
+    ('Bandung dan bandung', {'bandung'}),
+    ('Bandung', set()),
+    ('kota Bandung', {'kota'} & set(P._index().keys)),
+    ("ma'rang", {'marang'} & set(P._index().keys)),
+])
+def test_lower_keys(text, lower):
+    assert P._hits(text, P._lower(text))[1] == lower
+
+
+@pytest.mark.parametrize('text, i, expected', [
+    ('Kota Bandung', 5, (0, 4, 'kota')),
+    ('Kab. Bandung', 5, (0, 3, 'kab')),
+    ("Jum'at Bandung", 7, (0, 6, 'jumat')),
+    ('Bandung', 0, None),
+    ('Kota,        Bandung', 13, None),    # more than 7 characters between
+    ('Kota\n\nBandung', 6, (0, 4, 'kota')),   # found; _PREFIX_SEP then refuses the line break
+])
+def test_word_before(text, i, expected):
+    assert P._word_before(text, text.lower(), i) == expected
+
+
+def test_lower_keeps_offsets():
+    text = 'İstanbul dan Bandung'
+    low = P._lower(text)
+    assert len(low) == len(text)
+    assert low.endswith('dan bandung')
+
+
+@pytest.mark.parametrize('text', [
+    'Di Kota Tanjung Pinang, Kep. Riau, dan D.I. Yogyakarta serta Bau-Bau; Tanjungpi nang.',
+    "Sentra Ma'rang di Kab.\u00a0Pangkep, Kabupaten  Bandung   Barat, Kota\tBekasi dan KOTA BOGOR.",
+    'Bandung\n\nSemarang - kota-kota di Jawa: Solo, Jogja, Surabaya...Malang.Batu',
+    "'Bandung' dan ’Garut’ serta Bandung's dan Ciamis''s",
+    'Tanjung    Pinang, Tanjung--Pinang, Kep..Seribu, Kepu. Seribu, Tanjung.Pinang, Tanjung -Pinang',
+])
+def test_hits_equal_the_word_walk(text):
+    assert [(s, e, k) for s, e, k, _ in P._hits(text, P._lower(text))[0]] == _walk(text)
+
+
+def test_hits_equal_the_word_walk_on_articles():
+    texts = []
+    for path in sorted(FIXTURES.glob('holdout*/*.json'))[:40]:
+        doc = json.loads(path.read_text(encoding='utf-8'))
+        texts.append(f"{doc.get('title') or ''}\n\n{doc.get('text') or ''}")
+    assert len(texts) >= 20
+    for text in texts:
+        assert [(s, e, k) for s, e, k, _ in P._hits(text, P._lower(text))[0]] == _walk(text)
+
+
+def test_scan_joined_equals_scan_of_the_whole():
+    head, body = 'Sentra batik Kota Pekalongan', 'PEKALONGAN - Perajin di Kecamatan Pekalongan Barat dan bandung.'
+    joined = P._scan_joined(head, '\n\n', body)
+    P._SCANS.clear()
+    whole = P._scanned(head + '\n\n' + body)
+    assert joined == whole.raws
+    assert P._scanned(head + '\n\n' + body) is not None
+    P._SCANS.clear()
+    P._scan_joined(head, '\n\n', body)
+    assert P._SCANS[head + '\n\n' + body].lower_keys == whole.lower_keys
