@@ -164,3 +164,35 @@ def test_scan_joined_equals_scan_of_the_whole():
     P._SCANS.clear()
     P._scan_joined(head, '\n\n', body)
     assert P._SCANS[head + '\n\n' + body].lower_keys == whole.lower_keys
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('di Desa Sukarara', True),
+    ('desa Sukarara', True),
+    ('DESA SUKARARA', True),
+    ('Kelurahan\tKetapang', True),
+    ('kelurahan  Ketapang', True),
+    ('KELURAHAN Ketapang', True),
+    ('Kel. Ketapang', True),
+    ('Nagari Pariangan', True),
+    ('Gampong Lamteh', True),
+    ('Pekon Way', True),
+    ('Badesa Sukarara', False),        # not a word of its own
+    ('desa sukarara', False),          # the name must be capitalised
+    ('Desa\nSukarara', False),         # on the same line
+    ('Kel.Ketapang', False),
+    ('Kelurahan', False),
+    ('para perajin desa, Sukarara', False),
+    ('', False),
+])
+def test_names_a_village(text, expected):
+    assert P._names_a_village(text) is expected
+    assert P._names_a_village(text) is bool(P._VILLAGE_HINT.search(text))
+
+
+def test_dateline_cached_equals_found():
+    text = 'SEMARANG - Sentra bandeng presto di Kota Semarang terus berkembang, kata para perajin di sana.'
+    P._DATELINES.clear()
+    first = P._dateline(text)
+    assert first == P._find_dateline(text[:1500]) == P._dateline(text)
+    assert text[first[0]:first[1]] == 'SEMARANG'

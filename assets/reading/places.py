@@ -350,6 +350,7 @@ class _Raw:
 class _Scanned:
     raws: list[_Raw]  # the names taken, in order
     lower_keys: frozenset[str]  # keys also written somewhere in the text as one word in lower case
+    village_word: bool  # 'Desa X', 'Kelurahan X' (_VILLAGE_HINT): then villages are looked up
 
 
 class _Recent(OrderedDict):
@@ -465,6 +466,8 @@ def _word_before(text: str, low: str, i: int) -> tuple[int, int, str] | None:
 
 def _prefix_of(text: str, low: str, i: int) -> tuple[str | None, int]:
     """What the word(s) right before the word starting at ``i`` say, and where a type word starts."""
+    if i == 0 or text[i - 1] not in ' \t\u00a0.()':
+        return None, i  # no separator _PREFIX_SEP allows ends there
     start = pos = i
     while True:
         before = _word_before(text, low, pos)
@@ -507,7 +510,7 @@ def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
     off = len(head) + len(sep)
     h, b = _scanned(head), _scanned(body)
     raws = h.raws + [_Raw(r.start + off, r.end + off, r.key, r.cands, r.prefix, r.span_start + off) for r in b.raws]
-    return list(_SCANS.remember(full, _Scanned(raws, h.lower_keys | b.lower_keys)).raws)
+    return list(_SCANS.remember(full, _Scanned(raws, h.lower_keys | b.lower_keys, h.village_word or b.village_word)).raws)
 
 
 def _scan_words(text: str) -> _Scanned:
@@ -531,7 +534,7 @@ def _scan_words(text: str) -> _Scanned:
         if _acceptable(text, low, words, cands, prefix):
             out.append(_Raw(start, end, key, cands, prefix, span_start))
             taken_to = end
-    return _Scanned(out, lower)
+    return _Scanned(out, lower, _names_a_village(text))
 
 
 _CONNECTORS = frozenset({'dan', 'van', 'de', 'da'})
@@ -670,7 +673,7 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
     ctx_raws = _scan(context) if context else []
     ctx = _context(raws + ctx_raws)
     kec_pick = _kec_picks(text, raws, ctx, dateline)
-    villages = _village_mentions(text, ctx, set(kec_pick.values())) if _VILLAGE_HINT.search(text) else []
+    villages = _village_mentions(text, ctx, set(kec_pick.values())) if _scanned(text).village_word else []
     kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
     kec_votes.update(m.city_code for m in villages)
     if context:
@@ -704,6 +707,20 @@ def _villages() -> dict[str, tuple[str, ...]]:
 
 
 _VILLAGE_HINT = re.compile(r'\b(?:[Dd]esa|DESA|[Kk]elurahan|KELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]+[A-Z]')
+# the end of each village word of _VILLAGE_HINT, without its first letter ('esa' of 'Desa', 'desa', 'DESA'):
+# plain letters, which the regex engine finds much faster than the whole pattern
+_VILLAGE_WORD_TAIL = re.compile(r'(?:esa|ESA|elurahan|ELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]')
+
+
+def _names_a_village(text: str) -> bool:
+    """Does _VILLAGE_HINT.search(text) find something? Looked for only where a village word's tail is."""
+    for m in _VILLAGE_WORD_TAIL.finditer(text):
+        i = m.start()
+        if _VILLAGE_HINT.match(text, i) or (i and _VILLAGE_HINT.match(text, i - 1)):
+            return True
+    return False
+
+
 _VILLAGE = re.compile(
     r"\b(?:[Dd]esa|DESA|[Kk]elurahan|KELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]+"
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})"
@@ -892,17 +909,26 @@ def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
     return found[:2] if found else None
 
 
+_DATELINES: _Recent = _Recent()
+
+
 def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
     """(place start, place end, dateline end) of a dateline near the start of the text."""
-    pos = 0
     head = text[:limit]
+    if head not in _DATELINES:  # the article's text is asked by find_mentions and by article_cities
+        _DATELINES.remember(head, _find_dateline(head))
+    return _DATELINES[head]
+
+
+def _find_dateline(head: str) -> tuple[int, int, int] | None:
+    pos = 0
     for line in head.split('\n'):
         for rx in (_DATELINE, _DATELINE_CAPS):
             m = rx.match(line)
             # a dateline opens a paragraph of prose; "Bandung - 28 sentra" in a list is not one
             if m and _PROSE_AFTER.match(line, m.end() if rx is _DATELINE else m.end() - 1):
                 s, e = pos + m.start('place'), pos + m.end('place')
-                raws = _scan(text[s:e])
+                raws = _scan(head[s:e])
                 if raws and raws[0].span_start == 0:
                     return s, e, pos + m.end()
         pos += len(line) + 1
