@@ -115,15 +115,23 @@ def test_lower_keys(text, lower):
 
 
 @pytest.mark.parametrize('text, i, expected', [
-    ('Kota Bandung', 5, (0, 4, 'kota')),
-    ('Kab. Bandung', 5, (0, 3, 'kab')),
-    ("Jum'at Bandung", 7, (0, 6, 'jumat')),
+    ('Kota Bandung', 5, (0, 4, 'kota', ' ')),
+    ('Kab. Bandung', 5, (0, 3, 'kab', '. ')),
+    ('di Kab.Bandung', 7, (3, 6, 'kab', '.')),
+    ('Kota (Bandung', 6, (0, 4, 'kota', ' (')),
+    ('Kota\u00a0\t Bandung', 7, (0, 4, 'kota', '\u00a0\t ')),
+    ("Jum'at Bandung", 7, (0, 6, 'jumat', ' ')),     # apostrophes inside the word are dropped
+    ("Pak'  Bandung", 6, None),                      # an apostrophe is no separator
     ('Bandung', 0, None),
-    ('Kota,        Bandung', 13, None),    # more than 7 characters between
-    ('Kota\n\nBandung', 6, (0, 4, 'kota')),   # found; _PREFIX_SEP then refuses the line break
+    ('   Bandung', 3, None),                         # no word before
+    ('Kota    Bandung', 8, (0, 4, 'kota', '    ')),
+    ('Kota       Bandung', 11, None),                # seven spaces: too far
+    ('Kota, Bandung', 6, None),
+    ('Kota\n\nBandung', 6, None),                    # not across a line break
+    ('Kota . . Bandung', 9, None),
 ])
 def test_word_before(text, i, expected):
-    assert P._word_before(text, text.lower(), i) == expected
+    assert P._word_before(text, text.lower(), text[::-1], i) == expected
 
 
 def test_lower_keeps_offsets():
@@ -196,3 +204,66 @@ def test_dateline_cached_equals_found():
     first = P._dateline(text)
     assert first == P._find_dateline(text[:1500]) == P._dateline(text)
     assert text[first[0]:first[1]] == 'SEMARANG'
+
+
+@pytest.mark.parametrize('text', [
+    'Sentra batik di Kota Pekalongan.\nBaca juga: Sentra tenun di Jepara\nPerajin di Pekalongan.',
+    'BACA JUGA Kota Solo\n  lihat juga: Kota Malang\r\nSimak: Bandung\nberita terkait\nRelated: x',
+    'Bacaan di Bandung\nmembaca juga Kota Bogor\nartikel terkait',        # 'Bacaan' is not 'Baca'
+    '\n\nBaca juga\n\n',
+    'tanpa baris terkait',
+    '',
+])
+def test_blank_related_lines(text):
+    expected = P._RELATED_LINE.sub(lambda m: ' ' * len(m.group()), text)
+    assert P._blank_related_lines(text) == expected
+    assert len(P._blank_related_lines(text)) == len(text)
+
+
+def test_blank_related_lines_blanks_the_line():
+    text = 'A di Kota Solo.\nBaca juga: Kota Malang\nB.'
+    assert P._blank_related_lines(text) == 'A di Kota Solo.\n' + ' ' * 22 + '\nB.'
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('pameran di ', True),
+    ('Di\t ', True),
+    ('di', False),             # no space after
+    ('hadi ', True),           # necessary, not sufficient: the patterns check the word boundary
+    ('dia ', False),
+    ('di , ', False),
+    ('i ', False),
+    ('', False),
+])
+def test_after_di(text, expected):
+    assert P._after_di(text, len(text)) is expected
+
+
+@pytest.mark.parametrize('before', [
+    'pameran batik di ', 'Pameran Batik Nusantara Di ', 'Ekspo  produk UMKM di\t', 'kata Budi, Senin, di ',
+    'Selasa (12/3) di ', 'pameran. Di ', 'hadi ', 'di', 'festival di sana di ',
+])
+def test_after_di_is_needed_by_the_venue_patterns(before):
+    if P._EVENT_VENUE_BEFORE.search(before) or P._VENUE_BEFORE.search(before):
+        assert P._after_di(before, len(before))
+
+
+@pytest.mark.parametrize('gap', [' ', '  ', '   ', '    ', '      ', '       ', '.', '. ', ' . ', '(', ' (', '( ', ')',
+                                 '..', '. .', ', ', '-', "' ", '\n', ' \t\u00a0.\u00a0\t ', '_'])
+def test_word_before_takes_the_gaps_prefix_sep_takes(gap):
+    text = 'Kota' + gap + 'Bandung'
+    found = P._word_before(text, text.lower(), text[::-1], len(text) - len('Bandung'))
+    if gap and P._PREFIX_SEP.fullmatch(gap):
+        assert found == (0, 4, 'kota', gap)
+    else:
+        assert found is None
+
+
+def test_find_mentions_asked_again_gives_an_equal_new_list():
+    P._MENTIONS.clear()
+    first = P.find_mentions('Kecamatan Tahunan, Jepara')
+    first.append('changed by the caller')
+    again = P.find_mentions('Kecamatan Tahunan, Jepara')
+    assert again == first[:-1] and again
+    P._MENTIONS.clear()
+    assert P.find_mentions('Kecamatan Tahunan, Jepara') == again

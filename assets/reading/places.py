@@ -421,19 +421,25 @@ def _hits(text: str, low: str) -> tuple[list[tuple[int, int, str, list]], frozen
     probe = low.translate(_PROBE)
     hits = []
     lower = set()
-    n = len(text)
+    size = len(text)
     for last, key in _index().matcher.iter(probe, ignore_white_space=True):
+        # Most hits are inside a longer word ('ki' in 'kaki', 'gu' in 'minggu'): the letter-or-digit
+        # tests before each boundary check are a cheap way to say so.
         end = last + 1
-        if end < n and text[end].isalnum() or not _word_ends_at(text, end):
-            continue  # most hits are inside a longer word: the first test is a cheap way to say so
+        if end < size:
+            c = text[end]
+            if c.isalnum() or (c in _APOSTROPHES and not _word_ends_at(text, end)):
+                continue
         start = end - len(key)
         if ' ' in probe[start:end]:  # the automaton skipped joining characters: count back over them
-            start, n = end, len(key)
-            while n:
+            start, left = end, len(key)
+            while left:
                 start -= 1
-                n -= probe[start] != ' '
-        if not _word_starts_at(text, start):
-            continue
+                left -= probe[start] != ' '
+        if start:
+            c = text[start - 1]
+            if c.isalnum() or (c in _APOSTROPHES and not _word_starts_at(text, start)):
+                continue
         if start + len(key) == end:
             words = [(start, end, key)]
         else:
@@ -447,36 +453,33 @@ def _hits(text: str, low: str) -> tuple[list[tuple[int, int, str, list]], frozen
     return hits, frozenset(lower)
 
 
-def _word_before(text: str, low: str, i: int) -> tuple[int, int, str] | None:
-    """(start, end, word) of the word before the word starting at ``i``, when at most 7 characters lie
-    between (a longer gap never fits _PREFIX_SEP)."""
-    end = i
-    while end > 0 and not text[end - 1].isalnum():
-        end -= 1
-        if i - end > 7:
-            return None
-    if end == 0:
+# A word and the separator after it as _PREFIX_SEP allows, matched on the reversed text from a name's
+# start: both read the same backwards, so the word right before a name is found without scanning back
+# over the text ("Kab. Bandung" reversed is "gnudnaB .baK": separator ". ", then the word "baK").
+_WORD_BEFORE_REVERSED = re.compile(r"([ \t\u00a0]{0,3}[.()]?[ \t\u00a0]{0,3})([^\W_]+(?:['’][^\W_]+)*)")
+
+
+def _word_before(text: str, low: str, rev: str, i: int) -> tuple[int, int, str, str] | None:
+    """(start, end, word, separator) of the word before position ``i`` when only a separator that
+    _PREFIX_SEP allows lies between; ``rev`` is text[::-1]."""
+    m = _WORD_BEFORE_REVERSED.match(rev, len(text) - i)
+    if m is None:
         return None
-    start = end - 1
-    while start > 0 and (text[start - 1].isalnum() or (
-            text[start - 1] in _APOSTROPHES and start >= 2 and text[start - 2].isalnum())):
-        start -= 1
-    return start, end, _word(low, start, end)
+    end = i - m.end(1) + m.start(1)
+    start = end - m.end(2) + m.start(2)
+    return start, end, _word(low, start, end), text[end:i]
 
 
-def _prefix_of(text: str, low: str, i: int) -> tuple[str | None, int]:
+def _prefix_of(text: str, low: str, rev: str, i: int) -> tuple[str | None, int]:
     """What the word(s) right before the word starting at ``i`` say, and where a type word starts."""
     if i == 0 or text[i - 1] not in ' \t\u00a0.()':
         return None, i  # no separator _PREFIX_SEP allows ends there
     start = pos = i
     while True:
-        before = _word_before(text, low, pos)
+        before = _word_before(text, low, rev, pos)
         if before is None:
             return None, i
-        a, b, word = before
-        sep = text[b:pos]
-        if not _PREFIX_SEP.fullmatch(sep):
-            return None, i
+        a, _, word, sep = before
         if word in _SKIP_WORDS:
             start = pos = a
             continue
@@ -524,12 +527,15 @@ def _scan_words(text: str) -> _Scanned:
     prefix_at = -1
     prefix: str | None = None
     span_start = 0
+    rev: str | None = None  # the text reversed, for _prefix_of
     for start, end, key, words in hits:
         if start < taken_to:
             continue  # inside a name taken, or another, shorter reading at a word already taken
         if start != prefix_at:
             prefix_at = start
-            prefix, span_start = _prefix_of(text, low, start)
+            if rev is None:
+                rev = text[::-1]
+            prefix, span_start = _prefix_of(text, low, rev, start)
         cands = keys[key]
         if _acceptable(text, low, words, cands, prefix):
             out.append(_Raw(start, end, key, cands, prefix, span_start))
@@ -541,6 +547,7 @@ _CONNECTORS = frozenset({'dan', 'van', 'de', 'da'})
 # Words right after a name that make it a media or brand name ("Malang Post", "Jatim Times").
 _MEDIA_AFTER = frozenset({'pos', 'post', 'times', 'tv', 'news', 'ekspres', 'express', 'today', 'online',
                           'network', 'terkini', 'raya'})
+_MEDIA_FIRST = frozenset(w[0] for w in _MEDIA_AFTER)  # a quick no for most words after a name
 
 
 def _acceptable(text: str, low: str, words: list[tuple[int, int, str]], cands: dict, prefix: str | None) -> bool:
@@ -555,7 +562,7 @@ def _acceptable(text: str, low: str, words: list[tuple[int, int, str]], cands: d
     start, end = words[0][0], words[-1][1]
     if len(words) > 1 and ' '.join(text[start:end].lower().split()) in _index().not_places:
         return False
-    if text[end:end + 1] == ' ' and end + 1 < len(text) and text[end + 1].isalnum():
+    if text[end:end + 1] == ' ' and low[end + 1:end + 2] in _MEDIA_FIRST and text[end + 1].isalnum():
         after = _word(low, end + 1, _TOKEN.match(text, end + 1).end())
         if after in _MEDIA_AFTER and not (after == 'raya' and prefix in ('kota', 'kabupaten', 'kec', 'prov')):
             return False
@@ -878,6 +885,19 @@ def find_mentions(text: str, context: str | None = None) -> list[Mention]:
     """
     if not text:
         return []
+    if context is not None:
+        return _find_mentions(text, context)
+    # the same location cell is often asked for again (one per figure of a table)
+    found = _MENTIONS.get(text)
+    if found is None:
+        found = _MENTIONS.remember(text, tuple(_find_mentions(text, None)))
+    return list(found)
+
+
+_MENTIONS: _Recent = _Recent()
+
+
+def _find_mentions(text: str, context: str | None) -> list[Mention]:
     raws = _scan(text)
     dateline = _dateline_span(text)
     if dateline is None and len(raws) == 1 and _FIELD_EDGE.fullmatch(text[:raws[0].span_start]) \
@@ -953,6 +973,21 @@ _RELATED_LINE = re.compile(
     r'^[ \t]*(?:baca(?: juga)?|lihat juga|simak(?: juga)?|berita terkait|artikel terkait|related)\b[^\n]*',
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _blank_related_lines(text: str) -> str:
+    """The text with every "Baca juga: ..." line (_RELATED_LINE) turned into spaces, offsets kept.
+    The pattern starts a line and runs to its end, so it is tried at each line's start: cheaper than
+    having the regex engine search the whole text for a line start."""
+    lines = text.split('\n')
+    found = False
+    for k, line in enumerate(lines):
+        if _RELATED_LINE.match(line):
+            lines[k] = ' ' * len(line)
+            found = True
+    return '\n'.join(lines) if found else text
+
+
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 _VENUE_AFTER = re.compile(r'[ \t]*,[ \t]*' + _WEEKDAY + r'\b')
 _VENUE_BEFORE = re.compile(_WEEKDAY + r'[ \t]*(?:\([\d/ -]+\))?[ \t]*,?[ \t]*di[ \t]+$')
@@ -984,6 +1019,15 @@ _SENTRA_AT = re.compile(r"\b(?i:sentra|klaster|kampung\s+industri|kawasan\s+indu
                         r"[ \t]+[Dd]i[ \t]+(?:(?:[A-Z][\w'’.-]*|dan|serta)[ \t]*,?[ \t]*){0,8}$")
 _CONTRAST = re.compile(r"\b(?:berbeda\s+dengan|selain(?:\s+di)?|lain\s+halnya|dibandingkan|ketimbang|daripada|seperti\s+halnya)\b",
                        re.IGNORECASE)
+
+
+def _after_di(text: str, i: int) -> bool:
+    """Does text[:i] end with 'di' or 'Di' and spaces or tabs? _EVENT_VENUE_BEFORE and _VENUE_BEFORE
+    can match only then, so they are tried only then."""
+    k = i
+    while k > 0 and text[k - 1] in ' \t':
+        k -= 1
+    return k < i and k >= 2 and text[k - 2:k] in ('di', 'Di')
 
 
 _STREET_WORD_END = re.compile(r"\b(?:Jalan|Jln?\.?|Gang|Gg\.?)\Z")  # STREET_BEFORE without its spaces
@@ -1034,7 +1078,7 @@ def article_cities(title: str | None, text: str) -> list[str]:
     full = f'{title}{sep}{text}' if title else text
     body_start = len(title) + len(sep) if title else 0
     # blank out "Baca juga: ..." lines, keeping offsets
-    full = _RELATED_LINE.sub(lambda m: ' ' * len(m.group()), full)
+    full = _blank_related_lines(full)
     dl = _dateline(full[body_start:])
     if dl is not None:
         dl = (dl[0] + body_start, dl[1] + body_start, dl[2] + body_start)
@@ -1092,6 +1136,7 @@ def article_cities(title: str | None, text: str) -> list[str]:
         if m.start < body_start:
             w += 2.0
         before = full[max(0, m.start - 40):m.start]
+        after_di = _after_di(full, m.start)
         if m.start < body_start and not m.explicit and m.surface and \
                 any(_after_street_word(body, i) for i in _word_starts(body, m.surface, end_only=True)) and \
                 not any(x.city_code == c and x.start >= body_start and
@@ -1103,9 +1148,9 @@ def article_cities(title: str | None, text: str) -> list[str]:
                 EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start])
                 or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start])):
             w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
-        elif _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
+        elif after_di and _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
             pass  # the venue of a fair: it counts for the primary city, but does not make another city listed
-        elif _VENUE_AFTER.match(full, m.end) or _VENUE_BEFORE.search(before):
+        elif _VENUE_AFTER.match(full, m.end) or (after_di and _VENUE_BEFORE.search(before)):
             w *= 0.3
         elif _ORIGIN_BEFORE.search(before):
             w *= 0.6
