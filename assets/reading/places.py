@@ -513,7 +513,8 @@ def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
     off = len(head) + len(sep)
     h, b = _scanned(head), _scanned(body)
     raws = h.raws + [_Raw(r.start + off, r.end + off, r.key, r.cands, r.prefix, r.span_start + off) for r in b.raws]
-    return list(_SCANS.remember(full, _Scanned(raws, h.lower_keys | b.lower_keys, h.village_word or b.village_word)).raws)
+    _SCANS.remember(full, _Scanned(raws, h.lower_keys | b.lower_keys, h.village_word or b.village_word))
+    return list(raws)
 
 
 def _scan_words(text: str) -> _Scanned:
