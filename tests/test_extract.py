@@ -119,6 +119,19 @@ def test_relevance(title, paragraphs, relevant):
     assert extract_page(page(title, paragraphs), crawl_date=CRAWL)["relevant"] is relevant
 
 
+@pytest.mark.parametrize("title, paragraphs, city", [
+    ("Sentra Kuliner Baru Dibuka", ["Sentra kuliner di alun-alun Kota Madiun dibuka. Pedagang kaki lima menempati "
+                                    "60 lapak. Wisata kuliner jadi andalan."], "35.77"),
+    ("Panen Raya Bawang Merah", ["Petani bawang merah di Kabupaten Brebes panen raya. Produksi mencapai 12 ton per "
+                                 "hektare dan omzet petani Rp 2 miliar. Dinas pertanian membagikan benih dan pupuk."],
+     "33.29"),
+])
+def test_a_page_not_about_small_industry_keeps_its_city_and_states_no_facts(title, paragraphs, city):
+    r = extract_page(page(title, paragraphs), crawl_date=CRAWL)
+    assert (r["relevant"], [c["code"] for c in r["cities"]], r["facts"], r["sentra"]) == (False, [city], [], [])
+    assert r["title"] == title
+
+
 def test_no_date_stated_gives_null():
     html = page("Perajin Rotan Terus Berproduksi", ["Perajin rotan di Kabupaten Cirebon terus berproduksi."])
     assert extract_page(html, crawl_date=CRAWL)["published"] is None

@@ -25,7 +25,7 @@ from . import dates as _dates
 from .indicators import classify_sentence, stated_year
 from .numbers import parse_number
 from .page import Page, read_page
-from .relevance import assess, topic_score
+from .relevance import assess, is_ikm_topic, topic_score
 from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material
 
 __all__ = ["extract_page", "extract_file", "split_sentences", "EMPTY_RESULT"]
@@ -517,6 +517,14 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
                                 markup=page.markup_dates)
     pub_year = pub.year if pub else None
     P = _pl()
+    score = topic_score(title, text)
+    if not is_ikm_topic(title, text, score):
+        # not about small industry: its facts and sentra would be dropped below, and only its cities are
+        # kept. They are read from the numbers and sentra only when no city stands out in the text.
+        cities = list(P.article_cities(title, text))
+        if cities:
+            return _output(page.url or url, title, pub, cities=cities, sentra=[], facts=[], relevant=False,
+                           province_only=False)
 
     # sentences with their offsets in ``text``
     sents: list[Sent] = []
@@ -712,7 +720,6 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
     facts = kept
 
     # ---- sentra: merge mentions of the same sentra
-    score = topic_score(title, text)
     # 'Lingkungan Industri Kecil (LIK) Takaru' in a story about metal IKM: named after its place, its commodity
     # is the one the article's IKM make
     unnamed = [m for m, _, _ in sentra_mentions if m.place_named and not m.commodity]
@@ -790,8 +797,15 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
                              score=score)
     if not topic:
         facts, merged = [], []
+    return _output(page.url or url, title, pub, cities=cities, sentra=merged, facts=facts, relevant=relevant,
+                   province_only=topic and not relevant)
+
+
+def _output(url: str | None, title: str | None, pub: date | None, *, cities: list[str], sentra: list[dict],
+            facts: list[dict], relevant: bool, province_only: bool) -> dict:
+    """The contract's record. A piece about the province as a whole names no city; a relevant one also
+    names the cities its confident facts are placed in."""
     out_cities = []
-    province_only = topic and not relevant
     if not province_only:
         for c in cities:
             o = _city_obj(c)
@@ -804,14 +818,13 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
                 if o:
                     out_cities.append(o)
                     have.add(o["code"])
-    merged = [e for e in merged if e["city_code"]]
     return {
-        "url": page.url or url,
+        "url": url,
         "title": title,
         "published": pub.isoformat() if pub else None,
         "relevant": bool(relevant),
         "cities": out_cities,
-        "sentra": merged,
+        "sentra": [e for e in sentra if e["city_code"]],
         "facts": facts,
     }
 
