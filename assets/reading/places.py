@@ -113,9 +113,12 @@ class Mention:
     explicit: bool
 
 
+_NOT_KEY = re.compile(r'[^0-9a-z]')
+
+
 def _norm(s: str) -> str:
     """Key of a name: lower case, letters and digits only ("Bau-Bau" -> "baubau")."""
-    return re.sub(r'[^0-9a-z]', '', s.lower())
+    return _NOT_KEY.sub('', s.lower())
 
 
 def _lokal_data(name: str) -> bytes:
