@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assets.bench.pagegen import add_pages, generate_site, page_paths
 from scrapers.sources import load_sources
 from warehouse.rows import fact_rows, sentra_rows
@@ -78,3 +80,20 @@ def test_bench_at_tiny_size_produces_sane_figures(tmp_path):
     assert any(line.startswith("| extract_page") for line in lines)
     assert any("100k pages" in line for line in lines)
     assert (Path(tmp_path) / "bench.json").exists()
+
+
+def test_memory_at_100k_follows_whichever_peak_grows_with_the_day():
+    """The tree's peak (reader pool running) and the run process's own (loading) are extrapolated apart:
+    a run process that grows while the tree's peak stays flat still decides the figure."""
+    from orchestration.bench import extrapolate
+
+    day = lambda seconds, tree, run: {"seconds": seconds, "tree_peak_mb": tree, "peak_rss_mb": run}  # noqa: E731
+    cases = [  # small day, day 1 -> MB at 100k, KB per page
+        (day(10, 300, 200), day(40, 300, 240), 240 + 40 / 3000 * 96_000, 40 / 3000 * 1024),  # the run grows
+        (day(10, 300, 200), day(40, 330, 200), 330 + 30 / 3000 * 96_000, 30 / 3000 * 1024),  # the tree grows
+        (day(10, 300, 200), day(40, 290, 190), 290, 0.0),  # neither: day 1's peak
+    ]
+    for small, day1, mb, kb in cases:
+        e = extrapolate(day1, small, 4000, 1000)
+        assert e["peak_rss_mb"] == pytest.approx(mb) and e["per_page_kb"] == pytest.approx(kb)
+        assert e["seconds"] == pytest.approx(10 + 30 / 3000 * 100_000 - 30 / 3000 * 1000)
