@@ -143,6 +143,7 @@ def _norm_line(s: str) -> str:
 
 def _clean_lines(text: str, title: str | None) -> list[str]:
     tnorm = _norm_line(title) if title else ""
+    first_word = tnorm.split(" ", 1)[0]  # a line without it cannot repeat the headline: no need to normalise it
     out = []
     for ln in text.splitlines():
         ln = ln.strip()
@@ -150,7 +151,7 @@ def _clean_lines(text: str, title: str | None) -> list[str]:
             continue
         if _RELATED.match(ln):
             continue
-        if tnorm and _norm_line(ln) == tnorm:
+        if tnorm and first_word in ln.lower() and _norm_line(ln) == tnorm:
             continue  # the headline repeated in the body
         out.append(ln)
     return out
