@@ -6,6 +6,7 @@ that its peak RSS is its own):
     extract        assets.reading.extract.extract_page over the pages       (what `sentra extract` does)
     trafilatura    trafilatura.extract alone, with the options the reader uses (the reference)
     lxml           lxml.html.fromstring alone                                (the floor)
+    ratio          extract and trafilatura taking turns every 20 pages, one process (judges the target)
     small day      the whole daily job on N/4 other generated pages, in a warehouse of its own
     day 1          the whole daily job through Dagster, pages served on 127.0.0.1 (polite=False)
     warehouse load rows loaded by the warehouse assets of day 1, per second of those assets
@@ -13,8 +14,8 @@ that its peak RSS is its own):
     views          every sql/views view at F synthetic facts, in a copy of the day-2 warehouse
 
 and prints a table, the ratios against the targets, and an extrapolation to 100k pages: the small day
-and day 1 together separate the cost of a page from the cost of a run, for time and for the peak
-memory of the whole process tree (the run and its reader pool, sampled from /proc).
+and day 1 together separate the cost of a page from the cost of a run, for time and for memory (the
+process tree's peak, the run and its reader pool sampled from /proc, and the run process's own).
 """
 from __future__ import annotations
 
@@ -141,6 +142,40 @@ def stage_trafilatura(paths: list[str], profile: str | None = None) -> dict:
     elapsed, results = _timed_loop(pages, lambda h: trafilatura.extract(h, **options), profile)
     return {"seconds": elapsed, "cpu_seconds": _LAST_CPU[0], "pages": len(pages), "rss_start_mb": start,
             "with_text": sum(bool(r) for r in results)}
+
+
+def stage_ratio(paths: list[str], profile: str | None = None, chunk: int = 20) -> dict:
+    """extract_page against trafilatura alone, taking turns every `chunk` pages in one process.
+
+    Run one after the other, the two stages saw this (shared, virtual) machine at different speeds:
+    trafilatura alone went from 176 to 260 pages/s between two runs while extract_page moved 6%.
+    Taking turns, both see the same machine; the ratio of their summed CPU times is the target's."""
+    from datetime import date
+
+    import trafilatura
+
+    from assets.reading.extract import extract_page
+
+    pages = _read_pages(paths)
+    crawl = date.fromisoformat(DAY1)
+    options = dict(output_format="txt", include_comments=False, include_tables=False, include_links=False,
+                   include_images=False, favor_recall=True, deduplicate=False, with_metadata=False)
+    extract_page(pages[0], crawl_date=crawl)
+    trafilatura.extract(pages[0], **options)
+    spent = {"extract": 0.0, "trafilatura": 0.0}
+    for i in range(0, len(pages), chunk):
+        part = pages[i:i + chunk]
+        c0 = _cpu_s()
+        for html in part:
+            trafilatura.extract(html, **options)
+        c1 = _cpu_s()
+        for html in part:
+            extract_page(html, crawl_date=crawl)
+        spent["trafilatura"] += c1 - c0
+        spent["extract"] += _cpu_s() - c1
+    return {"pages": len(pages), "extract_cpu_seconds": spent["extract"],
+            "trafilatura_cpu_seconds": spent["trafilatura"],
+            "ratio": spent["extract"] / spent["trafilatura"] if spent["trafilatura"] else 0.0}
 
 
 def stage_lxml(paths: list[str], profile: str | None = None) -> dict:
@@ -385,6 +420,8 @@ def run_bench(pages: int, facts_for_views: int = 1_000_000, seed: int = 0, workd
         fig["trafilatura"] = in_child("stage_trafilatura", paths, profile=prof("trafilatura"))
         echo(f"trafilatura: {fig['trafilatura']['pages'] / fig['trafilatura']['seconds']:.1f} pages/s")
         fig["lxml"] = in_child("stage_lxml", paths)
+        fig["ratio"] = in_child("stage_ratio", paths)
+        echo(f"extract_page / trafilatura, taking turns: {fig['ratio']['ratio']:.2f}x")
         # a first day of a quarter of the pages, on its own site and warehouse: with day 1 it separates
         # what a page costs from what a run costs
         small_site = work / "site-small"
@@ -432,7 +469,9 @@ def summarize(fig: dict) -> dict:
     return {
         "extract_pages_s": ex["pages"] / ex["seconds"], "trafilatura_pages_s": tr["pages"] / tr["seconds"],
         "lxml_pages_s": lx["pages"] / lx["seconds"],
-        "extract_vs_trafilatura": ex["seconds"] / tr["seconds"],
+        # judged taking turns (stage_ratio); the two stages' own runs are shown beside it
+        "extract_vs_trafilatura": fig["ratio"]["ratio"],
+        "extract_vs_trafilatura_apart": ex["seconds"] / tr["seconds"],
         "extract_vs_trafilatura_cpu": (ex["cpu_seconds"] / tr["cpu_seconds"]
                                        if ex.get("cpu_seconds") and tr.get("cpu_seconds") else None),
         "day1_seconds": d1["seconds"], "day1_pages_s": n / d1["seconds"],
@@ -445,7 +484,7 @@ def summarize(fig: dict) -> dict:
         "day2_unchanged_by_sitemap": d2["meta"].get("raw_pages", {}).get("unchanged_by_sitemap", 0),
         "slowest_view_ms": slowest, "view_ms_basis": basis, "slowest_view_fetchall_ms": slowest_fetchall,
         "summaries_seconds": fig["views"].get("summaries_seconds"), "e2e_100k": e2e, "day2_100k": day2_100k,
-        "ok": {"extract_vs_trafilatura": ex["seconds"] / tr["seconds"] <= TARGETS["extract_vs_trafilatura"],
+        "ok": {"extract_vs_trafilatura": fig["ratio"]["ratio"] <= TARGETS["extract_vs_trafilatura"],
                "day2_vs_day1": d2["seconds"] / d1["seconds"] <= TARGETS["day2_vs_day1"],
                "views": slowest < TARGETS["view_ms"],
                "e2e_100k": e2e["seconds"] / 60 < TARGETS["e2e_100k_min"] and e2e["peak_rss_mb"] < TARGETS["e2e_100k_mb"],
@@ -495,8 +534,10 @@ def report(fig: dict) -> list[str]:
                      + ", ".join(f"{k} {v:.2f}" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])))
     lines += [
         "targets:",
-        f"  extraction / trafilatura alone = {s['extract_vs_trafilatura']:.2f}x (<= 1.3x)  {mark(s['ok']['extract_vs_trafilatura'])}"
-        + (f" (CPU time: {s['extract_vs_trafilatura_cpu']:.2f}x)" if s.get("extract_vs_trafilatura_cpu") else ""),
+        f"  extraction / trafilatura alone = {s['extract_vs_trafilatura']:.2f}x CPU, taking turns every 20 pages "
+        f"(<= 1.3x)  {mark(s['ok']['extract_vs_trafilatura'])}; the stages run apart: "
+        f"{s['extract_vs_trafilatura_apart']:.2f}x wall"
+        + (f", {s['extract_vs_trafilatura_cpu']:.2f}x CPU" if s.get("extract_vs_trafilatura_cpu") else ""),
         f"  1%-new day / full day = {s['day2_vs_day1'] * 100:.1f}% (<= 5%)  {mark(s['ok']['day2_vs_day1'])}; "
         f"at 100k pages (extrapolated) {s['day2_100k']['vs_day1'] * 100:.1f}%: "
         f"{s['day2_100k']['per_url_ms']:.1f} ms per unchanged URL + {s['day2_100k']['fixed_seconds']:.0f} s fixed",

@@ -72,6 +72,9 @@ def test_bench_at_tiny_size_produces_sane_figures(tmp_path):
     assert all(v["median_ms"] > 0 and v["rows"] >= 0 for v in views.values())
     assert views["v_coverage_by_city"]["rows"] == 514
     assert s["e2e_100k"]["seconds"] > 0 and s["e2e_100k"]["peak_rss_mb"] > 0
+    # the target's ratio, taking turns: each side's CPU time is spent on all 20 pages
+    assert fig["ratio"]["pages"] == 20 and s["extract_vs_trafilatura"] == fig["ratio"]["ratio"] > 0
+    assert fig["ratio"]["extract_cpu_seconds"] > 0 and fig["ratio"]["trafilatura_cpu_seconds"] > 0
     assert fig["small_pages"] == 5 and fig["small_day"]["success"]
     for stage in ("extract", "trafilatura", "lxml", "small_day", "day1", "day2", "views"):
         assert fig[stage]["peak_rss_mb"] > 0
