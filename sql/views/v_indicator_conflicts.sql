@@ -19,7 +19,7 @@ JOIN dim_indicator AS i USING (indicator_key)
 LEFT JOIN dim_sentra AS s USING (sentra_key)
 ORDER BY c.kemendagri_code, i.code, g.reference_year, s.name NULLS FIRST;
 
-COMMENT ON VIEW v_indicator_conflicts IS 'Indicators stated with different values for the same kab/kota, reference year and scope (whole city or one sentra), one row each, with the distinct values stated and how often; v_indicator_conflict_statements has each statement, its article and its sentence, as a row.';
+COMMENT ON VIEW v_indicator_conflicts IS 'Indicators stated with different values for the same kab/kota, reference year and scope (whole city or one sentra), one row each, with the distinct values stated and how often; v_indicator_conflict_statements has each statement and its article as a row (its sentence: fact_indicator.evidence, by fact_key).';
 COMMENT ON COLUMN v_indicator_conflicts.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
 COMMENT ON COLUMN v_indicator_conflicts.city_name IS 'Kab/kota name';
 COMMENT ON COLUMN v_indicator_conflicts.province_name IS 'Province of the kab/kota';
@@ -35,4 +35,4 @@ COMMENT ON COLUMN v_indicator_conflicts.min_value IS 'Smallest stated value, in 
 COMMENT ON COLUMN v_indicator_conflicts.max_value IS 'Largest stated value, in unit';
 COMMENT ON COLUMN v_indicator_conflicts.max_to_min_ratio IS 'max_value / min_value: how far apart the values are';
 COMMENT ON COLUMN v_indicator_conflicts.unit IS 'Unit of the values (when they are stated in several units, the first by name)';
-COMMENT ON COLUMN v_indicator_conflicts.values_stated IS 'Each distinct value with how many facts state it, ''value xN'' joined by ''; '', by value: ''28.0 x2; 30.0 x1''. The article and sentence of each statement are in v_indicator_conflict_statements';
+COMMENT ON COLUMN v_indicator_conflicts.values_stated IS 'Each distinct value with how many facts state it, ''value xN'' joined by ''; '', by value: ''28.0 x2; 30.0 x1''. The article of each statement is in v_indicator_conflict_statements, its sentence in fact_indicator (by fact_key)';
