@@ -135,10 +135,10 @@ def stage_extract(paths: list[str], profile: str | None = None) -> dict:
 def stage_trafilatura(paths: list[str], profile: str | None = None) -> dict:
     import trafilatura
 
+    from assets.reading.page import TRAFILATURA_OPTIONS as options
+
     pages = _read_pages(paths)
     start = _rss_now_mb()
-    options = dict(output_format="txt", include_comments=False, include_tables=False, include_links=False,
-                   include_images=False, favor_recall=True, deduplicate=False, with_metadata=False)
     elapsed, results = _timed_loop(pages, lambda h: trafilatura.extract(h, **options), profile)
     return {"seconds": elapsed, "cpu_seconds": _LAST_CPU[0], "pages": len(pages), "rss_start_mb": start,
             "with_text": sum(bool(r) for r in results)}
@@ -155,11 +155,10 @@ def stage_ratio(paths: list[str], profile: str | None = None, chunk: int = 20) -
     import trafilatura
 
     from assets.reading.extract import extract_page
+    from assets.reading.page import TRAFILATURA_OPTIONS as options
 
     pages = _read_pages(paths)
     crawl = date.fromisoformat(DAY1)
-    options = dict(output_format="txt", include_comments=False, include_tables=False, include_links=False,
-                   include_images=False, favor_recall=True, deduplicate=False, with_metadata=False)
     extract_page(pages[0], crawl_date=crawl)
     trafilatura.extract(pages[0], **options)
     spent = {"extract": 0.0, "trafilatura": 0.0}

@@ -280,6 +280,8 @@ _NUMBER_ROOT_RE = re.compile("|".join(_NUMBER_ROOTS))
 
 
 def might_have_quantity(sentence: str) -> bool:
+    # _quantity_matches would find the same, but its set-up costs more than this early answer for the
+    # many sentences without a number (measured: find_quantities 1.19 ms per page with it, 1.51 without)
     return bool(_DIGIT.search(sentence) or _NUMBER_ROOT_RE.search(sentence.lower()))
 
 
