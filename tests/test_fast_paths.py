@@ -118,3 +118,29 @@ def test_one_scan_counter_tries_every_pattern_whose_word_starts_the_longer_word_
              ("xpande demi", [0, 0, 1]), ("", [0, 0, 0])]
     for text, expected in cases:
         assert counts(text) == expected, text
+
+
+def test_shared_trafilatura_extractor_gives_what_the_keyword_options_give():
+    """read_page passes one Extractor built once; it must read pages as trafilatura.extract(**options)
+    does, and a page that makes trafilatura escalate to recall must not change it for the next page."""
+    import trafilatura
+
+    from assets.bench.pagegen import generate_site, page_paths
+    from assets.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        generate_site(Path(folder), 60, seed=3)
+        pages = [p.read_text(encoding="utf-8") for p in page_paths(Path(folder))]
+    # a short text on a long page of links: the case where trafilatura retries in recall mode
+    pages.append("<html><body><p>Sentra batik di Kota Pekalongan berjumlah 12 unit.</p>"
+                 + "".join(f"<div><a href='/x{i}'>tautan {i}</a> kategori berita lain</div>" for i in range(300))
+                 + "</body></html>")
+    shared = trafilatura_extractor()
+    state = lambda: {k: getattr(shared, k, None) for k in type(shared).__slots__}  # noqa: E731
+    before = state()
+    for html in pages:
+        assert trafilatura.extract(html, options=shared) == trafilatura.extract(html, **TRAFILATURA_OPTIONS)
+    assert state() == before
