@@ -138,8 +138,9 @@ def stage_trafilatura(paths: list[str], profile: str | None = None) -> dict:
     from assets.reading.page import trafilatura_extractor
 
     pages = _read_pages(paths)
+    options = trafilatura_extractor()
     start = _rss_now_mb()
-    elapsed, results = _timed_loop(pages, lambda h: trafilatura.extract(h, options=trafilatura_extractor()), profile)
+    elapsed, results = _timed_loop(pages, lambda h: trafilatura.extract(h, options=options), profile)
     return {"seconds": elapsed, "cpu_seconds": _LAST_CPU[0], "pages": len(pages), "rss_start_mb": start,
             "with_text": sum(bool(r) for r in results)}
 
@@ -159,14 +160,15 @@ def stage_ratio(paths: list[str], profile: str | None = None, chunk: int = 20) -
 
     pages = _read_pages(paths)
     crawl = date.fromisoformat(DAY1)
+    options = trafilatura_extractor()
     extract_page(pages[0], crawl_date=crawl)
-    trafilatura.extract(pages[0], options=trafilatura_extractor())
+    trafilatura.extract(pages[0], options=options)
     spent = {"extract": 0.0, "trafilatura": 0.0}
     for i in range(0, len(pages), chunk):
         part = pages[i:i + chunk]
         c0 = _cpu_s()
         for html in part:
-            trafilatura.extract(html, options=trafilatura_extractor())
+            trafilatura.extract(html, options=options)
         c1 = _cpu_s()
         for html in part:
             extract_page(html, crawl_date=crawl)

@@ -1,15 +1,18 @@
 """Shortcuts give what the slow path they replace gives: canonical_url and host_of against urlsplit,
 the anchored quantity search against QTY_RE tried at every character, the one-scan topic word counts
-against a findall per pattern."""
+against a findall per pattern, the shared trafilatura Extractor against trafilatura's keyword options."""
 from __future__ import annotations
 
 import random
+import re
 import string
 from urllib.parse import urlsplit
 
-from assets.reading.numbers import QTY_RE, _quantity_matches
-import re
+import trafilatura
 
+from assets.bench.pagegen import generate_site, page_paths
+from assets.reading.numbers import QTY_RE, _quantity_matches
+from assets.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
 from assets.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter
 from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
 from scrapers.sources import _PLAIN_HOST, host_of
@@ -120,21 +123,13 @@ def test_one_scan_counter_tries_every_pattern_whose_word_starts_the_longer_word_
         assert counts(text) == expected, text
 
 
-def test_shared_trafilatura_extractor_gives_what_the_keyword_options_give():
-    """read_page passes one Extractor built once; it must read pages as trafilatura.extract(**options)
-    does, and a page that makes trafilatura escalate to recall must not change it for the next page."""
-    import trafilatura
 
-    from assets.bench.pagegen import generate_site, page_paths
-    from assets.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
-
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as folder:
-        generate_site(Path(folder), 60, seed=3)
-        pages = [p.read_text(encoding="utf-8") for p in page_paths(Path(folder))]
-    # a short text on a long page of links: the case where trafilatura retries in recall mode
+def test_shared_trafilatura_extractor_gives_what_the_keyword_options_give(tmp_path):
+    """read_page passes one Extractor built once: it must read pages as trafilatura.extract(**options)
+    does, and no page may leave it changed for the next one."""
+    generate_site(tmp_path, 60, seed=3)
+    pages = [p.read_text(encoding="utf-8") for p in page_paths(tmp_path)]
+    # a short text lost among links: most of the page is boilerplate
     pages.append("<html><body><p>Sentra batik di Kota Pekalongan berjumlah 12 unit.</p>"
                  + "".join(f"<div><a href='/x{i}'>tautan {i}</a> kategori berita lain</div>" for i in range(300))
                  + "</body></html>")
