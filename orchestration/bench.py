@@ -3,7 +3,7 @@
 On the same N generated pages (assets.bench.pagegen) it measures, each stage in its own process (so
 that its peak RSS is its own):
 
-    extract        assets.reading.extract.extract_page over the pages       (what `sentra extract` does)
+    extract        scrapers.reading.extract.extract_page over the pages       (what `sentra extract` does)
     trafilatura    trafilatura.extract alone, with the options the reader uses (the reference)
     lxml           lxml.html.fromstring alone                                (the floor)
     ratio          extract and trafilatura taking turns every 20 pages, one process (judges the target)
@@ -122,7 +122,7 @@ def _timed_loop(pages: list[str], fn: Callable[[str], object], profile: str | No
 def stage_extract(paths: list[str], profile: str | None = None) -> dict:
     from datetime import date
 
-    from assets.reading.extract import extract_page
+    from scrapers.reading.extract import extract_page
 
     pages = _read_pages(paths)
     start = _rss_now_mb()
@@ -135,7 +135,7 @@ def stage_extract(paths: list[str], profile: str | None = None) -> dict:
 def stage_trafilatura(paths: list[str], profile: str | None = None) -> dict:
     import trafilatura
 
-    from assets.reading.page import trafilatura_extractor
+    from scrapers.reading.page import trafilatura_extractor
 
     pages = _read_pages(paths)
     options = trafilatura_extractor()
@@ -155,8 +155,8 @@ def stage_ratio(paths: list[str], profile: str | None = None, chunk: int = 20) -
 
     import trafilatura
 
-    from assets.reading.extract import extract_page
-    from assets.reading.page import trafilatura_extractor
+    from scrapers.reading.extract import extract_page
+    from scrapers.reading.page import trafilatura_extractor
 
     pages = _read_pages(paths)
     crawl = date.fromisoformat(DAY1)

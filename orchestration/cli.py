@@ -31,7 +31,7 @@ def main() -> None:
 @click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def extract(pages: tuple[str, ...]) -> None:
     """Read saved pages and print one JSON line each (the devset contract)."""
-    from assets.reading.extract import extract_file
+    from scrapers.reading.extract import extract_file
 
     for page in pages:
         click.echo(json.dumps(extract_file(page), ensure_ascii=False))

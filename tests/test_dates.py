@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from assets.reading.dates import parse_indonesian_date, published_date
+from scrapers.reading.dates import parse_indonesian_date, published_date
 
 CRAWL = date(2026, 11, 23)
 
@@ -61,6 +61,6 @@ def test_published_date(html, text, expected):
 
 
 def test_year_from_url_date_path():
-    from assets.reading.dates import date_from_text
+    from scrapers.reading.dates import date_from_text
     assert date_from_text("Ketua paguyuban, Selasa (18/3), menjelaskan.", CRAWL,
                           url="https://berita.contoh.id/14/03/18/judul") == date(2014, 3, 18)

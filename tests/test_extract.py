@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from assets.reading.extract import extract_file, extract_page, split_sentences
+from scrapers.reading.extract import extract_file, extract_page, split_sentences
 
 CRAWL = date(2026, 11, 23)
 KEYS = {"url", "title", "published", "relevant", "cities", "sentra", "facts"}
@@ -343,8 +343,8 @@ def test_a_page_read_once_and_stored_extracts_like_its_html():
     from datetime import date
     from pathlib import Path
 
-    from assets.reading.extract import extract_page
-    from assets.reading.page import Page, read_page
+    from scrapers.reading.extract import extract_page
+    from scrapers.reading.page import Page, read_page
 
     site = Path(__file__).resolve().parents[1] / "scrapers" / "sample_site"
     pages = sorted(site.rglob("*.html"))

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from assets.bench.pagegen import generate_site, page_paths
-from assets.reading.numbers import QTY_RE, _quantity_matches
-from assets.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
-from assets.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter
+from scrapers.reading.numbers import QTY_RE, _quantity_matches
+from scrapers.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
+from scrapers.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter
 from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
 from scrapers.sources import _PLAIN_HOST, host_of
 

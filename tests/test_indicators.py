@@ -1,7 +1,7 @@
 """Which indicator a number in a sentence states."""
 import pytest
 
-from assets.reading.indicators import classify_sentence, find_period, find_year
+from scrapers.reading.indicators import classify_sentence, find_period, find_year
 
 
 def readings(sentence, year=2020, prev=None):

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from assets.reading.numbers import find_quantities, parse_money, parse_number, parse_rupiah, parse_words
+from scrapers.reading.numbers import find_quantities, parse_money, parse_number, parse_rupiah, parse_words
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,4 +1,4 @@
-"""Tests for the automaton scan of assets/reading/places.py: word boundaries at its hits, how the words
+"""Tests for the automaton scan of scrapers/reading/places.py: word boundaries at its hits, how the words
 of a name may be joined, and that it finds what walking the text word by word finds."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assets.reading import places as P
+from scrapers.reading import places as P
 
 FIXTURES = Path(__file__).parent / 'fixtures'
 

@@ -1,4 +1,4 @@
-"""Tests for assets/reading/places.py. All sentences here are written for the tests."""
+"""Tests for scrapers/reading/places.py. All sentences here are written for the tests."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from assets.reading import places
-from assets.reading.places import all_cities, article_cities, city, find_mentions, province_name
+from scrapers.reading import places
+from scrapers.reading.places import all_cities, article_cities, city, find_mentions, province_name
 
 
 def _cities_in(text: str) -> list[str]:
@@ -387,7 +387,7 @@ def test_find_mentions_is_fast():
 
 
 def test_import_is_lazy():
-    assert places.__name__ == 'assets.reading.places'
+    assert places.__name__ == 'scrapers.reading.places'
 
 
 # --------------------------------------------------------------------------------------------------
@@ -571,7 +571,7 @@ def test_seat_datelines(text, code):
 def test_word_search_without_regex_finds_what_the_regex_finds(text, word):
     import re
 
-    from assets.reading.places import _after_street_word, _word_starts
+    from scrapers.reading.places import _after_street_word, _word_starts
 
     assert bool(_word_starts(text, word)) == bool(word and re.search(r"\b" + re.escape(word) + r"\b", text))
     street = r"\b(?:Jalan|Jln?\.?|Gang|Gg\.?)[ \t]+"

@@ -1,7 +1,7 @@
 """Is a page about IKM / sentra IKM in a specific place?"""
 import pytest
 
-from assets.reading.relevance import assess, is_ikm_topic
+from scrapers.reading.relevance import assess, is_ikm_topic
 
 
 @pytest.mark.parametrize("title, text, ok", [

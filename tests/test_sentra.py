@@ -1,7 +1,7 @@
 """Named sentra IKM and commodity groups."""
 import pytest
 
-from assets.reading.sentra import commodity_group, find_sentra, is_ikm_commodity, product_of_material
+from scrapers.reading.sentra import commodity_group, find_sentra, is_ikm_commodity, product_of_material
 
 
 @pytest.mark.parametrize("commodity, group", [

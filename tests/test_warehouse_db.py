@@ -3,7 +3,7 @@ import duckdb
 import pytest
 
 from assets.lake import write_jsonl
-from assets.reading.places import all_cities
+from scrapers.reading.places import all_cities
 from warehouse import rows as wr
 from warehouse.db import connect, run_sql_file, view_files
 from warehouse.publish import publish

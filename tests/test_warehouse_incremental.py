@@ -117,7 +117,7 @@ def test_static_dimensions_load_once_and_again_only_when_something_changed(tmp_p
 
 @pytest.mark.parametrize("edit", ["places", "sql"])
 def test_the_fingerprint_follows_the_files_the_rows_are_made_from(tmp_path, monkeypatch, edit):
-    import assets.reading.places as places
+    import scrapers.reading.places as places
     from warehouse import db as wdb
 
     before = wt.static_fingerprint()

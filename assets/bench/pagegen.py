@@ -9,7 +9,7 @@ Three layouts, one source each, all listed in one sitemap.xml (URLs with ${BASE_
 scrapers.local_site.serve_folder fills in): a news portal (OpenGraph + JSON-LD NewsArticle, a
 sidebar of related links), a WordPress blog (entry-content, comments) and a regional agency
 (Disperindag) page with a data table of sentra per kecamatan. Each page is about one kab/kota of
-assets.reading.places.all_cities() and states a few indicators (sentra, units, workers, production,
+scrapers.reading.places.all_cities() and states a few indicators (sentra, units, workers, production,
 turnover, exports, investment, training, aid); about one page in six is about something else.
 Page sizes run from 2 to 80 KB (most between 6 and 25 KB), the article's text 0.6 to 12 KB of it. The sentences are written for this module.
 
@@ -157,7 +157,7 @@ class _Ctx:
 
 
 def _cities():
-    from assets.reading.places import all_cities
+    from scrapers.reading.places import all_cities
     return all_cities()
 
 
