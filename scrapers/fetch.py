@@ -389,7 +389,7 @@ class Fetcher:
                  *, max_backoff: float = 60.0, max_retry_after: float = 120.0,
                  max_crawl_delay: float = 60.0, min_text_chars: int = 60,
                  robots_max_bytes: int = 512_000, max_discovery_bytes: int = 50_000_000,
-                 one_connection_per_host: bool = True) -> None:
+                 one_connection_per_host: bool = True, host_limiter=None) -> None:
         self.user_agent = user_agent
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
@@ -402,6 +402,9 @@ class Fetcher:
         # polite crawling holds a host's gate through each request (one connection per host); a crawl
         # with politeness off (our own server, a benchmark) may have several requests in flight
         self.one_connection_per_host = one_connection_per_host
+        # shared by every process that crawls (scrapers.ratelimit.RedisHostLimiter): the host's interval
+        # holds across workers, not only across this process's threads
+        self.host_limiter = host_limiter
         self.validators: dict[str, tuple[str | None, str | None]] = dict(validators or {})
         self.max_backoff = max_backoff
         self.max_retry_after = max_retry_after
@@ -620,6 +623,10 @@ class Fetcher:
                     time.sleep(wait)
                     if deadline is not None:
                         deadline += wait  # our own politeness pause is not the server's slowness
+                if self.host_limiter is not None:  # then the host's turn among all workers
+                    shared = self.host_limiter.wait(hostkey, interval)
+                    if deadline is not None:
+                        deadline += shared
                 if deadline is None:  # the total timeout runs from the first request on
                     deadline = time.monotonic() + self.total_timeout
                 gate.last_start = time.monotonic()
