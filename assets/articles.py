@@ -141,7 +141,13 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
         for page in read_records():
             offsets.append(f.tell())
             f.write((json.dumps(page, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
-    with StoredTexts(read_path, offsets) as texts:
+    # Near-duplicates are looked for in the order of the sources file, then of the archive: the first
+    # outlet listed keeps a syndicated story whichever thread or worker fetched first (sources on
+    # different hosts crawl side by side, and a spread run archives each source apart).
+    rank = {name: i for i, name in enumerate(read_json(lake.file(day, "source_order.json"), []))}
+    order = sorted(range(len(pages)), key=lambda i: (rank.get(pages[i]["source"], len(rank)), i))
+    pages, sketches = [pages[i] for i in order], [sketches[i] for i in order]
+    with StoredTexts(read_path, [offsets[p["index"]] for p in pages]) as texts:
         kept, duplicates = distinct_articles(pages, texts, sketches)
     del pages, sketches
 

@@ -16,7 +16,9 @@ its facts stay with the day it was read.
 import json
 import os
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import dagster as dg
 
@@ -68,27 +70,56 @@ def _later(a: str, b: str) -> bool:
         return True
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    group_name="ingestion",
-    kinds={"python", "warc"},
-    owners=["team:data-engineering"],
-    tags={"layer": "raw"},
-    retry_policy=dg.RetryPolicy(max_retries=2, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS),
-)
-def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
-    """Every page fetched for the day from every source, archived as WARC, each attempt logged. Pages the
-    sitemap dates no later than their last fetch are not requested (metadata: unchanged_by_sitemap)."""
+@dataclass(frozen=True)
+class CrawlFiles:
+    """Where one crawl writes: the day's files for the whole day (in-process), or one source's part of
+    the day (a step of the spread job, assets.spread), merged into the day's files afterwards."""
+    warc: Path
+    fetch_log: Path
+    unchanged: Path
+    validators: Path
+    last_fetched: Path
+
+    @classmethod
+    def for_day(cls, lake, day: str) -> "CrawlFiles":
+        return cls(warc=lake.archive(day), fetch_log=lake.file(day, "fetch_log.jsonl"),
+                   unchanged=lake.file(day, "unchanged_by_sitemap.jsonl"),
+                   validators=lake.validators, last_fetched=lake.last_fetched)
+
+    @classmethod
+    def for_source(cls, lake, day: str, source: str) -> "CrawlFiles":
+        """One source's part: its own archive, log and state, so that workers crawling other sources of
+        the same day never write the same file."""
+        part = lake.day_dir(day) / "sources" / source
+        state = lake.root / "state" / "sources" / source
+        return cls(warc=lake.root / "archive" / "parts" / day / f"{source}.warc.gz",
+                   fetch_log=part / "fetch_log.jsonl", unchanged=part / "unchanged_by_sitemap.jsonl",
+                   validators=state / "validators.json", last_fetched=state / "last_fetched.json")
+
+
+@dataclass
+class CrawlTally:
+    attempts: Counter = field(default_factory=Counter)   # (source, outcome, kind) -> requests
+    unchanged: Counter = field(default_factory=Counter)  # (source, UNCHANGED) -> URLs not requested
+    already: int = 0                                      # URLs the archive held before this run
+
+    def add(self, other: "CrawlTally") -> None:
+        self.attempts.update(other.attempts)
+        self.unchanged.update(other.unchanged)
+        self.already += other.already
+
+
+def crawl(log, settings: SentraSettings, sources: list, files: CrawlFiles) -> CrawlTally:
+    """Crawl `sources`, archiving every response in files.warc and logging every attempt; the state
+    (validators, last fetch per URL) is read from and written to files'."""
     from scrapers.archive import append_to_warc, archived_fetches
     from scrapers.crawl import UNCHANGED, crawl_sources
     from scrapers.fetch import Fetcher
+    from scrapers.ratelimit import limiter_from_url
 
-    day = context.partition_key
-    lake = settings.lake
-    warc = lake.archive(day)
-    log_path = lake.file(day, "fetch_log.jsonl")
-    validators = read_json(lake.validators, {})
-    last_fetched: dict[str, str] = read_json(lake.last_fetched, {})
+    warc, log_path = files.warc, files.fetch_log
+    validators = read_json(files.validators, {})
+    last_fetched: dict[str, str] = read_json(files.last_fetched, {})
     already: set[str] = set()
     recovered = False
     # A day run again (resumed after a kill, or repeated): what its archive holds is not fetched again, and
@@ -107,18 +138,20 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
                 recovered = True
     fetcher = Fetcher(user_agent=settings.user_agent, respect_robots=settings.polite,
                       one_connection_per_host=settings.polite,
-                      validators={u: tuple(v) for u, v in validators.items()})
+                      validators={u: tuple(v) for u, v in validators.items()},
+                      host_limiter=limiter_from_url(settings.rate_limit_redis))
     # attempts counted by (source, outcome, kind), not kept: a day of 100k fetches held ~100 MB of rows
-    attempts: Counter = Counter()
-    unchanged: Counter = Counter()  # (source, UNCHANGED) -> URLs left alone; the URLs go to a file as they come
-    unchanged_path = lake.file(day, "unchanged_by_sitemap.jsonl")
+    tally = CrawlTally()
+    attempts, unchanged = tally.attempts, tally.unchanged
+    unchanged_path = files.unchanged
     unchanged_tmp = unchanged_path.with_suffix(".jsonl.tmp")
     seen: dict[str, str | None] = {}  # article URL -> time its content was received or confirmed; None: forget
     new_validators: dict[str, list] = {}
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with settings.open_sources() as sources, log_path.open("a", encoding="utf-8") as log_file, \
+    unchanged_path.parent.mkdir(parents=True, exist_ok=True)
+    warc.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("a", encoding="utf-8") as log_file, \
             unchanged_tmp.open("w", encoding="utf-8") as unchanged_file:
-        write_json(lake.file(day, "sources.json"), {s.name: s.kind for s in sources})
         for result in crawl_sources(sources, fetcher, skip_urls=already, last_fetched=last_fetched):
             if result.outcome == UNCHANGED:
                 unchanged[(result.source, UNCHANGED)] += 1
@@ -138,18 +171,24 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
                 seen[result.url] = None
             if result.outcome == "ok" and (result.etag or result.last_modified):
                 new_validators[result.url] = [result.etag, result.last_modified]
-    if new_validators or recovered or not lake.validators.exists():
+    if new_validators or recovered or not files.validators.exists():
         validators.update(new_validators)
-        write_json(lake.validators, validators, compact=True)
-    if seen or recovered or not lake.last_fetched.exists():
+        write_json(files.validators, validators, compact=True)
+    if seen or recovered or not files.last_fetched.exists():
         for url, when in seen.items():
             if when is None:
                 last_fetched.pop(url, None)
             else:
                 last_fetched[url] = when
-        write_json(lake.last_fetched, last_fetched, compact=True)
+        write_json(files.last_fetched, last_fetched, compact=True)
     os.replace(unchanged_tmp, unchanged_path)
+    tally.already = len(already)
+    return tally
 
+
+def crawl_metadata(log, day: str, tally: CrawlTally, warc: Path, log_path: Path) -> dict:
+    """raw_pages' materialization metadata, from the tally of one crawl or of all a day's source parts."""
+    attempts, unchanged = tally.attempts, tally.unchanged
     outcomes: Counter = Counter()
     for (_source, outcome, _kind), n in attempts.items():
         outcomes[outcome] += n
@@ -157,14 +196,14 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
     failed = sum(n for o, n in outcomes.items() if o not in ("ok", "not_modified", "robots_disallowed"))
     n_unchanged = sum(unchanged.values())
     n_attempts = sum(attempts.values())
-    context.log.info(f"{day}: {n_attempts} attempts, {dict(outcomes)}, {len(already)} already archived, "
-                     f"{n_unchanged} unchanged by sitemap (not requested)")
-    return dg.MaterializeResult(metadata={
+    log.info(f"{day}: {n_attempts} attempts, {dict(outcomes)}, {tally.already} already archived, "
+             f"{n_unchanged} unchanged by sitemap (not requested)")
+    return {
         "attempts": n_attempts,
         "fetched": outcomes.get("ok", 0),
         "not_modified": outcomes.get("not_modified", 0),
         "unchanged_by_sitemap": n_unchanged,
-        "already_archived": len(already),
+        "already_archived": tally.already,
         "robots_disallowed": skipped,
         "failed": failed,
         "per_source": dg.MetadataValue.md(outcome_table(attempts, unchanged)
@@ -173,4 +212,28 @@ def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg
         "sources_with_failures": sum(1 for c in source_counts(attempts).values() if c["failed"]),
         "archive": dg.MetadataValue.path(str(warc)),
         "fetch_log_lines_today": count_lines(log_path),
-    })
+    }
+
+
+RAW_PAGES_SPEC = dict(
+    partitions_def=daily_partitions,
+    group_name="ingestion",
+    kinds={"python", "warc"},
+    owners=["team:data-engineering"],
+    tags={"layer": "raw"},
+)
+RAW_PAGES_RETRY = dg.RetryPolicy(max_retries=2, delay=30, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
+
+
+@dg.asset(**RAW_PAGES_SPEC, retry_policy=RAW_PAGES_RETRY)
+def raw_pages(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
+    """Every page fetched for the day from every source, archived as WARC, each attempt logged. Pages the
+    sitemap dates no later than their last fetch are not requested (metadata: unchanged_by_sitemap)."""
+    day = context.partition_key
+    lake = settings.lake
+    files = CrawlFiles.for_day(lake, day)
+    with settings.open_sources() as sources:
+        write_json(lake.file(day, "sources.json"), {s.name: s.kind for s in sources})
+        write_json(lake.file(day, "source_order.json"), [s.name for s in sources])
+        tally = crawl(context.log, settings, sources, files)
+    return dg.MaterializeResult(metadata=crawl_metadata(context.log, day, tally, files.warc, files.fetch_log))

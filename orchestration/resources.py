@@ -21,6 +21,9 @@ class SentraSettings(ConfigurableResource):
     user_agent: str = Field(default="SentraBot/0.1 (+mailto:data@sentra.example)",
                             description="Honest User-Agent with a contact address.")
     polite: bool = Field(default=True, description="Obey robots.txt and rate limits (off only for local benchmarks).")
+    rate_limit_redis: Optional[str] = Field(
+        default=None, description="Redis URL (redis://host:6379/0) of the per-host rate limit that every worker "
+                                  "shares; empty: each process keeps its own (enough for one process).")
     sample_port: Optional[int] = Field(
         default=None, description="Port for the bundled sample site (default 8765 when free). A re-run of a day "
                                   "recognises what it fetched only when the site has the same address.")

@@ -1,0 +1,107 @@
+"""raw_pages spread over workers: one step per source of the day (Dagster dynamic outputs), then one
+step that joins the parts into the day's files. Same asset key, same files, same metadata as
+assets.ingestion.raw_pages, so articles, extractions and the warehouse assets are unchanged and still
+run once per day, after every source of that day has finished (near-duplicates are looked for across
+the whole day, in the order of the sources file).
+
+Why a fan-out inside the daily job and not a day x source multi-partition: the warehouse assets load one
+day at a time and must wait for all of that day's sources; with a multi-partition the daily assets would
+be a second partitioned job started by a sensor or an automation condition once the day's source
+partitions were all materialized, and `sentra run`, the schedule, the checks, the failure alerts and
+reprocessing would all change. Here a day stays one run, its source-days are separate steps that any
+Celery worker takes (a failed one is retried alone), and the in-process job is the same as before.
+
+Each source writes its own part (assets.ingestion.CrawlFiles.for_source: archive, fetch log, unchanged
+list and crawl state), so workers never write the same file; the join concatenates the parts in the
+order of the sources file (WARC files are gzip members, which concatenate).
+"""
+
+import os
+import re
+import shutil
+from collections import Counter
+
+import dagster as dg
+
+from assets.ingestion import RAW_PAGES_RETRY, CrawlFiles, CrawlTally, crawl, crawl_metadata
+from assets.lake import write_json
+from assets.partitions import daily_partitions
+from orchestration.resources import SentraSettings
+
+
+def mapping_key(name: str) -> str:
+    """A source name as a Dagster mapping key (letters, digits, underscores)."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", name)
+
+
+@dg.op(out=dg.DynamicOut(str), tags={"layer": "raw"})
+def day_sources(context: dg.OpExecutionContext, settings: SentraSettings):
+    """The day's sources, one output each: every one becomes a crawl step of its own."""
+    day = context.partition_key
+    lake = settings.lake
+    with settings.open_sources() as sources:
+        write_json(lake.file(day, "sources.json"), {s.name: s.kind for s in sources})
+        write_json(lake.file(day, "source_order.json"), [s.name for s in sources])
+        names = [s.name for s in sources]
+    for name in names:
+        yield dg.DynamicOutput(name, mapping_key=mapping_key(name))
+
+
+@dg.op(retry_policy=RAW_PAGES_RETRY, tags={"layer": "raw"})
+def crawl_source_day(context: dg.OpExecutionContext, settings: SentraSettings, source: str) -> dict:
+    """One source's pages of the day into its own part of the archive and the fetch log."""
+    day = context.partition_key
+    files = CrawlFiles.for_source(settings.lake, day, source)
+    with settings.open_sources() as sources:
+        tally = crawl(context.log, settings, [s for s in sources if s.name == source], files)
+    context.log.info(f"{day} {source}: {sum(tally.attempts.values())} attempts")
+    return {"source": source, "attempts": dict(tally.attempts), "unchanged": dict(tally.unchanged),
+            "already": tally.already}
+
+
+def _concat(parts: list, target) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    with open(tmp, "wb") as out:
+        for part in parts:
+            if part.exists():
+                with open(part, "rb") as f:
+                    shutil.copyfileobj(f, out, 1 << 20)
+    os.replace(tmp, target)
+
+
+@dg.op(tags={"layer": "raw"})
+def join_source_days(context: dg.OpExecutionContext, settings: SentraSettings, parts: list[dict]):
+    """The day's archive, fetch log and unchanged list, from the sources' parts in sources-file order."""
+    from assets.lake import read_json
+
+    day = context.partition_key
+    lake = settings.lake
+    order = read_json(lake.file(day, "source_order.json"), [])
+    rank = {name: i for i, name in enumerate(order)}
+    parts = sorted(parts, key=lambda p: rank.get(p["source"], len(rank)))
+    files = [CrawlFiles.for_source(lake, day, p["source"]) for p in parts]
+    whole = CrawlFiles.for_day(lake, day)
+    _concat([f.warc for f in files], whole.warc)
+    _concat([f.fetch_log for f in files], whole.fetch_log)
+    _concat([f.unchanged for f in files], whole.unchanged)
+    tally = CrawlTally()
+    for p in parts:
+        tally.add(CrawlTally(Counter(p["attempts"]), Counter(p["unchanged"]), p["already"]))
+    metadata = crawl_metadata(context.log, day, tally, whole.warc, whole.fetch_log)
+    metadata["sources_crawled_apart"] = len(parts)
+    return dg.Output(None, metadata=metadata)
+
+
+@dg.graph_asset(
+    name="raw_pages",
+    partitions_def=daily_partitions,
+    group_name="ingestion",
+    kinds={"python", "warc"},
+    owners=["team:data-engineering"],
+    tags={"layer": "raw"},
+    description="Every page fetched for the day, one step per source (any worker takes it), joined into "
+                "the day's WARC archive and fetch log in sources-file order.",
+)
+def raw_pages_spread():
+    return join_source_days(day_sources().map(crawl_source_day).collect())
