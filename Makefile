@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test dev score score-holdout score-holdout2 score-holdout3 clean
+.PHONY: setup run test dev distributed-check score score-holdout score-holdout2 score-holdout3 clean
 
 setup: $(VENV)/.installed
 
@@ -19,6 +19,11 @@ run: setup          ## crawl the bundled sample site for yesterday and publish d
 
 test: setup         ## the whole test suite
 	$(BIN)/python -m pytest -q $(ARGS)
+
+OUT ?= distributed-check
+distributed-check: setup  ## the Celery + PostgreSQL deployment on this machine, against `sentra run` (OUT=DIR)
+	bash orchestration/deploy/install.sh $(BIN)/python
+	$(BIN)/python -m orchestration.deploy.check --out $(OUT)
 
 dev: setup          ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dg dev --host 127.0.0.1 --port 3000

@@ -18,6 +18,7 @@ from dagster_celery import celery_executor
 from assets import articles as articles_module
 from assets import corrections, spread, warehouse_tables
 from orchestration.checks import all_checks
+from orchestration.resources import SentraSettings
 from orchestration.definitions import daily_job, daily_schedule, failure_sensor, make_resources, reprocess_job
 
 def spread_assets() -> list:
@@ -38,6 +39,10 @@ _resources = make_resources(
     sources_file=os.environ.get("SENTRA_SOURCES") or None,
     warehouse_file=os.environ.get("SENTRA_WAREHOUSE") or None,
 )
-_resources["settings"] = _resources["settings"].model_copy(
-    update={"rate_limit_redis": os.environ.get("SENTRA_RATE_LIMIT_REDIS") or _broker})
+# a new resource, not model_copy(update=...): Dagster builds a resource for a step from the config it was
+# constructed with, so an attribute changed afterwards never reaches the step
+_settings = _resources["settings"]
+_resources["settings"] = SentraSettings(
+    data_dir=_settings.data_dir, sources_file=_settings.sources_file, polite=_settings.polite,
+    sample_port=_settings.sample_port, rate_limit_redis=os.environ.get("SENTRA_RATE_LIMIT_REDIS") or _broker)
 defs = make_spread_definitions(_resources, _broker, os.environ.get("SENTRA_CELERY_BACKEND") or None)
