@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                            env=env)
         for i in (1, 2):
             procs.start(f"celery_worker_{i}", [str(BIN / "celery"), "-A", "dagster_celery.app", "worker",
-                                               "--concurrency=1", "--prefetch-multiplier=1", "-Q", "dagster",
+                                               "--pool=solo", "--concurrency=1", "--prefetch-multiplier=1", "-Q", "dagster",
                                                "-n", f"sentra{i}@%h", "--loglevel=INFO", "--without-gossip",
                                                "--without-mingle"], env=env)
         wait_port(grpc_port, "the code server", code, timeout=120)
