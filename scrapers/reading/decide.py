@@ -30,7 +30,7 @@ MODEL_FILE = Path(__file__).with_name("model.json")
 
 COUNT_INDICATORS = ("jumlah_sentra", "jumlah_ikm", "tenaga_kerja", "peserta_pelatihan")
 PLACE_CHOICES = ("rules", "province", "nation", "primary")
-YEAR_CHOICES = ("none", "stated", "published")
+YEAR_CHOICES = ("none", "stated", "context", "published")
 
 _WORD = re.compile(r"[a-z]+")
 _CHANGE = re.compile(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|tambahan|bertumbuh|tumbuh|pertumbuhan|turun|"
@@ -41,6 +41,9 @@ _NOW = re.compile(r"\b(?:saat\s+ini|kini|sekarang|hingga\s+kini|sampai\s+kini|hi
                   r"tercatat|terdapat|ada|memiliki|mempunyai)\b")
 _NATION = re.compile(r"\b(?:nasional|indonesia|tanah\s+air|kementerian|kemenperin|menteri|menperin)\b")
 _PROVINCE_WORD = re.compile(r"\b(?:provinsi|pemprov|gubernur|se-?provinsi|kabupaten\s*/\s*kota|kab\s*/\s*kota)\b")
+_ISLAND = re.compile(r"\b(?:pulau|luar\s+jawa|luar\s+pulau)\b")
+_LARGE = re.compile(r"\b(?:industri\s+besar|besar\s+dan\s+menengah|seluruh\s+industri|sektor\s+industri|industri\s+pengolahan)\b")
+_TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?$")
 _PER = re.compile(r"\b(?:per|setiap|tiap|masing-masing|rata-rata)\b")
 
 
@@ -58,6 +61,7 @@ class Candidate:
     sent_index: int                # its sentence's place in the paragraph
     headline_like: bool
     n_cities: int                  # distinct kab/kota the article names
+    context_year: int | None = None   # the latest year the article stated before this sentence
     features: dict[str, float] = field(default_factory=dict)
 
     def stated_year(self) -> int | None:
@@ -87,6 +91,8 @@ class Candidate:
             return self.stated_year()
         if choice == "published":
             return self.published_year
+        if choice == "context":
+            return self.context_year
         return None
 
 
@@ -149,7 +155,27 @@ def candidate_features(c: Candidate) -> dict[str, float]:
         feats["year=relative"] = 1.0
     if stated is not None and c.published_year is not None:
         feats[f"year_gap={max(-2, min(3, c.published_year - stated))}"] = 1.0
+    if c.context_year is not None:
+        feats["year=context"] = 1.0
+        if c.published_year is not None:
+            feats[f"context_gap={max(-2, min(3, c.published_year - c.context_year))}"] = 1.0
+    if c.published_year is None:
+        feats["year=no_published"] = 1.0
+    for cue in f.cues:
+        feats[f"cue={cue}"] = 1.0
+    if 1945 <= q.value <= 2035 and q.value == int(q.value) and q.kind != "money":
+        feats["yearlike"] = 1.0
+    if _ISLAND.search(low[max(0, q.start - 60):q.start]):
+        feats["cue=island"] = 1.0
+    if _LARGE.search(low):
+        feats["cue=large_industry"] = 1.0
+    if _TOTAL_OF.search(low[max(0, q.start - 40):q.start]):
+        feats["cue=total_of"] = 1.0
     left, right = _window_words(s, q.start, q.end)
+    if left:
+        feats[f"L1:{left[-1]}"] = 1.0
+    if right:
+        feats[f"R1:{right[0]}"] = 1.0
     for w in left:
         feats[f"L:{w}"] = 1.0
     for w in right:
@@ -220,8 +246,10 @@ class Model:
         kind = "money" if c.frame.quantity.kind == "money" else "count"
         allowed = tuple(sorted(MONEY_INDICATORS)) if kind == "money" else COUNT_INDICATORS
         margins = self.data.get("margins", {})
-        ind = _override(_softmax(self.heads["indicator"], feats, allowed), c.frame.indicator,
-                        margins.get("indicator", 0.0))
+        # the rules' indicator stands unless the model is much surer; for a number the rules could not
+        # name ('unnamed'), the model names it
+        margin = 0.0 if "unnamed" in c.frame.vetoes else margins.get("indicator", 0.0)
+        ind = _override(_softmax(self.heads["indicator"], feats, allowed), c.frame.indicator, margin)
         place = _override(_softmax(self.heads["place"], feats), "rules", margins.get("place", 0.0))
         year_probs = _softmax(self.heads["year"], feats)
         year = max(sorted(year_probs), key=lambda k: year_probs[k]) if year_probs else "rules"

@@ -580,6 +580,7 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
     raw_facts: list[tuple[dict, int]] = []
     sent_place: dict[int, Placed] = {}
     para_year = None
+    article_year = stated_year(title or "")   # the latest year the article has stated so far
     sentra_mentions: list[tuple[SentraMention, str | None, int]] = []
     for i, s in enumerate(sents):
         prev = sents[i - 1] if i > 0 and sents[i - 1].para == s.para else None
@@ -590,7 +591,9 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
             prev_text = sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
         frames = frame_sentence(s.text, pub_year, prev_text, para_year)
         readings = [f for f in frames if not f.vetoes]
+        year_before = article_year
         para_year = stated_year(s.text) or para_year
+        article_year = stated_year(s.text) or article_year
         smentions = find_sentra(s.text)
         if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(sents) and _LIST_ITEM.match(lines[sents[i + 1].para]):
             smentions = []  # 'rincian sentra olahan pala di X sebagai berikut:' introduces the sentra listed next
@@ -626,7 +629,7 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
             if not r.vetoes:
                 sent_place[i] = placed
             cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, primary, pub_year,
-                             s.para, s.index, _headline_like(s.text), len(article_codes))
+                             s.para, s.index, _headline_like(s.text), len(article_codes), year_before)
             d = decide(cand)
             if not d.keep:
                 continue

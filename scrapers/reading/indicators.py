@@ -270,11 +270,15 @@ class Frame:
     confidence: float
     how: str = ""
     vetoes: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()      # what the rules noticed without vetoing: a range, a change
 
     def reading(self) -> Reading:
         return Reading(self.quantity, self.indicator, self.unit, self.period, self.year, self.confidence, self.how)
 
 
+CHANGE_BEFORE = _rx(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|penambahan|tambahan|tumbuh|pertumbuhan|turun|menurun|"
+                    r"penurunan|berkurang|melonjak|selisih)\s+(?:sebesar\s+|sebanyak\s+|sekitar\s+|hingga\s+|lagi\s+)?"
+                    r"(?:rp\.?\s*|us\$\s*)?$")
 _PER_WHO = (r"(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|"
             r"sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b")
 _PER_WHO_AFTER = _rx(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + _PER_WHO)
@@ -312,7 +316,7 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
         if ind2 and not cost2:
             ind, cost, how, conf = ind2, False, "money word in previous sentence", conf - 0.25
     if ind is None:
-        return None
+        return _unnamed(q, _money_guess(sentence), q.unit, sentence, published_year, context_year, conf)
     if cost:
         vetoes.append("cost_word")
     # a target anywhere before the amount wins over the flow it targets
@@ -326,8 +330,9 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
     if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
         ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
+    cues = ("change",) if CHANGE_BEFORE.search(before[-40:]) else ()
     year = find_year(sentence, q.start, published_year, context_year)
-    return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes))
+    return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes), cues)
 
 
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
@@ -452,7 +457,8 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
         rest = re.sub(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*\S+", "", rest, flags=re.I)
     ind, how, dconf = _count_indicator(sentence, q, before, rest, prev_sentence)
     if ind is None:
-        return None
+        guess = _nearest_back_noun(sentence) or "jumlah_ikm"
+        return _unnamed(q, guess, UNIT_OF[guess], sentence, published_year, context_year, conf)
     conf += dconf
     trained = bool(TRAINING.search(sentence))
     if ind == "craft":
@@ -465,10 +471,35 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
             not (prev_sentence and TRAINING.search(prev_sentence)) and not EVENT.search(sentence):
         conf -= 0.2
     vetoes += _count_role_vetoes(sentence, q, ind, how, before, rest, trained, prev_sentence)
+    cues = []
     if "range" in vetoes and "small_range" not in vetoes:
         vetoes.remove("range")  # the rules keep a range of counts, with less confidence
+        cues.append("range")
+    if CHANGE_BEFORE.search(before[-40:]):
+        cues.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
-    return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes))
+    return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes), tuple(cues))
+
+
+_AID_WORDS = _rx(r"\b(?:bantuan|hibah|dak|dana|anggaran|alokasi|senilai|bernilai|peralatan|mesin|alat|program|proyek)\b")
+
+
+def _money_guess(sentence: str) -> str:
+    """For an amount no money word names: the indicator of any money word in the sentence, else aid-like
+    words ('senilai', 'anggaran', 'mesin') point to aid, else turnover."""
+    ind, _, _ = _money_indicator(sentence)
+    if ind:
+        return ind
+    return "bantuan" if _AID_WORDS.search(sentence) else "nilai_omzet"
+
+
+def _unnamed(q: Quantity, guess: str, unit: str | None, sentence: str, published_year: int | None,
+             context_year: int | None, conf: float) -> Frame:
+    """A number no rule names an indicator for: a candidate all the same, with a guessed indicator and
+    the veto 'unnamed', so the fitted decision can still take it ('13 ribu para pelaku IKM', '20 pabrik')."""
+    period = find_period(sentence, q.start) if guess in FLOW_INDICATORS else None
+    year = find_year(sentence, q.start, published_year, context_year)
+    return Frame(q, guess, unit or "IDR", period, year, _conf(conf - 0.4), "unnamed", ("unnamed",))
 
 
 def frame_quantity(sentence: str, q: Quantity, qs: list[Quantity] | None = None, published_year: int | None = None,
