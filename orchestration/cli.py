@@ -29,12 +29,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def extract(pages: tuple[str, ...]) -> None:
+@click.option("--text", "with_text", is_flag=True, help="Add the main text the reader took from each page.")
+def extract(pages: tuple[str, ...], with_text: bool) -> None:
     """Read saved pages and print one JSON line each (the devset contract)."""
     from scrapers.reading.extract import extract_file
 
     for page in pages:
-        click.echo(json.dumps(extract_file(page), ensure_ascii=False))
+        click.echo(json.dumps(extract_file(page, with_text=with_text), ensure_ascii=False))
 
 
 def _days(day: str | None, first: str | None, last: str | None) -> list[str]:
@@ -166,6 +167,35 @@ def report_command(warehouse_file, data_dir, out_file) -> None:
 
     path = render_report(_published(warehouse_file, data_dir), out_file or Path(data_dir) / "report.html")
     click.echo(f"wrote {Path(path).resolve()}")
+
+
+def _default_corpus() -> str:
+    return os.environ.get("SENTRA_CORPUS") or str(Path("..") / "shared" / "devset")
+
+
+@main.command("train")
+@click.option("--corpus", type=click.Path(file_okay=False), default=_default_corpus,
+              show_default="../shared/devset", help="Folder of labelled articles (*.json, the devset format).")
+@click.option("--cv", "folds", type=click.IntRange(min=2), default=None,
+              help="Also print out-of-fold scores over K folds grouped by outlet.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), default=None,
+              help="Write the model here (default: the model file inside the package).")
+def train_command(corpus, folds, out_file) -> None:
+    """Fit the reader's decisions on a labelled corpus and write the model file."""
+    from scrapers.reading import training
+    from scrapers.reading.decide import MODEL_FILE
+
+    articles = training.load_corpus(corpus)
+    if not articles:
+        raise click.UsageError(f"{corpus}: no labelled articles (*.json) there; give --corpus DIR")
+    if folds:
+        cv = training.cross_validate(articles, folds)
+        click.echo(training.format_cv(cv))
+    model = training.fit(articles)
+    target = Path(out_file) if out_file else MODEL_FILE
+    target.write_bytes(training.model_bytes(model))
+    click.echo(f"wrote {target} ({model['version']}, {model['trained_on']['articles']} articles, "
+               f"{model['trained_on']['facts']} labelled numbers of {model['trained_on']['candidates']} candidates)")
 
 
 @main.command("bench")
