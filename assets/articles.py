@@ -89,23 +89,33 @@ def distinct_articles(pages: list[dict], texts: Sequence[str],
 )
 def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
     """The day's distinct articles: canonical URL, title, content hash, and the page as the reader read it."""
-    from assets.parallel import ordered_map, read_one
-    from scrapers.archive import read_warc
-
     day = context.partition_key
     lake = settings.lake
     kinds = read_json(lake.file(day, "sources.json"), {})
-    warc = lake.archive(day)
+    expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
+                   if r.get("outcome") == "ok" and r.get("kind") == "article")
+    read_path = lake.file(day, "pages_read.jsonl")
+    pages, sketches, offsets, unreadable = read_archive(lake.archive(day), kinds, day, read_path, expected)
+    path, n, duplicates = write_distinct(lake, day, pages, sketches, offsets, read_path)
+    return dg.MaterializeResult(metadata={
+        "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
+        "path": dg.MetadataValue.path(str(path)),
+    })
+
+
+def read_archive(warc, kinds: dict, day: str, read_path, expected: int):
+    """Read every archived article page of `warc` once, over all cores (assets.parallel): what the reader
+    found (main text, title, tables, dates in the markup) goes to `read_path`, one line per page, and
+    only what dedup needs stays in memory. Returns (pages, sketches, offsets in read_path, unreadable)."""
+    from assets.parallel import ordered_map, read_one
+    from scrapers.archive import read_warc
 
     def archived_pages():
-        """The day's archived article pages with a body, in archive order."""
+        """The archived article pages with a body, in archive order."""
         for archived in (read_warc(warc, outcomes={"ok"}, kinds={"article"}) if warc.exists() else []):
             if archived.text:
                 yield archived
 
-    # pages are read over all cores (assets.parallel); each page is read once: what the reader found
-    # (main text, title, tables, dates in the markup) goes to a working file, and only what dedup needs
-    # stays in memory
     fetched: list[tuple[str, str]] = []
 
     def htmls():
@@ -113,10 +123,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
             fetched.append((archived.url, archived.source))
             yield archived.text
 
-    expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
-                   if r.get("outcome") == "ok" and r.get("kind") == "article")
     pages, sketches, unreadable = [], [], 0
-    read_path = lake.file(day, "pages_read.jsonl")
 
     def read_records():
         nonlocal unreadable
@@ -141,6 +148,12 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
         for page in read_records():
             offsets.append(f.tell())
             f.write((json.dumps(page, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
+    return pages, sketches, offsets, unreadable
+
+
+def write_distinct(lake, day: str, pages: list[dict], sketches: list, offsets: list[int], read_path):
+    """Drop the day's duplicates and write articles.jsonl: each kept record with its page as read.
+    Returns (path, articles written, duplicates dropped); the working file read_path is removed."""
     # Near-duplicates are looked for in the order of the sources file, then of the archive: the first
     # outlet listed keeps a syndicated story whichever thread or worker fetched first (sources on
     # different hosts crawl side by side, and a spread run archives each source apart).
@@ -164,10 +177,7 @@ def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.
             n += 1
     os.replace(tmp, path)
     read_path.unlink(missing_ok=True)
-    return dg.MaterializeResult(metadata={
-        "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
-        "path": dg.MetadataValue.path(str(path)),
-    })
+    return path, n, duplicates
 
 
 def preview_facts(records: list[dict], limit: int = 10) -> str:

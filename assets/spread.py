@@ -105,3 +105,99 @@ def join_source_days(context: dg.OpExecutionContext, settings: SentraSettings, p
 )
 def raw_pages_spread():
     return join_source_days(day_sources().map(crawl_source_day).collect())
+
+
+# ------------------------------------------------------------------ articles: read per source, dedup per day
+def _source_part(lake, day: str, source: str):
+    return lake.day_dir(day) / "sources" / source
+
+
+@dg.op(ins={"crawled": dg.In(dg.Nothing)}, out=dg.DynamicOut(str), tags={"layer": "clean"})
+def sources_to_read(context: dg.OpExecutionContext, settings: SentraSettings):
+    """The day's sources, one output each: every one becomes a read step of its own."""
+    from assets.lake import read_json
+
+    for name in read_json(settings.lake.file(context.partition_key, "source_order.json"), []):
+        yield dg.DynamicOutput(name, mapping_key=mapping_key(name))
+
+
+@dg.op(tags={"layer": "clean"})
+def read_source_day(context: dg.OpExecutionContext, settings: SentraSettings, source: str) -> dict:
+    """One source's archived pages of the day, read (over the worker's cores) into the source's part:
+    the pages as read, and what dedup needs of each (record, sketch, offset)."""
+    import json
+
+    from assets.articles import read_archive
+    from assets.lake import read_json, read_jsonl
+
+    day = context.partition_key
+    lake = settings.lake
+    part = _source_part(lake, day, source)
+    files = CrawlFiles.for_source(lake, day, source)
+    expected = sum(1 for r in read_jsonl(files.fetch_log) if r.get("outcome") == "ok" and r.get("kind") == "article")
+    pages, sketches, offsets, unreadable = read_archive(
+        files.warc, read_json(lake.file(day, "sources.json"), {}), day, part / "pages_read.jsonl", expected)
+    meta = part / "pages_meta.jsonl"
+    with open(meta.with_suffix(".jsonl.tmp"), "w", encoding="utf-8") as f:
+        for page, sk in zip(pages, sketches):
+            f.write(json.dumps(dict(page, sketch=list(sk), offset=offsets[page["index"]]),
+                               ensure_ascii=False, default=str) + "\n")
+    os.replace(meta.with_suffix(".jsonl.tmp"), meta)
+    context.log.info(f"{day} {source}: {len(pages)} pages read, {unreadable} without text")
+    return {"source": source, "unreadable": unreadable}
+
+
+@dg.op(tags={"layer": "clean"})
+def dedup_day(context: dg.OpExecutionContext, settings: SentraSettings, parts: list[dict]):
+    """The sources' pages joined in sources-file order, near-duplicates looked for across the whole day,
+    the day's articles.jsonl written: the same file the in-process `articles` writes."""
+    from array import array
+
+    from assets.articles import write_distinct
+    from assets.lake import read_json, read_jsonl
+
+    day = context.partition_key
+    lake = settings.lake
+    rank = {name: i for i, name in enumerate(read_json(lake.file(day, "source_order.json"), []))}
+    parts = sorted(parts, key=lambda p: rank.get(p["source"], len(rank)))
+    read_path = lake.file(day, "pages_read.jsonl")
+    pages, sketches, offsets = [], [], []
+    base = 0
+    read_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(read_path, "wb") as out:
+        for p in parts:
+            part = _source_part(lake, day, p["source"])
+            for rec in read_jsonl(part / "pages_meta.jsonl"):
+                sketches.append(array("I", rec.pop("sketch")))
+                offsets.append(base + rec.pop("offset"))
+                rec["index"] = len(pages)
+                pages.append(rec)
+            if (part / "pages_read.jsonl").exists():
+                with open(part / "pages_read.jsonl", "rb") as f:
+                    shutil.copyfileobj(f, out, 1 << 20)
+            base = out.tell()
+    path, n, duplicates = write_distinct(lake, day, pages, sketches, offsets, read_path)
+    for p in parts:
+        part = _source_part(lake, day, p["source"])
+        (part / "pages_read.jsonl").unlink(missing_ok=True)
+        (part / "pages_meta.jsonl").unlink(missing_ok=True)
+    return dg.Output(None, metadata={
+        "articles": n, "duplicates_dropped": duplicates,
+        "pages_without_text": sum(p["unreadable"] for p in parts),
+        "path": dg.MetadataValue.path(str(path)), "sources_read_apart": len(parts),
+    })
+
+
+@dg.graph_asset(
+    name="articles",
+    ins={"raw_pages": dg.AssetIn(dagster_type=dg.Nothing)},
+    partitions_def=daily_partitions,
+    group_name="extraction",
+    kinds={"python"},
+    owners=["team:data-engineering"],
+    tags={"layer": "clean"},
+    description="The day's distinct articles: each source's pages read in a step of its own (any worker), "
+                "then near-duplicates looked for across the whole day.",
+)
+def articles_spread(raw_pages):
+    return dedup_day(sources_to_read(crawled=raw_pages).map(read_source_day).collect())

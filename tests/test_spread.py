@@ -1,4 +1,4 @@
-"""The spread job (raw_pages as one step per source, assets.spread, what the Celery deployment runs) gives
+"""The spread job (raw_pages and articles' reading as one step per source, assets.spread, what the Celery deployment runs) gives
 the same warehouse as the in-process job, day after day: run here with the in-process executor (the
 Celery run itself is `make distributed-check`)."""
 from pathlib import Path
@@ -48,6 +48,8 @@ def test_one_crawl_step_per_source(both):
     steps = {e.step_key for e in out["spread"][0].all_events if e.event_type_value == "STEP_SUCCESS"}
     crawls = {s for s in steps if s.startswith("raw_pages.crawl_source_day[")}
     assert len(crawls) == 5  # the sample site's five sources
+    reads = {s for s in steps if s.startswith("articles.read_source_day[")}
+    assert len(reads) == 5
     meta = out["spread"][0].asset_materializations_for_node("raw_pages")[0].metadata
     plain_meta = out["plain"][0].asset_materializations_for_node("raw_pages")[0].metadata
     # "fetched" counts robots.txt too, which each source's step asks for once (the in-process run: once per host)
@@ -58,3 +60,8 @@ def test_one_crawl_step_per_source(both):
     day2 = out["spread"][1].asset_materializations_for_node("raw_pages")[0].metadata
     assert day2["unchanged_by_sitemap"].value > 0
     assert (Path(spread_dir) / "archive" / f"{DAYS[0]}.warc.gz").exists()
+    arts = out["spread"][0].asset_materializations_for_node("articles")[0].metadata
+    plain_arts = out["plain"][0].asset_materializations_for_node("articles")[0].metadata
+    for key in ("articles", "duplicates_dropped", "pages_without_text"):
+        assert arts[key].value == plain_arts[key].value, key
+    assert plain_arts["duplicates_dropped"].value >= 1  # the syndicated story, found across sources

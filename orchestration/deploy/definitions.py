@@ -22,8 +22,9 @@ from orchestration.resources import SentraSettings
 from orchestration.definitions import daily_job, daily_schedule, failure_sensor, make_resources, reprocess_job
 
 def spread_assets() -> list:
-    others = dg.load_assets_from_modules([articles_module, warehouse_tables, corrections])
-    return [spread.raw_pages_spread, *others]
+    others = [a for a in dg.load_assets_from_modules([articles_module, warehouse_tables, corrections])
+              if dg.AssetKey("articles") not in a.keys]
+    return [spread.raw_pages_spread, spread.articles_spread, *others]
 
 
 def make_spread_definitions(resources: dict, broker: str, backend: str | None = None) -> dg.Definitions:
