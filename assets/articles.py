@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import dagster as dg
 
 from assets.dedup import near_duplicate_of
-from assets.lake import read_json, read_jsonl, write_jsonl
+from assets.lake import count_lines, read_json, read_jsonl, write_jsonl
 from assets.partitions import daily_partitions
 from orchestration.resources import SentraSettings
 from warehouse.rows import stable_key
@@ -199,34 +199,58 @@ def preview_facts(records: list[dict], limit: int = 10) -> str:
 )
 def extractions(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
     """What the Indonesian reader found in each article: relevance, cities, sentra, facts with evidence."""
+    day = context.partition_key
+    lake = settings.lake
+    tally = ExtractionTally()
+    write_jsonl(lake.file(day, "extractions.jsonl"),
+                tally.records(extract_articles(lake.file(day, "articles.jsonl"), day)))
+    return dg.MaterializeResult(metadata=tally.metadata(context.log))
+
+
+def extract_articles(path, day: str, source: str | None = None):
+    """(line, article, error) for each article of articles.jsonl (only `source`'s, when given), in order,
+    with the reader's result in article["result"]; the articles are read over all cores."""
     from collections import deque
 
     from assets.parallel import extract_one, ordered_map
 
-    day = context.partition_key
-    lake = settings.lake
-    path = lake.file(day, "articles.jsonl")
-    failures: list[str] = []
-    counts = {"articles": 0, "relevant": 0, "with_city": 0, "with_fact": 0, "facts": 0}
-    preview: list[dict] = []  # the first relevant records, up to 10 facts
     waiting: deque = deque()
 
+    def selected():
+        for i, art in enumerate(read_jsonl(path)):
+            if source is None or art.get("source") == source:
+                yield i, art
+
     def jobs():
-        for art in read_jsonl(path):
+        for i, art in selected():
             page = art.pop("page")
-            waiting.append(art)
+            waiting.append((i, art))
             yield page, art["url"], day
 
-    def records():
-        """Each article with its extraction, in order; the articles are read over all cores."""
-        with path.open("rb") if path.exists() else open(os.devnull, "rb") as f:
-            expected = sum(1 for _ in f)
-        for result, error in ordered_map(extract_one, jobs(), expected, chunksize=4):
-            art = waiting.popleft()
-            if error is not None:  # one unreadable article must not stop the day
-                failures.append(f"{art['url']}: {error}")
-                continue
+    expected = sum(1 for _ in selected()) if source is not None else count_lines(path)
+    for result, error in ordered_map(extract_one, jobs(), expected, chunksize=4):
+        i, art = waiting.popleft()
+        if error is None:
             art["result"] = result
+        yield i, art, error
+
+
+class ExtractionTally:
+    """Counts, failures and a preview of the facts over a day's extractions, as they are written."""
+
+    def __init__(self):
+        self.failures: list[str] = []
+        self.counts = {"articles": 0, "relevant": 0, "with_city": 0, "with_fact": 0, "facts": 0}
+        self.preview: list[dict] = []  # the first relevant records, up to 10 facts
+
+    def records(self, extracted):
+        """The articles with their extraction, in order, counted; failures left out and noted."""
+        counts, preview = self.counts, self.preview
+        for _i, art, error in extracted:
+            if error is not None:  # one unreadable article must not stop the day
+                self.failures.append(f"{art['url']}: {error}")
+                continue
+            result = art["result"]
             counts["articles"] += 1
             if result.get("relevant"):
                 n_facts = len(result.get("facts") or [])
@@ -238,17 +262,18 @@ def extractions(context: dg.AssetExecutionContext, settings: SentraSettings) -> 
                     preview.append(art)
             yield art
 
-    write_jsonl(lake.file(day, "extractions.jsonl"), records())
-    relevant = counts["relevant"]
-    for failure in failures:
-        context.log.warning(f"extraction failed: {failure}")
-    return dg.MaterializeResult(metadata={
-        "articles": counts["articles"],
-        "relevant": relevant,
-        "share_relevant_with_city": round(counts["with_city"] / relevant, 3) if relevant else 0.0,
-        "share_relevant_with_fact": round(counts["with_fact"] / relevant, 3) if relevant else 0.0,
-        "facts": counts["facts"],
-        "failures": len(failures),
-        "failure_details": dg.MetadataValue.md("\n".join(f"- {f}" for f in failures) or "none"),
-        "newest_facts": dg.MetadataValue.md(preview_facts(preview)),
-    })
+    def metadata(self, log) -> dict:
+        counts = self.counts
+        relevant = counts["relevant"]
+        for failure in self.failures:
+            log.warning(f"extraction failed: {failure}")
+        return {
+            "articles": counts["articles"],
+            "relevant": relevant,
+            "share_relevant_with_city": round(counts["with_city"] / relevant, 3) if relevant else 0.0,
+            "share_relevant_with_fact": round(counts["with_fact"] / relevant, 3) if relevant else 0.0,
+            "facts": counts["facts"],
+            "failures": len(self.failures),
+            "failure_details": dg.MetadataValue.md("\n".join(f"- {f}" for f in self.failures) or "none"),
+            "newest_facts": dg.MetadataValue.md(preview_facts(self.preview)),
+        }

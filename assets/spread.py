@@ -201,3 +201,67 @@ def dedup_day(context: dg.OpExecutionContext, settings: SentraSettings, parts: l
 )
 def articles_spread(raw_pages):
     return dedup_day(sources_to_read(crawled=raw_pages).map(read_source_day).collect())
+
+
+# ------------------------------------------------------------------ extractions: per source, joined in order
+@dg.op(ins={"deduplicated": dg.In(dg.Nothing)}, out=dg.DynamicOut(str), tags={"layer": "extracted"})
+def sources_to_extract(context: dg.OpExecutionContext, settings: SentraSettings):
+    """The day's sources, one output each: every one becomes an extraction step of its own."""
+    from assets.lake import read_json
+
+    for name in read_json(settings.lake.file(context.partition_key, "source_order.json"), []):
+        yield dg.DynamicOutput(name, mapping_key=mapping_key(name))
+
+
+@dg.op(tags={"layer": "extracted"})
+def extract_source_day(context: dg.OpExecutionContext, settings: SentraSettings, source: str) -> str:
+    """The reader over one source's articles of the day (those the source keeps after dedup), each line
+    numbered as in articles.jsonl so that the join restores the day's order."""
+    from assets.articles import extract_articles
+    from assets.lake import write_jsonl
+
+    day = context.partition_key
+    lake = settings.lake
+    n = write_jsonl(_source_part(lake, day, source) / "extractions.jsonl",
+                    ({"line": i, "article": art, "error": error}
+                     for i, art, error in extract_articles(lake.file(day, "articles.jsonl"), day, source)))
+    context.log.info(f"{day} {source}: {n} articles read by the extractor")
+    return source
+
+
+@dg.op(tags={"layer": "extracted"})
+def join_extractions(context: dg.OpExecutionContext, settings: SentraSettings, sources: list[str]):
+    """The sources' extractions merged back into the order of articles.jsonl: the same extractions.jsonl
+    and metadata as the in-process `extractions`."""
+    import heapq
+
+    from assets.articles import ExtractionTally
+    from assets.lake import read_jsonl, write_jsonl
+
+    day = context.partition_key
+    lake = settings.lake
+    parts = [_source_part(lake, day, s) / "extractions.jsonl" for s in sources]
+    merged = heapq.merge(*(((r["line"], r["article"], r["error"]) for r in read_jsonl(p)) for p in parts),
+                         key=lambda t: t[0])
+    tally = ExtractionTally()
+    write_jsonl(lake.file(day, "extractions.jsonl"), tally.records(merged))
+    for p in parts:
+        p.unlink(missing_ok=True)
+    metadata = tally.metadata(context.log)
+    metadata["sources_extracted_apart"] = len(sources)
+    return dg.Output(None, metadata=metadata)
+
+
+@dg.graph_asset(
+    name="extractions",
+    ins={"articles": dg.AssetIn(dagster_type=dg.Nothing)},
+    partitions_def=daily_partitions,
+    group_name="extraction",
+    kinds={"python"},
+    owners=["team:data-engineering"],
+    tags={"layer": "extracted"},
+    description="What the Indonesian reader found in each article, one step per source (any worker), "
+                "joined in the order of articles.jsonl.",
+)
+def extractions_spread(articles):
+    return join_extractions(sources_to_extract(deduplicated=articles).map(extract_source_day).collect())

@@ -1,4 +1,4 @@
-"""The spread job (raw_pages and articles' reading as one step per source, assets.spread, what the Celery deployment runs) gives
+"""The spread job (raw_pages articles' reading and the extraction as one step per source, assets.spread, what the Celery deployment runs) gives
 the same warehouse as the in-process job, day after day: run here with the in-process executor (the
 Celery run itself is `make distributed-check`)."""
 from pathlib import Path
@@ -50,6 +50,7 @@ def test_one_crawl_step_per_source(both):
     assert len(crawls) == 5  # the sample site's five sources
     reads = {s for s in steps if s.startswith("articles.read_source_day[")}
     assert len(reads) == 5
+    assert len({s for s in steps if s.startswith("extractions.extract_source_day[")}) == 5
     meta = out["spread"][0].asset_materializations_for_node("raw_pages")[0].metadata
     plain_meta = out["plain"][0].asset_materializations_for_node("raw_pages")[0].metadata
     # "fetched" counts robots.txt too, which each source's step asks for once (the in-process run: once per host)
@@ -64,4 +65,10 @@ def test_one_crawl_step_per_source(both):
     plain_arts = out["plain"][0].asset_materializations_for_node("articles")[0].metadata
     for key in ("articles", "duplicates_dropped", "pages_without_text"):
         assert arts[key].value == plain_arts[key].value, key
+    ext = out["spread"][0].asset_materializations_for_node("extractions")[0].metadata
+    plain_ext = out["plain"][0].asset_materializations_for_node("extractions")[0].metadata
+    for key in ("articles", "relevant", "facts", "failures", "newest_facts"):
+        assert ext[key].value == plain_ext[key].value, key
+    assert (Path(spread_dir) / "lake" / DAYS[0] / "extractions.jsonl").read_bytes() == \
+        (Path(both[0]) / "lake" / DAYS[0] / "extractions.jsonl").read_bytes()
     assert plain_arts["duplicates_dropped"].value >= 1  # the syndicated story, found across sources

@@ -23,8 +23,8 @@ from orchestration.definitions import daily_job, daily_schedule, failure_sensor,
 
 def spread_assets() -> list:
     others = [a for a in dg.load_assets_from_modules([articles_module, warehouse_tables, corrections])
-              if dg.AssetKey("articles") not in a.keys]
-    return [spread.raw_pages_spread, spread.articles_spread, *others]
+              if not ({dg.AssetKey("articles"), dg.AssetKey("extractions")} & set(a.keys))]
+    return [spread.raw_pages_spread, spread.articles_spread, spread.extractions_spread, *others]
 
 
 def make_spread_definitions(resources: dict, broker: str, backend: str | None = None) -> dg.Definitions:
