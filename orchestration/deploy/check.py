@@ -91,7 +91,7 @@ class Processes:
             if proc.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 8
         for name, proc in reversed(self.started):
             try:
                 proc.wait(timeout=max(0.1, deadline - time.monotonic()))
@@ -187,7 +187,11 @@ def start_postgres(procs: Processes, tmp: Path) -> str:
     if os.geteuid() == 0:  # postgres refuses to run as root: its own user, as the Debian package creates
         user = "postgres"
         pw = pwd.getpwnam(user)
-        os.chmod(tmp, 0o755)
+        top = Path(tempfile.gettempdir()).resolve()
+        for d in [tmp.resolve(), *tmp.resolve().parents]:  # the postgres user walks down to its folder
+            if d == top or d == d.parent:
+                break
+            os.chmod(d, os.stat(d).st_mode | 0o055)
         os.chown(folder, pw.pw_uid, pw.pw_gid)
     subprocess.run([str(pg / "initdb"), "-D", str(folder / "data"), "-U", "postgres", "--auth=trust",
                     "-E", "UTF8", "--no-sync"], check=True, stdout=subprocess.DEVNULL,
@@ -213,6 +217,45 @@ def celery_config(tmp: Path, broker: str) -> Path:
     return folder
 
 
+class Deployment:
+    """Redis, PostgreSQL, a code server, dagster-daemon and `workers` Celery workers (solo pool: one step
+    at a time, in the worker's own process) on 127.0.0.1, with a throwaway DAGSTER_HOME under tmp.
+    Processes are registered with `procs`, whose stop() ends them."""
+
+    def __init__(self, procs: Processes, tmp: Path, workers: int = 2, env: dict | None = None):
+        self.procs, self.tmp = procs, tmp
+        tmp.mkdir(parents=True, exist_ok=True)
+        redis_port = start_redis(procs, tmp)
+        self.broker = f"redis://127.0.0.1:{redis_port}/0"
+        self.pg_url = start_postgres(procs, tmp)
+        log(f"redis on {redis_port}, postgres at {self.pg_url}")
+        self.home = tmp / "dagster_home"
+        self.home.mkdir()
+        shutil.copy(DEPLOY / "dagster.yaml", self.home / "dagster.yaml")
+        grpc_port = free_port()
+        self.workspace = tmp / "workspace.yaml"
+        self.workspace.write_text("load_from:\n  - grpc_server:\n      host: 127.0.0.1\n"
+                                  f"      port: {grpc_port}\n      location_name: sentra\n")
+        self.env = dict(os.environ, DAGSTER_HOME=str(self.home), SENTRA_PG_URL=self.pg_url,
+                        SENTRA_CELERY_BROKER=self.broker,
+                        SENTRA_RATE_LIMIT_REDIS=f"redis://127.0.0.1:{redis_port}/1",
+                        PYTHONPATH=os.pathsep.join([str(celery_config(tmp, self.broker)), str(REPO)]),
+                        **(env or {}))
+        code = procs.start("code_server", [str(BIN / "dagster"), "api", "grpc", "-m",
+                                           "orchestration.deploy.definitions", "-h", "127.0.0.1",
+                                           "-p", str(grpc_port), "--location-name", "sentra"], env=self.env)
+        for i in range(1, workers + 1):
+            procs.start(f"celery_worker_{i}", [str(BIN / "celery"), "-A", "dagster_celery.app", "worker",
+                                               "--pool=solo", "--concurrency=1", "--prefetch-multiplier=1",
+                                               "-Q", "dagster", "-n", f"sentra{i}@%h", "--loglevel=INFO",
+                                               "--without-gossip", "--without-mingle"], env=self.env)
+        wait_port(grpc_port, "the code server", code, timeout=120)
+        procs.start("dagster_daemon", [str(BIN / "dagster-daemon"), "run", "-w", str(self.workspace)], env=self.env)
+
+    def run_days(self, days: list[str], timeout: float = 900) -> tuple[float, list[dict]]:
+        return run_distributed(self.env, self.workspace, self.home, days, timeout)
+
+
 # ------------------------------------------------------------------ the two ways to fill the days
 def run_in_process(sources: Path, data: Path, warehouse: Path, logs: Path) -> float:
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}  # a throwaway instance
@@ -224,11 +267,12 @@ def run_in_process(sources: Path, data: Path, warehouse: Path, logs: Path) -> fl
     return time.monotonic() - t0
 
 
-def run_distributed(env: dict, workspace: Path, home: Path, timeout: float = 900) -> tuple[float, list[dict]]:
+def run_distributed(env: dict, workspace: Path, home: Path, days: list[str] = DAYS,
+                    timeout: float = 900) -> tuple[float, list[dict]]:
     import dagster as dg
 
     t0 = time.monotonic()
-    for day in DAYS:  # queued in day order; the queue runs one at a time
+    for day in days:  # queued in day order; the queue runs one at a time
         subprocess.run([str(BIN / "dagster"), "job", "launch", "-w", str(workspace), "-j", "daily_refresh",
                         "--tags", json.dumps({"dagster/partition": day})],
                        env=env, cwd=REPO, check=True, stdout=subprocess.DEVNULL, timeout=120)
@@ -237,7 +281,7 @@ def run_distributed(env: dict, workspace: Path, home: Path, timeout: float = 900
     with dg.DagsterInstance.from_config(str(home)) as instance:
         while True:
             runs = instance.get_runs()
-            if len(runs) >= len(DAYS) and all(r.is_finished for r in runs):
+            if len(runs) >= len(days) and all(r.is_finished for r in runs):
                 break
             if time.monotonic() - t0 > timeout:
                 raise RuntimeError(f"the distributed runs did not finish within {timeout:.0f}s: "
@@ -246,12 +290,26 @@ def run_distributed(env: dict, workspace: Path, home: Path, timeout: float = 900
         elapsed = time.monotonic() - t0
         summary = []
         for r in sorted(runs, key=lambda r: r.tags.get("dagster/partition", "")):
-            steps = {}
+            steps, started, seconds, metadata = {}, {}, {}, {}
             for rec in instance.all_logs(r.run_id):
-                if rec.dagster_event and rec.dagster_event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
-                    steps[rec.dagster_event.step_key] = rec.dagster_event.event_type_value
+                event = rec.dagster_event
+                if event is None:
+                    continue
+                if event.event_type_value == "STEP_START":
+                    started[event.step_key] = rec.timestamp
+                if event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
+                    steps[event.step_key] = event.event_type_value
+                    if event.step_key in started:
+                        seconds[event.step_key] = round(rec.timestamp - started[event.step_key], 3)
+                if event.event_type_value == "ASSET_MATERIALIZATION":
+                    mat = event.event_specific_data.materialization
+                    metadata[mat.asset_key.to_user_string()] = {
+                        k: v.value for k, v in mat.metadata.items() if isinstance(v.value, (int, float, str))}
+            stats = instance.get_run_stats(r.run_id)
             summary.append({"day": r.tags.get("dagster/partition"), "status": r.status.value,
-                            "run_id": r.run_id, "steps": steps})
+                            "run_id": r.run_id, "steps": steps, "step_seconds": seconds,
+                            "run_seconds": round((stats.end_time or 0) - (stats.start_time or 0), 3),
+                            "metadata": metadata})
     return elapsed, summary
 
 
@@ -285,10 +343,6 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, on_signal)
     t_start = time.monotonic()
     try:
-        redis_port = start_redis(procs, tmp)
-        broker = f"redis://127.0.0.1:{redis_port}/0"
-        pg_url = start_postgres(procs, tmp)
-        log(f"redis on {redis_port}, postgres at {pg_url}")
         site = Site(free_port("127.0.0.2"))
         sources = tmp / "sources.yaml"
         sources.write_text(site.sources_yaml())
@@ -297,31 +351,11 @@ def main(argv: list[str] | None = None) -> int:
         report["in_process_s"] = round(run_in_process(sources, tmp / "in_process", out / "in_process.duckdb", logs), 1)
         log(f"sentra run: {report['in_process_s']} s")
 
-        home = tmp / "dagster_home"
-        home.mkdir()
-        shutil.copy(DEPLOY / "dagster.yaml", home / "dagster.yaml")
-        grpc_port = free_port()
-        workspace = tmp / "workspace.yaml"
-        workspace.write_text("load_from:\n  - grpc_server:\n      host: 127.0.0.1\n"
-                             f"      port: {grpc_port}\n      location_name: sentra\n")
-        env = dict(os.environ, DAGSTER_HOME=str(home), SENTRA_PG_URL=pg_url, SENTRA_CELERY_BROKER=broker,
-                   SENTRA_RATE_LIMIT_REDIS=f"redis://127.0.0.1:{redis_port}/1",
-                   SENTRA_DATA_DIR=str(tmp / "distributed"), SENTRA_SOURCES=str(sources),
-                   SENTRA_WAREHOUSE=str(out / "distributed.duckdb"),
-                   PYTHONPATH=os.pathsep.join([str(celery_config(tmp, broker)), str(REPO)]))
-        code = procs.start("code_server", [str(BIN / "dagster"), "api", "grpc", "-m", "orchestration.deploy.definitions",
-                                           "-h", "127.0.0.1", "-p", str(grpc_port), "--location-name", "sentra"],
-                           env=env)
-        for i in (1, 2):
-            procs.start(f"celery_worker_{i}", [str(BIN / "celery"), "-A", "dagster_celery.app", "worker",
-                                               "--pool=solo", "--concurrency=1", "--prefetch-multiplier=1", "-Q", "dagster",
-                                               "-n", f"sentra{i}@%h", "--loglevel=INFO", "--without-gossip",
-                                               "--without-mingle"], env=env)
-        wait_port(grpc_port, "the code server", code, timeout=120)
-        procs.start("dagster_daemon", [str(BIN / "dagster-daemon"), "run", "-w", str(workspace)], env=env)
-
+        deployment = Deployment(procs, tmp / "deployment", workers=2, env={
+            "SENTRA_DATA_DIR": str(tmp / "distributed"), "SENTRA_SOURCES": str(sources),
+            "SENTRA_WAREHOUSE": str(out / "distributed.duckdb")})
         site.phase = "distributed"
-        elapsed, runs = run_distributed(env, workspace, home)
+        elapsed, runs = deployment.run_days(DAYS)
         report["distributed_s"] = round(elapsed, 1)
         report["runs"] = runs
         report["celery_tasks_per_worker"] = worker_tasks(logs)

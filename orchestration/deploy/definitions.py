@@ -6,6 +6,7 @@ Read from the environment where the code server and the workers run:
   SENTRA_CELERY_BROKER     the broker, e.g. redis://127.0.0.1:6379/0 (the workers must use the same)
   SENTRA_CELERY_BACKEND    the result backend (default: the broker)
   SENTRA_RATE_LIMIT_REDIS  the per-host rate limit shared by every worker (default: the broker)
+  SENTRA_POLITE            0 turns robots.txt and rate limits off (benchmarks on our own server only)
   SENTRA_DATA_DIR, SENTRA_SOURCES, SENTRA_WAREHOUSE  as for orchestration.definitions; SENTRA_DATA_DIR is
                            the storage root every worker reads and writes (a shared filesystem)
 The warehouse steps keep the duckdb_writer pool (one writer at a time, whichever worker takes them).
@@ -44,6 +45,7 @@ _resources = make_resources(
 # constructed with, so an attribute changed afterwards never reaches the step
 _settings = _resources["settings"]
 _resources["settings"] = SentraSettings(
-    data_dir=_settings.data_dir, sources_file=_settings.sources_file, polite=_settings.polite,
+    data_dir=_settings.data_dir, sources_file=_settings.sources_file,
+    polite=os.environ.get("SENTRA_POLITE", "1") != "0",  # 0 only for benchmarks on our own server
     sample_port=_settings.sample_port, rate_limit_redis=os.environ.get("SENTRA_RATE_LIMIT_REDIS") or _broker)
 defs = make_spread_definitions(_resources, _broker, os.environ.get("SENTRA_CELERY_BACKEND") or None)
