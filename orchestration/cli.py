@@ -208,8 +208,17 @@ def train_command(corpus, folds, out_file) -> None:
               help="Keep the generated site and data here (default: a temporary folder, removed).")
 @click.option("--profile", "profile_dir", type=click.Path(file_okay=False), default=None,
               help="Write a pyinstrument profile of each stage here (needs pyinstrument installed).")
-def bench_command(pages, facts_for_views, seed, workdir, profile_dir) -> None:
+@click.option("--distributed", is_flag=True,
+              help="Instead: the same pages as one day in-process and through the Celery deployment with 1 and "
+                   "2 workers (needs `make distributed-check`'s installs): pages/s and the single-writer share.")
+def bench_command(pages, facts_for_views, seed, workdir, profile_dir, distributed) -> None:
     """Measure how the pipeline's cost grows with the pages it reads, and print the figures."""
+    if distributed:
+        from orchestration.deploy.bench import run_distributed_bench
+
+        fig = run_distributed_bench(pages, seed=seed, workdir=workdir, echo=click.echo)
+        click.echo(json.dumps(fig, indent=1))
+        return
     from orchestration.bench import run_bench
 
     run_bench(pages, facts_for_views=facts_for_views, seed=seed, workdir=workdir, profile_dir=profile_dir,
