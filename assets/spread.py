@@ -265,3 +265,14 @@ def join_extractions(context: dg.OpExecutionContext, settings: SentraSettings, s
 )
 def extractions_spread(articles):
     return join_extractions(sources_to_extract(deduplicated=articles).map(extract_source_day).collect())
+
+
+def spread_assets() -> list:
+    """Every asset of the daily job, with raw_pages, articles and extractions spread per source."""
+    from assets import articles as articles_module
+    from assets import corrections, warehouse_tables
+
+    spread_keys = {dg.AssetKey("articles"), dg.AssetKey("extractions")}
+    others = [a for a in dg.load_assets_from_modules([articles_module, warehouse_tables, corrections])
+              if not (spread_keys & set(a.keys))]
+    return [raw_pages_spread, articles_spread, extractions_spread, *others]

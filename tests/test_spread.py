@@ -7,6 +7,7 @@ import dagster as dg
 import pytest
 
 from orchestration.definitions import make_definitions, make_resources
+from assets.spread import spread_assets
 from orchestration.deploy.compare import counts, differences
 from tests.servers import free_port
 
@@ -21,8 +22,6 @@ def _run(defs: dg.Definitions, day: str) -> dg.ExecuteInProcessResult:
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    from orchestration.deploy.definitions import spread_assets
-
     port = free_port()
     plain_dir, spread_dir = tmp_path_factory.mktemp("plain"), tmp_path_factory.mktemp("spread")
     plain = make_definitions(make_resources(data_dir=str(plain_dir), sample_port=port))

@@ -16,16 +16,10 @@ import os
 import dagster as dg
 from dagster_celery import celery_executor
 
-from assets import articles as articles_module
-from assets import corrections, spread, warehouse_tables
+from assets.spread import spread_assets
 from orchestration.checks import all_checks
-from orchestration.resources import SentraSettings
 from orchestration.definitions import daily_job, daily_schedule, failure_sensor, make_resources, reprocess_job
-
-def spread_assets() -> list:
-    others = [a for a in dg.load_assets_from_modules([articles_module, warehouse_tables, corrections])
-              if not ({dg.AssetKey("articles"), dg.AssetKey("extractions")} & set(a.keys))]
-    return [spread.raw_pages_spread, spread.articles_spread, spread.extractions_spread, *others]
+from orchestration.resources import SentraSettings
 
 
 def make_spread_definitions(resources: dict, broker: str, backend: str | None = None) -> dg.Definitions:
