@@ -1,4 +1,4 @@
-"""The spread job (raw_pages articles' reading and the extraction as one step per source, assets.spread, what the Celery deployment runs) gives
+"""The spread job (raw_pages, articles and extractions as one step per source, assets.spread: what the Celery deployment runs) gives
 the same warehouse as the in-process job, day after day: run here with the in-process executor (the
 Celery run itself is `make distributed-check`)."""
 from pathlib import Path
