@@ -86,12 +86,12 @@ class Processes:
         self.started.append((name, proc))
         return proc
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 8) -> None:
         for name, proc in reversed(self.started):
             if proc.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 8
+        deadline = time.monotonic() + grace
         for name, proc in reversed(self.started):
             try:
                 proc.wait(timeout=max(0.1, deadline - time.monotonic()))
