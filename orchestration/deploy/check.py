@@ -129,7 +129,11 @@ class Site:
                         site.paths.append(self.path)
                     return super().send_head()
 
-            server = ThreadingHTTPServer((host, port), functools.partial(Handler, directory=str(SAMPLE_SITE)))
+            try:
+                server = ThreadingHTTPServer((host, port), functools.partial(Handler, directory=str(SAMPLE_SITE)))
+            except OSError:
+                self.stop()  # the hosts already serving
+                raise
             threading.Thread(target=server.serve_forever, daemon=True).start()
             self.servers.append(server)
 
@@ -155,6 +159,17 @@ class Site:
         for s in self.servers:
             s.shutdown()
             s.server_close()
+
+
+def start_site(tries: int = 10) -> Site:
+    """The three hosts on one port: a port free on 127.0.0.2 may be taken on .3 or .4, so try a few."""
+    for attempt in range(tries):
+        try:
+            return Site(free_port("127.0.0.2"))
+        except OSError:
+            if attempt == tries - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 # ------------------------------------------------------------------ services
@@ -343,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, on_signal)
     t_start = time.monotonic()
     try:
-        site = Site(free_port("127.0.0.2"))
+        site = start_site()
         sources = tmp / "sources.yaml"
         sources.write_text(site.sources_yaml())
 
