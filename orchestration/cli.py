@@ -180,7 +180,11 @@ def _default_corpus() -> str:
               help="Also print out-of-fold scores over K folds grouped by outlet.")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), default=None,
               help="Write the model here (default: the model file inside the package).")
-def train_command(corpus, folds, out_file) -> None:
+@click.option("--corrections", "corrections_path", type=click.Path(dir_okay=False), default=None,
+              help="Also learn from the facts analysts rejected or fixed in this corrections file.")
+@click.option("--data-dir", default=lambda: os.environ.get("SENTRA_DATA_DIR", "data"), show_default="data",
+              help="Where the lake keeps the corrected articles (with --corrections).")
+def train_command(corpus, folds, out_file, corrections_path, data_dir) -> None:
     """Fit the reader's decisions on a labelled corpus and write the model file."""
     from scrapers.reading import training
     from scrapers.reading.decide import MODEL_FILE
@@ -188,10 +192,19 @@ def train_command(corpus, folds, out_file) -> None:
     articles = training.load_corpus(corpus)
     if not articles:
         raise click.UsageError(f"{corpus}: no labelled articles (*.json) there; give --corpus DIR")
+    extra = None
+    if corrections_path:
+        from orchestration.teach import corrections_as_labels
+
+        extra = corrections_as_labels(corrections_path, data_dir, len(articles))
+        click.echo(f"{len(extra.examples)} labels from {extra.used} corrections in {corrections_path}"
+                   + (f"; {len(extra.skipped)} gave none:" if extra.skipped else ""))
+        for line in extra.skipped:
+            click.echo(f"  {line}")
     if folds:
-        cv = training.cross_validate(articles, folds)
+        cv = training.cross_validate(articles, folds, extra=extra)
         click.echo(training.format_cv(cv))
-    model = training.fit(articles)
+    model = training.fit(articles, extra=extra)
     target = Path(out_file) if out_file else MODEL_FILE
     target.write_bytes(training.model_bytes(model))
     click.echo(f"wrote {target} ({model['version']}, {model['trained_on']['articles']} articles, "
