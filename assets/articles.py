@@ -16,9 +16,9 @@ from collections.abc import Sequence
 import dagster as dg
 
 from assets.dedup import near_duplicate_of
-from assets.lake import read_json, read_jsonl, write_jsonl
+from warehouse.lake import read_json, read_jsonl, write_jsonl
 from assets.partitions import daily_partitions
-from orchestration.resources import SentraSettings
+from assets.resources import SentraSettings
 from warehouse.rows import stable_key
 
 _SPACE = re.compile(r"\s+")

@@ -6,62 +6,53 @@ when they fail, so BI users keep yesterday's good warehouse instead of today's b
 upstream (a site, the crawler, the reader) probably changed and a person should look.
 
 Every check's SQL lives in sql/checks/*.sql; the thresholds of the warning checks are the
-`check_settings` resource (SENTRA_SILENT_SOURCE_DAYS etc. in the environment, see make_resources).
+`check_settings` resource (SENTRA_SILENT_SOURCE_DAYS etc. in the environment: warehouse/settings.py).
 """
-
-import re
 
 import dagster as dg
 from pydantic import Field
 
+from assets.resources import WarehouseResource
 from assets.warehouse_tables import fact_indicator, fetch_log
-from orchestration.resources import WarehouseResource
-from warehouse.db import sql_statements
-
-_PARAM = re.compile(r"\$([a-z_]+)")
+from scrapers.outcomes import NOT_FAILURES
+from warehouse.db import bind, query_file
+from warehouse.db import query_rows as query_file_rows
+from warehouse.settings import Settings
 
 
 class CheckSettings(dg.ConfigurableResource):
     """Thresholds of the warning (non-blocking) checks."""
 
-    silent_source_days: int = Field(default=3, description="Warn when a source crawled today has had no "
-                                    "successful article fetch for this many days.")
-    facts_trailing_days: int = Field(default=7, description="How many earlier loaded days the facts-per-day "
-                                     "median is taken over.")
-    facts_min_days: int = Field(default=3, description="No facts-drop warning until this many earlier days "
-                                "are loaded.")
-    facts_min_ratio: float = Field(default=0.5, description="Warn when the day's facts are below this share "
-                                   "of the trailing median.")
-    fetch_failure_max_share: float = Field(default=0.3, description="Warn when more than this share of a "
-                                           "source's fetch attempts of the day failed.")
-    fetch_failure_min_attempts: int = Field(default=5, description="Sources with fewer attempts of the day "
-                                            "are not judged on their failure share.")
+    silent_source_days: int = Field(
+        default=Settings.silent_source_days,
+        description="Warn when a source crawled today has had no successful article fetch for this many days.")
+    facts_trailing_days: int = Field(
+        default=Settings.facts_trailing_days,
+        description="How many earlier loaded days the facts-per-day median is taken over.")
+    facts_min_days: int = Field(
+        default=Settings.facts_min_days, description="No facts-drop warning until this many earlier days are loaded.")
+    facts_min_ratio: float = Field(
+        default=Settings.facts_min_ratio, description="Warn when the day's facts are below this share of the trailing median.")
+    fetch_failure_max_share: float = Field(
+        default=Settings.fetch_failure_max_share,
+        description="Warn when more than this share of a source's fetch attempts of the day failed.")
+    fetch_failure_min_attempts: int = Field(
+        default=Settings.fetch_failure_min_attempts,
+        description="Sources with fewer attempts of the day are not judged on their failure share.")
 
-
-def check_query(relative: str) -> str:
-    """The one statement of a check file under sql/."""
-    (query,) = sql_statements(relative)
-    return query
-
-
-def _bind(query: str, params: dict) -> dict | None:
-    names = set(_PARAM.findall(query))
-    missing = names - params.keys()
-    if missing:
-        raise ValueError(f"no value for ${', $'.join(sorted(missing))}")
-    return {k: params[k] for k in names} or None
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "CheckSettings":
+        return cls(**{name: getattr(settings, name) for name in cls.model_fields})
 
 
 def query_rows(con, check_file: str, **params) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of a check file, with its named parameters bound."""
-    query = check_query(f"checks/{check_file}")
-    cur = con.execute(query, _bind(query, params))
-    return [d[0] for d in cur.description], cur.fetchall()
+    """Column names and rows of a check file (sql/checks/), with its named parameters bound."""
+    return query_file_rows(con, f"checks/{check_file}", **params)
 
 
 def _violations(warehouse: WarehouseResource, check_file: str, limit: int = 5, **params) -> tuple[int, list[tuple]]:
-    query = check_query(f"checks/{check_file}")
-    bound = _bind(query, params)
+    query = query_file(f"checks/{check_file}")
+    bound = bind(query, params, check_file)
     with warehouse.get_connection() as con:
         n = con.execute(f"SELECT count(*) FROM ({query})", bound).fetchone()[0]
         sample = con.execute(f"SELECT * FROM ({query}) LIMIT {limit}", bound).fetchall()
@@ -142,7 +133,8 @@ def fetch_failure_share_low(context: dg.AssetCheckExecutionContext, warehouse: W
     with warehouse.get_connection() as con:
         columns, rows = query_rows(con, "fetch_failure_share.sql", day=day,
                                    max_share=check_settings.fetch_failure_max_share,
-                                   min_attempts=check_settings.fetch_failure_min_attempts)
+                                   min_attempts=check_settings.fetch_failure_min_attempts,
+                                   not_failures=sorted(NOT_FAILURES))
     return dg.AssetCheckResult(
         passed=not rows, severity=dg.AssetCheckSeverity.WARN,
         description=("sources with many failed fetches: "

@@ -37,6 +37,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .fetch import FetchResult, decode_body, _mime
+from .outcomes import DONE_OUTCOMES
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,6 @@ H_ENCODING = "WARC-Sentra-Encoding"
 H_ERROR = "WARC-Sentra-Error"
 
 _DROP_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "connection", "keep-alive"}
-#: outcomes of a fetch that need not be repeated the same day (see archived_urls)
-DONE_OUTCOMES = frozenset({"ok", "not_modified", "soft_404", "empty", "bad_content_type", "too_large",
-                           "decode_error"})
 
 _locks: dict[str, threading.Lock] = {}
 _locks_lock = threading.Lock()

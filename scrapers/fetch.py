@@ -52,6 +52,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import requests
 import urllib3
 
+from .outcomes import TRANSIENT_OUTCOMES
 from .robots import RobotsRules
 from .sources import Source
 
@@ -71,8 +72,6 @@ OPEN_DATA_TYPES = frozenset({"application/json", "text/csv", "application/csv",
                              "application/vnd.api+json", "text/plain"})
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
-#: outcomes that can change on a later try
-TRANSIENT_OUTCOMES = frozenset({"timeout", "connection_error", "deferred"})
 
 # Titles/headings of error pages served with status 200.  Kept narrow on purpose:
 # news titles say 'korban tidak ditemukan' and '404 pelaku IKM terima bantuan'.
@@ -101,10 +100,7 @@ class FetchResult:
     source: str
     final_url: str | None = None
     http_status: int | None = None
-    outcome: str = "error"  # ok | not_modified | http_error | timeout | connection_error | too_large |
-    #                         bad_content_type | robots_disallowed | redirect_offsite | redirect_loop |
-    #                         too_many_redirects | offsite | bad_url | deferred | empty | soft_404 |
-    #                         decode_error | error
+    outcome: str = "error"  # one of scrapers.outcomes.OUTCOMES
     error: str | None = None
     content_type: str | None = None
     encoding: str | None = None

@@ -244,7 +244,9 @@ def load_sources(path, variables: dict[str, str] | None = None) -> list[Source]:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        raise ValueError(f"{path}: not valid YAML: {e}") from e
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ValueError(f"{path}: not valid YAML{where}: {getattr(e, 'problem', None) or e}") from None
     if not isinstance(doc, dict) or "sources" not in doc:
         raise ValueError(f"{path}: expected a top-level key 'sources:' holding a list")
     entries = doc["sources"]

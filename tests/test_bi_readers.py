@@ -8,7 +8,6 @@ import time
 import pytest
 
 from tests.test_warehouse_db import FACT, extraction, load_day
-from tests.test_warehouse_db import db  # noqa: F401  (fixture)
 from warehouse.publish import publish
 
 sqlalchemy = pytest.importorskip("sqlalchemy", reason="pip install -e '.[test]' (sqlalchemy, duckdb-engine)")

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from assets import warehouse_tables
-from assets.lake import Lake, write_jsonl
+from warehouse.lake import Lake, write_jsonl
 from orchestration.checks import CheckSettings, all_checks, query_rows
 from orchestration.definitions import make_resources
 from warehouse import rows as wr

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from assets.bench.pagegen import generate_site, page_paths
+from orchestration.bench.pagegen import generate_site, page_paths
 from scrapers.reading.numbers import QTY_RE, _quantity_matches
 from scrapers.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
 from scrapers.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter

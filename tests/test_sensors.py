@@ -9,10 +9,10 @@ import dagster as dg
 import pytest
 
 from assets import warehouse_tables
-from assets.lake import Lake, write_json, write_jsonl
+from warehouse.lake import Lake, write_json, write_jsonl
 from orchestration.alerts import WEBHOOK_ENV, build_alert, find_sources, step_failure
 from orchestration.definitions import failure_sensor, make_resources
-from orchestration.resources import WarehouseResource
+from assets.resources import WarehouseResource
 
 DAY = "2026-11-22"
 

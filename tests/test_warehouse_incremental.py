@@ -8,9 +8,9 @@ import duckdb
 import pytest
 
 from assets import warehouse_tables as wt
-from assets.lake import write_jsonl
+from warehouse.lake import write_jsonl
 from orchestration.definitions import make_resources
-from orchestration.resources import WarehouseResource
+from assets.resources import WarehouseResource
 from tests.test_warehouse_db import FACT, SENTRA, extraction
 from warehouse import rows as wr
 from warehouse.db import run_sql_file
