@@ -154,3 +154,6 @@ def test_the_webserver_shows_assets_checks_schedule_and_sensor(webserver):
 
     # loading the code location opened no warehouse
     assert not list(tmp_path.rglob("*.duckdb"))
+
+    # no "Join the Dagster community" modal on a first visit (nux: enabled: false in .dagster/dagster.yaml)
+    assert graphql(base, "{ shouldShowNux }") == {"shouldShowNux": False}
