@@ -68,14 +68,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def extract(pages: tuple[str, ...]) -> None:
+@click.option("--text", "with_text", is_flag=True, help="Add the main text the reader took from each page.")
+def extract(pages: tuple[str, ...], with_text: bool) -> None:
     """Read saved pages and print one JSON line each (the devset contract); exit 1 when a page could not
     be read (its line has `error`)."""
     from scrapers.reading.extract import extract_file
 
     failed = 0
     for page in pages:
-        result = extract_file(page)
+        result = extract_file(page, with_text=with_text)
         failed += bool(result.get("error"))
         click.echo(json.dumps(result, ensure_ascii=False))
     if failed:
@@ -238,6 +239,33 @@ def report_command(warehouse_file, data_dir, out_file) -> None:
     report = out_file or Settings.from_env(data_dir=data_dir).lake.report
     path = render_report(_published(warehouse_file, data_dir), report)
     click.echo(f"wrote {Path(path).resolve()}")
+
+
+@main.command("train")
+@click.option("--corpus", type=click.Path(file_okay=False), default=None,
+              help="Folder of labelled articles (*.json, the devset format) (default: SENTRA_CORPUS, else "
+                   "../shared/devset).")
+@click.option("--cv", "folds", type=click.IntRange(min=2), default=None,
+              help="Also print out-of-fold scores over K folds grouped by outlet.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), default=None,
+              help="Write the model here (default: the model file inside the package).")
+def train_command(corpus, folds, out_file) -> None:
+    """Fit the reader's decisions on a labelled corpus and write the model file."""
+    from scrapers.reading import training
+    from scrapers.reading.decide import MODEL_FILE
+
+    corpus = str(Settings.from_env(corpus_dir=corpus).corpus_dir)
+    articles = training.load_corpus(corpus)
+    if not articles:
+        raise click.UsageError(f"{corpus}: no labelled articles (*.json) there; give --corpus DIR")
+    if folds:
+        cv = training.cross_validate(articles, folds)
+        click.echo(training.format_cv(cv))
+    model = training.fit(articles)
+    target = Path(out_file) if out_file else MODEL_FILE
+    target.write_bytes(training.model_bytes(model))
+    click.echo(f"wrote {target} ({model['version']}, {model['trained_on']['articles']} articles, "
+               f"{model['trained_on']['facts']} labelled numbers of {model['trained_on']['candidates']} candidates)")
 
 
 @main.command("bench")

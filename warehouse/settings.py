@@ -108,6 +108,7 @@ VARIABLES = {v.name: v for v in [
              "check fetch_failure_share_low"),
     Variable("SENTRA_ALERT_WEBHOOK", "alert_webhook", str, "URL the failure sensor POSTs each alert to"),
     Variable("SENTRA_DEBUG", "debug", _flag, "1: errors print their Python traceback"),
+    Variable("SENTRA_CORPUS", "corpus_dir", _path, "labelled articles `sentra train` fits the reader on"),
 ]}
 
 
@@ -144,6 +145,7 @@ class Settings:
     fetch_failure_min_attempts: int = 5
     alert_webhook: str | None = None
     debug: bool = False
+    corpus_dir: Path = Path("..") / "shared" / "devset"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

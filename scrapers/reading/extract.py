@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from . import dates as _dates
-from .indicators import classify_sentence, stated_year
+from .decide import Candidate, apply_decision, load_model, rules_decision
+from .indicators import frame_sentence, stated_year
 from .numbers import parse_number
 from .page import Page, read_page
 from .relevance import assess, is_ikm_topic, topic_score
@@ -505,9 +506,17 @@ def _province_of(code: str | None) -> str | None:
     return code.split(".")[0] if code else None
 
 
+def _default_decider():
+    model = load_model()
+    return model.decide if model is not None else rules_decision
+
+
 def extract_page(html: str | None, url: str | None = None, crawl_date: date | None = None,
-                 page: Page | None = None) -> dict:
-    """Read one page. ``page``: the page as read_page already read it (then ``html`` is not needed)."""
+                 page: Page | None = None, decider=None) -> dict:
+    """Read one page. ``page``: the page as read_page already read it (then ``html`` is not needed).
+    ``decider``: Candidate -> Decision for each number the rules framed (default: the fitted model in
+    the package, else the rules alone)."""
+    decide = decider or _default_decider()
     if page is None:
         page = read_page(html)
     crawl = _as_date(crawl_date) or date.today()
@@ -571,6 +580,7 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
     raw_facts: list[tuple[dict, int]] = []
     sent_place: dict[int, Placed] = {}
     para_year = None
+    article_year = stated_year(title or "")   # the latest year the article has stated so far
     sentra_mentions: list[tuple[SentraMention, str | None, int]] = []
     for i, s in enumerate(sents):
         prev = sents[i - 1] if i > 0 and sents[i - 1].para == s.para else None
@@ -579,14 +589,17 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
         prev_text = prev.text if prev else None
         if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
             prev_text = sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
-        readings = classify_sentence(s.text, pub_year, prev_text, para_year)
+        frames = frame_sentence(s.text, pub_year, prev_text, para_year)
+        readings = [f for f in frames if not f.vetoes]
+        year_before = article_year
         para_year = stated_year(s.text) or para_year
+        article_year = stated_year(s.text) or article_year
         smentions = find_sentra(s.text)
         if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(sents) and _LIST_ITEM.match(lines[sents[i + 1].para]):
             smentions = []  # 'rincian sentra olahan pala di X sebagai berikut:' introduces the sentra listed next
         ms = per_sent[i]
         claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in readings])
-        for r in readings:
+        for r in frames:
             if r.quantity.start < s.dateline_end:
                 continue
             placed = _place_for(s, r.quantity.start, r.quantity.end, ms, claimed)
@@ -613,16 +626,16 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
             named = [m for m in smentions if m.commodity]
             if named:
                 sname = named[0].name
-            sent_place[i] = placed
-            value = r.quantity.value
-            if value == int(value):
-                value = int(value)
-            raw_facts.append(({
-                "city_code": placed.city_code,
-                "province_code": placed.province_code or _province_of(placed.city_code),
-                "indicator": r.indicator, "value": value, "unit": r.unit, "period": r.period,
-                "year": r.year, "sentra": sname, "evidence": s.text, "confidence": r.confidence,
-            }, placed.strength))
+            if not r.vetoes:
+                sent_place[i] = placed
+            cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, primary, pub_year,
+                             s.para, s.index, _headline_like(s.text), len(article_codes), year_before)
+            d = decide(cand)
+            if not d.keep:
+                continue
+            fact = apply_decision(cand, d)
+            fact["sentra"] = sname
+            raw_facts.append((fact, placed.strength if d.place == "rules" else 2))
         for m in smentions:
             city = None
             if m.commodity and (_PROVINCE_WIDE_AFTER.match(s.text[m.end:m.end + 80]) or m.location and (
@@ -830,8 +843,8 @@ def _output(url: str | None, title: str | None, pub: date | None, *, cities: lis
     }
 
 
-def extract_file(path, crawl_date: date | None = None) -> dict:
-    """Extract one saved page; never raises."""
+def extract_file(path, crawl_date: date | None = None, with_text: bool = False) -> dict:
+    """Extract one saved page; never raises. ``with_text``: add the main text the reader read."""
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
@@ -844,7 +857,12 @@ def extract_file(path, crawl_date: date | None = None) -> dict:
                 html = str(best) if best is not None else raw.decode("latin-1")
             except Exception:
                 html = raw.decode("latin-1")
-        return extract_page(html, None, crawl_date)
+        if not with_text:
+            return extract_page(html, None, crawl_date)
+        page = read_page(html)
+        out = extract_page(None, None, crawl_date, page=page)
+        out["text"] = "\n".join(_clean_lines(page.text, page.title))
+        return out
     except Exception as e:  # noqa: BLE001 - the contract: one line per page, always
         out = dict(EMPTY_RESULT)
         out["cities"], out["sentra"], out["facts"] = [], [], []

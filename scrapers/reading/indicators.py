@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .numbers import Quantity, find_quantities
 
-__all__ = ["Reading", "classify_sentence", "classify_quantity", "find_period", "find_year",
+__all__ = ["Reading", "Frame", "classify_sentence", "classify_quantity", "frame_sentence", "frame_quantity", "find_period", "find_year",
            "INDICATORS", "UNIT_OF"]
 
 INDICATORS = ("jumlah_sentra", "jumlah_ikm", "tenaga_kerja", "nilai_produksi", "nilai_omzet",
@@ -201,8 +201,9 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
     return published_year
 
 
-def _money_indicator(text: str) -> tuple[str | None, int]:
-    """The indicator of the money word closest to the end of ``text`` (-1 when blocked)."""
+def _money_indicator(text: str) -> tuple[str | None, int, bool]:
+    """The indicator of the money word closest to the end of ``text``, its position, and whether a cost
+    word ('anggaran', 'biaya', 'harga') after it speaks against it (the rules then drop the amount)."""
     best, bestpos = None, -1
     for name, rx in MONEY_WORDS:
         for m in rx.finditer(text):
@@ -212,14 +213,14 @@ def _money_indicator(text: str) -> tuple[str | None, int]:
     for m in MONEY_BLOCK.finditer(text):
         blk = max(blk, m.start())
     if best is None:
-        return None, -1
+        return None, -1, False
     if best == "nilai_transaksi" and blk >= 0 and not re.search(r"transaksi", text, re.I):
-        return None, -1  # 'anggaran ... pameran ... Rp700 juta': the event's cost
+        return best, bestpos, True  # 'anggaran ... pameran ... Rp700 juta': the event's cost
     if blk > bestpos:
         # 'anggaran sewa tenda pameran ... Rp90 juta': a cost, not an indicator,
         # unless the money word names aid ('anggaran bantuan', 'pagu DAK')
-        return None, -1
-    return best, bestpos
+        return best, bestpos, True
+    return best, bestpos, False
 
 
 def _nearest_back_noun(seg: str) -> str | None:
@@ -256,74 +257,193 @@ def _umkm_not_ikm(sentence: str, ind: str) -> bool:
     return bool(about or _UMKM.search(sentence)) and bool(_NATIONWIDE.search(sentence))
 
 
-def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
-                      prev_sentence: str | None = None, context_year: int | None = None) -> Reading | None:
-    if not q.is_indicator_candidate:
-        return None
-    before = sentence[:q.start]
-    after = sentence[q.end:]
-    low_before = before[-80:]
-    if RANGE_BEFORE.search(low_before) and not q.unit:
-        return None  # the second half of 'empat hingga lima perajin'
-    conf = 0.9
-    if q.approximate:
-        conf -= 0.1
-    year_pos = q.start
-    if q.kind == "money":
-        if q.value <= 0:
-            return None
-        if MONEY_RANGE_BEFORE.search(before[-40:]):
-            return None  # 'Rp 5 juta hingga Rp 10 juta': the lower bound stands for the range
-        per_who = (r"(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|"
-                   r"sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b")
-        if re.match(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + per_who, after, re.I) or \
-                re.search(r"\b" + per_who + r"[^.;]{0,50}$", before[-70:], re.I):
-            return None  # an amount per recipient, not a total
-        seg = before[-200:]
-        ind, kpos = _money_indicator(seg)
-        how = "money word before"
-        if ind is None:
-            # a money word right after the amount in the same clause ('Rp 2 miliar dari ekspor')
-            m = re.match(r"^[^.;]{0,60}", after)
-            ind2, _ = _money_indicator(m.group(0)) if m else (None, -1)
-            if ind2 and not MONEY_BLOCK.search(seg[-40:]):
-                ind, how, conf = ind2, "money word after", conf - 0.1
-        if ind is None and prev_sentence:
-            ind, _ = _money_indicator(prev_sentence)
-            if ind:
-                how, conf = "money word in previous sentence", conf - 0.25
-        if ind is None:
-            return None
-        # a target anywhere before the amount wins over the flow it targets
-        if ind != "target_penjualan" and MONEY_WORDS[0][1].search(seg) and not MONEY_BLOCK.search(seg):
-            if ind in ("nilai_transaksi", "nilai_omzet", "nilai_ekspor", "nilai_produksi") or how.endswith("previous sentence"):
-                ind = "target_penjualan"
-        if ind == "bantuan" and PROPOSAL.search(sentence):
-            return None
-        if kpos >= 0 and len(seg) - kpos > 120:
-            conf -= 0.1
-        period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
-        if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
-            ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
-        year = find_year(sentence, year_pos, published_year, context_year)
-        return Reading(q, ind, q.unit, period, year, round(max(0.05, min(conf, 1.0)), 2), how)
+@dataclass
+class Frame:
+    """A number as the rules frame it before anything is decided: the indicator its words point to, with
+    its unit, period and year, and every rule that speaks against keeping it (``vetoes``). The rules alone
+    keep a frame with no veto; the fitted decision (``decide``) weighs the vetoes with everything else."""
+    quantity: Quantity
+    indicator: str
+    unit: str
+    period: str | None
+    year: int | None
+    confidence: float
+    how: str = ""
+    vetoes: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()      # what the rules noticed without vetoing: a range, a change
 
-    # ---- counts
+    def reading(self) -> Reading:
+        return Reading(self.quantity, self.indicator, self.unit, self.period, self.year, self.confidence, self.how)
+
+
+CHANGE_BEFORE = _rx(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|penambahan|tambahan|tumbuh|pertumbuhan|turun|menurun|"
+                    r"penurunan|berkurang|melonjak|selisih)\s+(?:sebesar\s+|sebanyak\s+|sekitar\s+|hingga\s+|lagi\s+)?"
+                    r"(?:rp\.?\s*|us\$\s*)?$")
+_PER_WHO = (r"(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|"
+            r"sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b")
+_PER_WHO_AFTER = _rx(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + _PER_WHO)
+_PER_WHO_BEFORE = _rx(r"\b" + _PER_WHO + r"[^.;]{0,50}$")
+
+
+def _conf(c: float) -> float:
+    return round(max(0.05, min(c, 1.0)), 2)
+
+
+def frame_money(sentence: str, q: Quantity, published_year: int | None = None, prev_sentence: str | None = None,
+                context_year: int | None = None) -> Frame | None:
+    """An amount of money: the money word before it (else right after it, else in the sentence before)
+    names the indicator; a range bound, an amount per recipient, a cost or a proposal are vetoes."""
+    if q.value <= 0:
+        return None
+    before, after = sentence[:q.start], sentence[q.end:]
+    vetoes = []
+    conf = 0.9 - (0.1 if q.approximate else 0.0)
+    if MONEY_RANGE_BEFORE.search(before[-40:]):
+        vetoes.append("range_bound")  # 'Rp 5 juta hingga Rp 10 juta': the lower bound stands for the range
+    if _PER_WHO_AFTER.match(after) or _PER_WHO_BEFORE.search(before[-70:]):
+        vetoes.append("per_recipient")  # an amount per recipient, not a total
+    seg = before[-200:]
+    ind, kpos, cost = _money_indicator(seg)
+    how = "money word before"
+    if ind is None or cost:
+        # a money word right after the amount in the same clause ('Rp 2 miliar dari ekspor')
+        m = re.match(r"^[^.;]{0,60}", after)
+        ind2, _, cost2 = _money_indicator(m.group(0)) if m else (None, -1, False)
+        if ind2 and not cost2 and not MONEY_BLOCK.search(seg[-40:]):
+            ind, cost, how, conf = ind2, False, "money word after", conf - 0.1
+    if (ind is None or cost) and prev_sentence:
+        ind2, _, cost2 = _money_indicator(prev_sentence)
+        if ind2 and not cost2:
+            ind, cost, how, conf = ind2, False, "money word in previous sentence", conf - 0.25
+    if ind is None:
+        return _unnamed(q, _money_guess(sentence), q.unit, sentence, published_year, context_year, conf)
+    if cost:
+        vetoes.append("cost_word")
+    # a target anywhere before the amount wins over the flow it targets
+    if ind != "target_penjualan" and MONEY_WORDS[0][1].search(seg) and not MONEY_BLOCK.search(seg):
+        if ind in ("nilai_transaksi", "nilai_omzet", "nilai_ekspor", "nilai_produksi") or how.endswith("previous sentence"):
+            ind = "target_penjualan"
+    if ind == "bantuan" and PROPOSAL.search(sentence):
+        vetoes.append("proposal")
+    if kpos >= 0 and len(seg) - kpos > 120:
+        conf -= 0.1
+    period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
+    if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
+        ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
+    cues = ("change",) if CHANGE_BEFORE.search(before[-40:]) else ()
+    year = find_year(sentence, q.start, published_year, context_year)
+    return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes), cues)
+
+
+def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
+    """What the words before a count say against it being a place's stock, whatever it counts."""
+    vetoes = []
+    if SUBSET.search(before):
+        vetoes.append("subset")
+    if VAGUE_PAST.search(before[-90:]):
+        vetoes.append("vague_past")  # 'beberapa tahun lalu ... 581 unit': no year to state it for
+    if QUALIFIED.search(before[-110:]) or QUALIFIED.match(after[:80].lstrip(" ,")) and \
+            re.match(r"^\s*\S+\s+(?:\S+\s+)?yang\b", after):
+        vetoes.append("qualified")  # 'pelaku usaha yang berorientasi ekspor': a subset, not the stock
+    if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I) \
+            and not re.search(r"\b(?:salah\s+satu|(?:adalah|merupakan|menjadi|termasuk|ia|dia|beliau|kini|tinggal)\s+satu)"
+                              r"\s+dari\s+$", before[-40:], re.I):
+        vetoes.append("ratio")  # '3 dari 10 IKM'
+    return vetoes
+
+
+def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
+                     prev_sentence: str | None) -> tuple[str | None, str, float]:
+    """What a count counts, from the noun right after it or the noun before it: (indicator, how, confidence
+    change). 'craft' stands for makers ('penenun') whose role the caller settles."""
+    for name, rx in NOUN_AFTER:
+        if rx.match(rest):
+            return name, "noun after", 0.0
+    if UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or HOUSED_BEFORE.search(before[-40:]) or
+                                   PRODUCTION_UNIT.match(rest) and not AID_GIVEN.search(before[-100:])) and (
+            IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
+            and ANAPHORA_COUNT.search(before)):
+        return "jumlah_ikm", "unit after", 0.0
+    if re.match(r"^\s*orang\s+(?:yang\s+|yg\s+)?(?:bekerja|dipekerjakan|menggantungkan\s+hidup)\b", rest, re.I):
+        return "tenaga_kerja", "orang bekerja", 0.0  # 'tercatat 560 orang bekerja di sektor itu'
+    if ORANG_AFTER.match(rest):
+        best = _nearest_back_noun(before[-120:])
+        if best == "jumlah_ikm" and re.search(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?"
+                                             r"(?:ikm|imk|industri|perajin|pengrajin)\b", before[-120:], re.I):
+            best = "tenaga_kerja"  # 'tenaga kerja IKM tercatat 1,9 juta orang': people working in IKM
+        if best in ("tenaga_kerja", "peserta_pelatihan"):
+            return best, "orang after, noun before", -0.05
+        if best == "jumlah_ikm":
+            return "jumlah_ikm", "orang after, noun before", -0.15
+        if TRAINING.search(sentence) and PARTICIPATE.search(sentence[max(0, q.start - 60):q.end + 80]):
+            return "peserta_pelatihan", "orang in a training", -0.1  # 'sebanyak 100 orang mengikuti pelatihan'
+    if CLAUSE_END_AFTER.match(rest) and STATE_BEFORE.search(before[-40:]):
+        best = _nearest_back_noun(before[-120:])
+        if best:
+            return best, "jumlah X ... N", -0.25
+    return None, "", 0.0
+
+
+def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: str, rest: str,
+                       trained: bool, prev_sentence: str | None) -> list[str]:
+    """What speaks against a count of ``ind`` being a stock: one firm's staff, UMKM rather than IKM,
+    recipients, per-unit figures, goals, a fair's exhibitors."""
+    vetoes = []
+    if ind == "tenaga_kerja" and (OWN_STAFF_BEFORE.search(before[-40:]) or (
+            FIRST_PERSON.search(sentence) or ONE_BUSINESS.search(before[-80:]))
+            and re.match(r"^\s*(?:orang\s+)?(?:karyawan|karyawati|pegawai|pekerja|buruh)", rest, re.I)):
+        vetoes.append("own_staff")  # 'dibantu lima karyawan', 'saya punya 4 pegawai'
+    if ind == "peserta_pelatihan" and not _IKM_PROPER.search(sentence) and re.search(
+            r"\b(?:umkm|ukm|umk|usaha\s+(?:mikro|kecil|ultra\s+mikro))\b", sentence, re.I) and NATIONWIDE_SPREAD.search(sentence):
+        vetoes.append("umkm_programme")  # a national UMKM programme
+    if ind == "jumlah_ikm" and re.match(r"^\s*(?:orang\s+|buah\s+|unit\s+)?(?:pelaku\s+)?(?:umkm|ukm|umk)\b", rest, re.I):
+        vetoes.append("umkm")  # UMKM (mostly trade and services) are not IKM
+    if ind in ("jumlah_ikm", "tenaga_kerja") and _umkm_not_ikm(sentence, ind):
+        vetoes.append("umkm_sentence")
+    if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
+        vetoes.append("recipient")  # beneficiaries: 'bantuan mesin untuk 7 IKM'
+    if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and _PER_UNIT_BEFORE.search(before[-80:]):
+        vetoes.append("per_unit")  # 'setiap gerai ... tiga pelaku usaha'
+    if ind == "peserta_pelatihan" and how == "noun after" and not trained and \
+            not (prev_sentence and TRAINING.search(prev_sentence)) and EVENT.search(sentence):
+        vetoes.append("fair_participants")
+    if ind != "peserta_pelatihan" and TARGET_COUNT.search(before[-100:]):
+        vetoes.append("target")  # 'menargetkan 1.500 IKM ikut program': a goal, not a count
+    if ind == "jumlah_ikm" and EVENT.search(sentence) and not trained and \
+            PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
+        vetoes.append("exhibitors")  # exhibitors at a fair are not the place's stock of IKM
+    if q.value < 2:
+        vetoes.append("one")
+    return vetoes
+
+
+_PER_UNIT_BEFORE = _rx(r"\b(?:setiap|tiap|masing-masing|per)\s+(?!(?:januari|februari|pebruari|maret|april|mei|juni|juli|"
+                       r"agustus|september|oktober|november|nopember|desember|akhir|awal|tanggal|tahun|(?:19|20)\d\d)\b)\w+")
+
+
+def _trainees(sentence: str, q: Quantity, before: str, rest: str) -> bool:
+    """A count of people or firms in a training ('pelatihan bagi 40 perajin') counts its participants."""
+    near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 130)]
+    people = bool(re.match(r"^\s*(?:orang\b|perajin|pengrajin|pelaku|peserta|pekerja|karyawan|tenaga|" + CRAFT_NOUNS + ")",
+                           rest, re.I))
+    return bool(PARTICIPATE.search(near) or re.search(
+        r"\b(?:pelatihan|melatih|dilatih|bimtek|diklat)\s+(?:sebanyak\s+|sekitar\s+|bagi\s+)?$", before[-40:], re.I)
+        or people and re.search(r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
+                                r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I))
+
+
+def frame_count(sentence: str, q: Quantity, published_year: int | None = None, prev_sentence: str | None = None,
+                context_year: int | None = None) -> Frame | None:
+    """A count: the noun after it (or before it) names the indicator; scope and role rules are vetoes."""
     if q.value != q.value or q.value <= 0:  # NaN or zero
         return None
     if q.value != int(q.value) and q.value < 1000:
         return None  # 1,5 persons is not a count
-    if SUBSET.search(before):
-        return None
-    if VAGUE_PAST.search(before[-90:]):
-        return None  # 'beberapa tahun lalu ... 581 unit': no year to state it for
-    if QUALIFIED.search(before[-110:]) or QUALIFIED.match(after[:80].lstrip(" ,")) and \
-            re.match(r"^\s*\S+\s+(?:\S+\s+)?yang\b", after):
-        return None  # 'pelaku usaha yang berorientasi ekspor': a subset, not the stock
-    if re.search(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))\s+(?:dari|per|banding)\s+$", before[-25:], re.I) \
-            and not re.search(r"\b(?:salah\s+satu|(?:adalah|merupakan|menjadi|termasuk|ia|dia|beliau|kini|tinggal)\s+satu)"
-                              r"\s+dari\s+$", before[-40:], re.I):
-        return None  # '3 dari 10 IKM': a ratio
+    before, after = sentence[:q.start], sentence[q.end:]
+    if RANGE_BEFORE.search(before[-80:]) and not q.unit:
+        return None  # the second half of 'empat hingga lima perajin'
+    conf = 0.9 - (0.1 if q.approximate else 0.0)
+    vetoes = _count_scope_vetoes(before, after, q)
     rest = after
     mp = _SKIP_PAREN.match(rest)
     if mp:
@@ -331,89 +451,72 @@ def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_
     rest = re.sub(r"^\s*(?:lebih|-?an)\b", "", rest, flags=re.I)  # '30 ribu lebih tenaga kerja'
     if RANGE_AFTER.match(rest):
         if q.value < 10:
-            return None  # 'empat hingga lima perajin' per stand: no stock figure
+            vetoes.append("small_range")  # 'empat hingga lima perajin' per stand: no stock figure
+        vetoes.append("range")
         conf -= 0.25
         rest = re.sub(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*\S+", "", rest, flags=re.I)
-    ind = None
-    how = ""
-    for name, rx in NOUN_AFTER:
-        if rx.match(rest):
-            ind, how = name, "noun after"
-            break
-    if ind is None and UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or HOUSED_BEFORE.search(before[-40:]) or
-                                                   PRODUCTION_UNIT.match(rest) and not AID_GIVEN.search(before[-100:])) and (
-            IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
-            and ANAPHORA_COUNT.search(before)):
-        ind, how = "jumlah_ikm", "unit after"
-    if ind is None and re.match(r"^\s*orang\s+(?:yang\s+|yg\s+)?(?:bekerja|dipekerjakan|menggantungkan\s+hidup)\b", rest, re.I):
-        ind, how = "tenaga_kerja", "orang bekerja"  # 'tercatat 560 orang bekerja di sektor itu'
-    if ind is None and ORANG_AFTER.match(rest):
-        best = _nearest_back_noun(before[-120:])
-        if best == "jumlah_ikm" and re.search(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?"
-                                             r"(?:ikm|imk|industri|perajin|pengrajin)\b", before[-120:], re.I):
-            best = "tenaga_kerja"  # 'tenaga kerja IKM tercatat 1,9 juta orang': people working in IKM
-        if best in ("tenaga_kerja", "peserta_pelatihan"):
-            ind, how = best, "orang after, noun before"
-            conf -= 0.05
-        elif best == "jumlah_ikm":
-            ind, how = "jumlah_ikm", "orang after, noun before"
-            conf -= 0.15
-        elif TRAINING.search(sentence) and PARTICIPATE.search(sentence[max(0, q.start - 60):q.end + 80]):
-            ind, how = "peserta_pelatihan", "orang in a training"  # 'sebanyak 100 orang mengikuti pelatihan'
-            conf -= 0.1
-    if ind is None and CLAUSE_END_AFTER.match(rest) and STATE_BEFORE.search(before[-40:]):
-        best = _nearest_back_noun(before[-120:])
-        if best:
-            ind, how = best, "jumlah X ... N"
-            conf -= 0.25
+    ind, how, dconf = _count_indicator(sentence, q, before, rest, prev_sentence)
     if ind is None:
-        return None
+        guess = _nearest_back_noun(sentence) or "jumlah_ikm"
+        return _unnamed(q, guess, UNIT_OF[guess], sentence, published_year, context_year, conf)
+    conf += dconf
     trained = bool(TRAINING.search(sentence))
     if ind == "craft":
-        # 'terdapat 1.870 penenun' / 'tercatat 45 penganyam': makers, counted as business units;
-        # 'mempekerjakan 1.500 pembatik': workers; '30 penenun muda belajar menenun': trainees (below)
+        # 'terdapat 1.870 penenun': makers, counted as business units; 'mempekerjakan 1.500 pembatik': workers
         ind = "tenaga_kerja" if EMPLOY_BEFORE.search(before[-60:]) else "jumlah_ikm"
         conf -= 0.1
-    if ind in ("jumlah_ikm", "tenaga_kerja") and trained:
-        near = sentence[max(0, q.start - 60):min(len(sentence), q.end + 130)]
-        people = bool(re.match(r"^\s*(?:orang\b|perajin|pengrajin|pelaku|peserta|pekerja|karyawan|tenaga|" + CRAFT_NOUNS + ")",
-                               rest, re.I))
-        if PARTICIPATE.search(near) or re.search(r"\b(?:pelatihan|melatih|dilatih|bimtek|diklat)\s+(?:sebanyak\s+|sekitar\s+|bagi\s+)?$",
-                                                 before[-40:], re.I) or people and re.search(
-                r"\b(?:pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|kursus)\b[^.;]{0,60}"
-                r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I):
-            ind, how = "peserta_pelatihan", how + ", trained"
-    if ind == "tenaga_kerja" and (OWN_STAFF_BEFORE.search(before[-40:]) or (
-            FIRST_PERSON.search(sentence) or ONE_BUSINESS.search(before[-80:]))
-            and re.match(r"^\s*(?:orang\s+)?(?:karyawan|karyawati|pegawai|pekerja|buruh)", rest, re.I)):
-        return None  # 'dibantu lima karyawan', 'saya punya 4 pegawai': one business's own staff
-    if ind == "peserta_pelatihan" and not _IKM_PROPER.search(sentence) and re.search(
-            r"\b(?:umkm|ukm|umk|usaha\s+(?:mikro|kecil|ultra\s+mikro))\b", sentence, re.I) and NATIONWIDE_SPREAD.search(sentence):
-        return None  # 'pelatihan ... diikuti 250 ribu pelaku usaha mikro di 38 provinsi': a national UMKM programme
-    if ind == "jumlah_ikm" and re.match(r"^\s*(?:orang\s+|buah\s+|unit\s+)?(?:pelaku\s+)?(?:umkm|ukm|umk)\b", rest, re.I):
-        return None  # UMKM (mostly trade and services) are not IKM
-    if ind in ("jumlah_ikm", "tenaga_kerja") and _umkm_not_ikm(sentence, ind):
-        return None  # UMKM statistics (mostly trade and services) are not IKM
-    if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
-        return None  # beneficiaries: 'bantuan mesin untuk 7 IKM'
-    if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and re.search(r"\b(?:setiap|tiap|masing-masing|per)\s+(?!(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|"
-                                                                     r"september|oktober|november|nopember|desember|akhir|awal|tanggal|"
-                                                                     r"tahun|(?:19|20)\d\d)\b)\w+", before[-80:], re.I):
-        return None  # a per-unit figure ('setiap gerai ... tiga pelaku usaha')
+    if ind in ("jumlah_ikm", "tenaga_kerja") and trained and _trainees(sentence, q, before, rest):
+        ind, how = "peserta_pelatihan", how + ", trained"
     if ind == "peserta_pelatihan" and how == "noun after" and not trained and \
-            not (prev_sentence and TRAINING.search(prev_sentence)):
-        if EVENT.search(sentence):
-            return None  # participants of a fair, not of a training
+            not (prev_sentence and TRAINING.search(prev_sentence)) and not EVENT.search(sentence):
         conf -= 0.2
-    if ind != "peserta_pelatihan" and TARGET_COUNT.search(before[-100:]):
-        return None  # 'menargetkan 1.500 IKM ikut program': a goal, not a count
-    if ind == "jumlah_ikm" and EVENT.search(sentence) and not trained and \
-            PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
-        return None  # exhibitors at a fair are not the place's stock of IKM
-    if q.value < 2:
+    vetoes += _count_role_vetoes(sentence, q, ind, how, before, rest, trained, prev_sentence)
+    cues = []
+    if "range" in vetoes and "small_range" not in vetoes:
+        vetoes.remove("range")  # the rules keep a range of counts, with less confidence
+        cues.append("range")
+    if CHANGE_BEFORE.search(before[-40:]):
+        cues.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
+    year = find_year(sentence, q.start, published_year, context_year)
+    return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes), tuple(cues))
+
+
+_AID_WORDS = _rx(r"\b(?:bantuan|hibah|dak|dana|anggaran|alokasi|senilai|bernilai|peralatan|mesin|alat|program|proyek)\b")
+
+
+def _money_guess(sentence: str) -> str:
+    """For an amount no money word names: the indicator of any money word in the sentence, else aid-like
+    words ('senilai', 'anggaran', 'mesin') point to aid, else turnover."""
+    ind, _, _ = _money_indicator(sentence)
+    if ind:
+        return ind
+    return "bantuan" if _AID_WORDS.search(sentence) else "nilai_omzet"
+
+
+def _unnamed(q: Quantity, guess: str, unit: str | None, sentence: str, published_year: int | None,
+             context_year: int | None, conf: float) -> Frame:
+    """A number no rule names an indicator for: a candidate all the same, with a guessed indicator and
+    the veto 'unnamed', so the fitted decision can still take it ('13 ribu para pelaku IKM', '20 pabrik')."""
+    period = find_period(sentence, q.start) if guess in FLOW_INDICATORS else None
+    year = find_year(sentence, q.start, published_year, context_year)
+    return Frame(q, guess, unit or "IDR", period, year, _conf(conf - 0.4), "unnamed", ("unnamed",))
+
+
+def frame_quantity(sentence: str, q: Quantity, qs: list[Quantity] | None = None, published_year: int | None = None,
+                   prev_sentence: str | None = None, context_year: int | None = None) -> Frame | None:
+    """The frame of one number, or None when it can state no indicator (a year, a price, no counted noun)."""
+    if not q.is_indicator_candidate:
         return None
-    year = find_year(sentence, year_pos, published_year, context_year)
-    return Reading(q, ind, UNIT_OF[ind], None, year, round(max(0.05, min(conf, 1.0)), 2), how)
+    if q.kind == "money":
+        return frame_money(sentence, q, published_year, prev_sentence, context_year)
+    return frame_count(sentence, q, published_year, prev_sentence, context_year)
+
+
+def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
+                      prev_sentence: str | None = None, context_year: int | None = None) -> Reading | None:
+    """The rules' reading of one number: its frame when no rule vetoes it."""
+    f = frame_quantity(sentence, q, qs, published_year, prev_sentence, context_year)
+    return f.reading() if f is not None and not f.vetoes else None
 
 
 def stated_year(sentence: str) -> int | None:
@@ -428,10 +531,16 @@ def classify_sentence(sentence: str, published_year: int | None = None,
                       prev_sentence: str | None = None, context_year: int | None = None) -> list[Reading]:
     """Indicator readings of every number in one sentence. ``context_year``: a year stated just before
     (same paragraph), used when the sentence names none."""
+    return [f.reading() for f in frame_sentence(sentence, published_year, prev_sentence, context_year) if not f.vetoes]
+
+
+def frame_sentence(sentence: str, published_year: int | None = None,
+                   prev_sentence: str | None = None, context_year: int | None = None) -> list[Frame]:
+    """The frame of every number in one sentence that could state an indicator, vetoed or not."""
     qs = find_quantities(sentence)
     out = []
     for q in qs:
-        r = classify_quantity(sentence, q, qs, published_year, prev_sentence, context_year)
-        if r is not None:
-            out.append(r)
+        f = frame_quantity(sentence, q, qs, published_year, prev_sentence, context_year)
+        if f is not None:
+            out.append(f)
     return out

@@ -1,0 +1,292 @@
+"""Decisions fitted on real labelled articles: which number frames are facts, and their indicator, place and year.
+
+The rules (``indicators.frame_*``, the place rules of ``extract``) propose; this module decides. Every
+number the rules can frame becomes a candidate with features: the rules' own verdicts (the indicator
+they name, each veto, how the place was found) and the words around the number. Four small linear
+models, fitted by ``sentra train`` (``training.py``) on the labelled corpus and stored in
+``model.json`` beside this file, then choose:
+
+- ``keep``: is the number a fact at all (its probability is the fact's ``confidence``);
+- ``indicator``: which of the 11 indicators (only those that fit its unit: money or a count);
+- ``place``: the place the rules found, the province only, the nation, or the article's primary city;
+- ``year``: none, the year the text states, or the publication year.
+
+Reading needs no numpy and no scikit-learn: a model is a table of feature weights, applied as a sparse
+dot product. With no model file (or ``SENTRA_READER_RULES=1``... set through ``use_rules_only``), the
+rules decide alone: a frame with no veto is a fact.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .indicators import MONEY_INDICATORS, UNIT_OF, YEAR_EXPL, YEAR_REL, Frame
+
+MODEL_FILE = Path(__file__).with_name("model.json")
+
+COUNT_INDICATORS = ("jumlah_sentra", "jumlah_ikm", "tenaga_kerja", "peserta_pelatihan")
+PLACE_CHOICES = ("rules", "province", "nation", "primary")
+YEAR_CHOICES = ("none", "stated", "context", "published")
+
+_WORD = re.compile(r"[a-z]+")
+_CHANGE = re.compile(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|tambahan|bertumbuh|tumbuh|pertumbuhan|turun|"
+                     r"menurun|penurunan|berkurang|melonjak|lonjakan|merosot|anjlok)\b")
+_PLAN = re.compile(r"\b(?:akan|rencana\w*|direncanakan|merencanakan|bakal|ditargetkan|menargetkan|target\w*|diharapkan|"
+                   r"diproyeksikan|proyeksi|usulan|diusulkan|rancangan)\b")
+_NOW = re.compile(r"\b(?:saat\s+ini|kini|sekarang|hingga\s+kini|sampai\s+kini|hingga\s+saat\s+ini|sampai\s+saat\s+ini|"
+                  r"tercatat|terdapat|ada|memiliki|mempunyai)\b")
+_NATION = re.compile(r"\b(?:nasional|indonesia|tanah\s+air|kementerian|kemenperin|menteri|menperin)\b")
+_PROVINCE_WORD = re.compile(r"\b(?:provinsi|pemprov|gubernur|se-?provinsi|kabupaten\s*/\s*kota|kab\s*/\s*kota)\b")
+_ISLAND = re.compile(r"\b(?:pulau|luar\s+jawa|luar\s+pulau)\b")
+_LARGE = re.compile(r"\b(?:industri\s+besar|besar\s+dan\s+menengah|seluruh\s+industri|sektor\s+industri|industri\s+pengolahan)\b")
+_TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?$")
+_PER = re.compile(r"\b(?:per|setiap|tiap|masing-masing|rata-rata)\b")
+
+
+@dataclass
+class Candidate:
+    """One number the rules framed, with what the decision needs to know about where it stands."""
+    frame: Frame
+    sentence: str
+    rule_city: str | None          # the place the rules found for it
+    rule_province: str | None
+    strength: int                  # 3 in its sentence, 2 the sentence before, 1 the article's default, 0 none
+    primary: str | None            # the article's primary city
+    published_year: int | None
+    para_index: int                # its sentence's paragraph, from the top
+    sent_index: int                # its sentence's place in the paragraph
+    headline_like: bool
+    n_cities: int                  # distinct kab/kota the article names
+    context_year: int | None = None   # the latest year the article stated before this sentence
+    features: dict[str, float] = field(default_factory=dict)
+
+    def stated_year(self) -> int | None:
+        """The year the rules tie the number to from the text, or None when they only fell back on the
+        publication year."""
+        f = self.frame
+        text = self.sentence
+        if YEAR_EXPL.search(text) or (YEAR_REL.search(text) and self.published_year):
+            return f.year
+        if f.year is not None and f.year != self.published_year:
+            return f.year  # a year carried from the sentence before
+        return None
+
+    def place(self, choice: str) -> tuple[str | None, str | None]:
+        """(city_code, province_code) for a place choice."""
+        prov = self.rule_province or (self.rule_city or self.primary or "").split(".")[0] or None
+        if choice == "rules":
+            return self.rule_city, self.rule_province or (self.rule_city.split(".")[0] if self.rule_city else None)
+        if choice == "province":
+            return None, prov
+        if choice == "nation":
+            return None, None
+        return self.primary, (self.primary.split(".")[0] if self.primary else None)
+
+    def year(self, choice: str) -> int | None:
+        if choice == "stated":
+            return self.stated_year()
+        if choice == "published":
+            return self.published_year
+        if choice == "context":
+            return self.context_year
+        return None
+
+
+def _window_words(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    left = _WORD.findall(sentence[max(0, start - 80):start].lower())[-6:]
+    right = _WORD.findall(sentence[end:end + 50].lower())[:4]
+    return left, right
+
+
+def candidate_features(c: Candidate) -> dict[str, float]:
+    """The features of a candidate: names of the rules' verdicts and of the words near the number.
+    Names, not text: a word becomes a feature only if training saw it in several articles."""
+    f = c.frame
+    q = f.quantity
+    s = c.sentence
+    low = s.lower()
+    feats: dict[str, float] = {"bias": 1.0, f"ind={f.indicator}": 1.0, f"how={f.how}": 1.0,
+                               f"kind={'money' if q.kind == 'money' else 'count'}": 1.0,
+                               f"unit={f.unit}": 1.0, f"period={f.period}": 1.0, "rule_conf": f.confidence}
+    for v in f.vetoes:
+        feats[f"veto={v}"] = 1.0
+    feats["n_vetoes"] = float(len(f.vetoes))
+    if not f.vetoes:
+        feats["rules_keep"] = 1.0
+    if q.approximate:
+        feats["approx"] = 1.0
+    feats[f"log10={min(12, int(math.log10(max(q.value, 1))))}"] = 1.0
+    feats[f"strength={c.strength}"] = 1.0
+    level = "city" if c.rule_city else "province" if c.rule_province else "none"
+    feats[f"rule_level={level}"] = 1.0
+    if c.rule_city and c.rule_city == c.primary:
+        feats["rule_is_primary"] = 1.0
+    if not c.primary:
+        feats["no_primary"] = 1.0
+    feats[f"n_cities={min(c.n_cities, 3)}"] = 1.0
+    if c.headline_like:
+        feats["headline"] = 1.0
+    feats[f"para={min(c.para_index, 4)}"] = 1.0
+    feats[f"sent={min(c.sent_index, 2)}"] = 1.0
+    near_before = low[max(0, q.start - 60):q.start]
+    if _CHANGE.search(near_before) or _CHANGE.search(low[q.end:q.end + 30]):
+        feats["cue=change"] = 1.0
+    if _PLAN.search(low[max(0, q.start - 100):q.start]):
+        feats["cue=plan"] = 1.0
+    if _NOW.search(low):
+        feats["cue=now"] = 1.0
+    if _NATION.search(low):
+        feats["cue=nation"] = 1.0
+    if _PROVINCE_WORD.search(low):
+        feats["cue=province"] = 1.0
+    if _PER.search(low[max(0, q.start - 40):q.end + 30]):
+        feats["cue=per"] = 1.0
+    if "%" in s or "persen" in low:
+        feats["cue=percent"] = 1.0
+    stated = c.stated_year()
+    feats["year=stated" if stated is not None else "year=unstated"] = 1.0
+    if YEAR_EXPL.search(s):
+        feats["year=explicit"] = 1.0
+    if YEAR_REL.search(s):
+        feats["year=relative"] = 1.0
+    if stated is not None and c.published_year is not None:
+        feats[f"year_gap={max(-2, min(3, c.published_year - stated))}"] = 1.0
+    if c.context_year is not None:
+        feats["year=context"] = 1.0
+        if c.published_year is not None:
+            feats[f"context_gap={max(-2, min(3, c.published_year - c.context_year))}"] = 1.0
+    if c.published_year is None:
+        feats["year=no_published"] = 1.0
+    for cue in f.cues:
+        feats[f"cue={cue}"] = 1.0
+    if 1945 <= q.value <= 2035 and q.value == int(q.value) and q.kind != "money":
+        feats["yearlike"] = 1.0
+    if _ISLAND.search(low[max(0, q.start - 60):q.start]):
+        feats["cue=island"] = 1.0
+    if _LARGE.search(low):
+        feats["cue=large_industry"] = 1.0
+    if _TOTAL_OF.search(low[max(0, q.start - 40):q.start]):
+        feats["cue=total_of"] = 1.0
+    left, right = _window_words(s, q.start, q.end)
+    if left:
+        feats[f"L1:{left[-1]}"] = 1.0
+    if right:
+        feats[f"R1:{right[0]}"] = 1.0
+    for w in left:
+        feats[f"L:{w}"] = 1.0
+    for w in right:
+        feats[f"R:{w}"] = 1.0
+    return feats
+
+
+# ---------------------------------------------------------------- applying a fitted model
+def _dot(weights: dict[str, float], feats: dict[str, float]) -> float:
+    return sum(weights.get(k, 0.0) * v for k, v in feats.items())
+
+
+def _sigmoid(z: float) -> float:
+    if z < -35:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _softmax(head: dict, feats: dict[str, float], allowed: tuple[str, ...] | None = None) -> dict[str, float]:
+    """Class probabilities of a multi-class head, over the allowed classes only."""
+    scores = {}
+    for cls, w in head["weights"].items():
+        if allowed is None or cls in allowed:
+            scores[cls] = _dot(w, feats) + head["intercept"].get(cls, 0.0)
+    if not scores:
+        return {}
+    top = max(scores.values())
+    exp = {k: math.exp(v - top) for k, v in scores.items()}
+    z = sum(exp.values())
+    return {k: v / z for k, v in exp.items()}
+
+
+def _override(probs: dict[str, float], rule_choice: str, margin: float) -> str:
+    """The model's choice where it beats the rules' own by ``margin``, else the rules'."""
+    if not probs:
+        return rule_choice
+    best = max(sorted(probs), key=lambda k: probs[k])
+    if best != rule_choice and probs[best] - probs.get(rule_choice, 0.0) >= margin:
+        return best
+    return rule_choice
+
+
+@dataclass
+class Decision:
+    keep: bool
+    confidence: float
+    indicator: str
+    place: str
+    year: str
+
+
+class Model:
+    """A fitted model as stored in model.json: a version, the threshold, and one weight table per head."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.version: str = data["version"]
+        self.threshold: float = data["threshold"]
+        self.heads: dict = data["heads"]
+
+    def keep_probability(self, feats: dict[str, float]) -> float:
+        keep = self.heads["keep"]
+        return _sigmoid(_dot(keep["weights"], feats) + keep["intercept"])
+
+    def decide(self, c: Candidate) -> Decision:
+        feats = c.features or candidate_features(c)
+        p = self.keep_probability(feats)
+        kind = "money" if c.frame.quantity.kind == "money" else "count"
+        allowed = tuple(sorted(MONEY_INDICATORS)) if kind == "money" else COUNT_INDICATORS
+        margins = self.data.get("margins", {})
+        # the rules' indicator stands unless the model is much surer; for a number the rules could not
+        # name ('unnamed'), the model names it
+        margin = 0.0 if "unnamed" in c.frame.vetoes else margins.get("indicator", 0.0)
+        ind = _override(_softmax(self.heads["indicator"], feats, allowed), c.frame.indicator, margin)
+        place = _override(_softmax(self.heads["place"], feats), "rules", margins.get("place", 0.0))
+        year_probs = _softmax(self.heads["year"], feats)
+        year = max(sorted(year_probs), key=lambda k: year_probs[k]) if year_probs else "rules"
+        return Decision(p >= self.threshold, round(p, 3), ind, place, year)
+
+
+@cache
+def load_model(path: str | None = None) -> Model | None:
+    """The model file in the package (or at ``path``), read once per process; None when there is none."""
+    p = Path(path) if path else MODEL_FILE
+    if not p.exists():
+        return None
+    return Model(json.loads(p.read_text(encoding="utf-8")))
+
+
+def rules_decision(c: Candidate) -> Decision:
+    """The rules alone: a frame with no veto is a fact, as the rules framed it."""
+    return Decision(not c.frame.vetoes, c.frame.confidence, c.frame.indicator, "rules", "rules")
+
+
+def apply_decision(c: Candidate, d: Decision) -> dict:
+    """The fact a candidate becomes under a decision."""
+    f = c.frame
+    value = f.quantity.value
+    if value == int(value):
+        value = int(value)
+    if d.year == "rules":
+        year = f.year
+    else:
+        year = c.year(d.year)
+    city, prov = c.place(d.place)
+    ind = d.indicator
+    unit = f.unit if ind in MONEY_INDICATORS else UNIT_OF.get(ind, f.unit)
+    if ind == "jumlah_ikm" and f.unit == "orang":
+        unit = "orang"
+    period = f.period if ind in ("nilai_produksi", "nilai_omzet", "nilai_transaksi", "nilai_ekspor",
+                                 "target_penjualan") else None
+    return {"city_code": city, "province_code": prov or (city.split(".")[0] if city else None),
+            "indicator": ind, "value": value, "unit": unit, "period": period, "year": year,
+            "sentra": None, "evidence": c.sentence, "confidence": d.confidence}
