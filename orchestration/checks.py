@@ -76,6 +76,25 @@ def _partition_day(context: dg.AssetCheckExecutionContext) -> str:
     return day
 
 
+def _rows_of_the_day(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, check_file: str,
+                     **params) -> tuple[str, list[str], list[tuple]]:
+    """The run's day, and the columns and rows of a warning check's SQL for that day."""
+    day = _partition_day(context)
+    with warehouse.get_connection() as con:
+        columns, rows = query_rows(con, check_file, day=day, **params)
+    return day, columns, rows
+
+
+def _warning_check(asset, name: str, description: str):
+    """A check that warns and never blocks: it says that something upstream probably changed."""
+    return dg.asset_check(asset=asset, name=name, blocking=False, description=description)
+
+
+def _warning(passed: bool, description: str | None, metadata: dict) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(passed=passed, severity=dg.AssetCheckSeverity.WARN, description=description,
+                               metadata=metadata)
+
+
 def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=fact_indicator, name=name, blocking=True, description=description)
     def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
@@ -85,36 +104,34 @@ def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDe
     return _check
 
 
-@dg.asset_check(asset=fetch_log, name="sources_not_silent", blocking=False,
-                description="Warns (never blocks) when a source crawled on the day has had no successful article "
-                            "fetch for check_settings.silent_source_days days (default 3). SQL: "
-                            "sql/checks/silent_sources.sql.")
+@_warning_check(fetch_log, "sources_not_silent",
+                "Warns (never blocks) when a source crawled on the day has had no successful article "
+                "fetch for check_settings.silent_source_days days (default 3). SQL: "
+                "sql/checks/silent_sources.sql.")
 def sources_not_silent(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                        check_settings: CheckSettings) -> dg.AssetCheckResult:
-    day = _partition_day(context)
-    with warehouse.get_connection() as con:
-        columns, rows = query_rows(con, "silent_sources.sql", day=day, silent_days=check_settings.silent_source_days)
-    return dg.AssetCheckResult(
-        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+    day, columns, rows = _rows_of_the_day(context, warehouse, "silent_sources.sql",
+                                          silent_days=check_settings.silent_source_days)
+    return _warning(
+        passed=not rows,
         description=(f"{len(rows)} source(s) silent for {check_settings.silent_source_days}+ days: "
                      + ", ".join(r[0] for r in rows)) if rows else None,
         metadata={"day": day, "silent_source_days": check_settings.silent_source_days, "silent_sources": len(rows),
                   "sources": dg.MetadataValue.md(markdown_table(columns, rows))})
 
 
-@dg.asset_check(asset=fact_indicator, name="facts_per_day_not_dropped", blocking=False,
-                description="Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio "
-                            "(default 0.5) of the median of the previous loaded days (up to 7; needs 3). SQL: "
-                            "sql/checks/facts_per_day_drop.sql.")
+@_warning_check(fact_indicator, "facts_per_day_not_dropped",
+                "Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio "
+                "(default 0.5) of the median of the previous loaded days (up to 7; needs 3). SQL: "
+                "sql/checks/facts_per_day_drop.sql.")
 def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                               check_settings: CheckSettings) -> dg.AssetCheckResult:
-    day = _partition_day(context)
-    with warehouse.get_connection() as con:
-        _, rows = query_rows(con, "facts_per_day_drop.sql", day=day, trailing_days=check_settings.facts_trailing_days,
-                             min_days=check_settings.facts_min_days, min_ratio=check_settings.facts_min_ratio)
+    day, _, rows = _rows_of_the_day(context, warehouse, "facts_per_day_drop.sql",
+                                    trailing_days=check_settings.facts_trailing_days,
+                                    min_days=check_settings.facts_min_days, min_ratio=check_settings.facts_min_ratio)
     facts, median, n_days, counts, dropped = rows[0]
-    return dg.AssetCheckResult(
-        passed=not dropped, severity=dg.AssetCheckSeverity.WARN,
+    return _warning(
+        passed=not dropped,
         description=(f"{facts} facts on {day}, below {check_settings.facts_min_ratio:g} x the median {median:g} "
                      f"of the previous {n_days} loaded days") if dropped else None,
         metadata={"day": day, "facts_on_day": facts,
@@ -123,20 +140,18 @@ def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse:
                   "min_ratio": check_settings.facts_min_ratio})
 
 
-@dg.asset_check(asset=fetch_log, name="fetch_failure_share_low", blocking=False,
-                description="Warns (never blocks) when more than check_settings.fetch_failure_max_share (default "
-                            "0.3) of a source's fetch attempts of the day failed. SQL: "
-                            "sql/checks/fetch_failure_share.sql.")
+@_warning_check(fetch_log, "fetch_failure_share_low",
+                "Warns (never blocks) when more than check_settings.fetch_failure_max_share (default "
+                "0.3) of a source's fetch attempts of the day failed. SQL: "
+                "sql/checks/fetch_failure_share.sql.")
 def fetch_failure_share_low(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                             check_settings: CheckSettings) -> dg.AssetCheckResult:
-    day = _partition_day(context)
-    with warehouse.get_connection() as con:
-        columns, rows = query_rows(con, "fetch_failure_share.sql", day=day,
-                                   max_share=check_settings.fetch_failure_max_share,
-                                   min_attempts=check_settings.fetch_failure_min_attempts,
-                                   not_failures=sorted(NOT_FAILURES))
-    return dg.AssetCheckResult(
-        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+    day, columns, rows = _rows_of_the_day(context, warehouse, "fetch_failure_share.sql",
+                                          max_share=check_settings.fetch_failure_max_share,
+                                          min_attempts=check_settings.fetch_failure_min_attempts,
+                                          not_failures=sorted(NOT_FAILURES))
+    return _warning(
+        passed=not rows,
         description=("sources with many failed fetches: "
                      + ", ".join(f"{r[0]} ({r[3]:.0%} of {r[1]})" for r in rows)) if rows else None,
         metadata={"day": day, "max_share": check_settings.fetch_failure_max_share, "sources_over": len(rows),
