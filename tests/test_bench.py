@@ -10,6 +10,8 @@ from orchestration.bench.pagegen import add_pages, generate_site, page_paths
 from scrapers.sources import load_sources
 from warehouse.rows import fact_rows, sentra_rows
 
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
+
 
 def test_generator_is_deterministic_and_varied(tmp_path):
     a = generate_site(tmp_path / "a", 12, seed=3)

@@ -220,6 +220,7 @@ def test_asset_reports_unmatched_in_metadata(tmp_path, loaded, monkeypatch):
         4, 2, 1, "gone, no-such-city")
 
 
+@pytest.mark.slow
 def test_the_daily_job_applies_corrections_before_publishing(tmp_path, monkeypatch):
     """The sample site through the daily job with corrections_applied in it: the published file has them."""
     from assets.corrections import corrections_applied

@@ -8,6 +8,7 @@ import re
 import string
 from urllib.parse import urlsplit
 
+import pytest
 import trafilatura
 
 from orchestration.bench.pagegen import generate_site, page_paths
@@ -16,6 +17,8 @@ from scrapers.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
 from scrapers.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter
 from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
 from scrapers.sources import _PLAIN_HOST, host_of
+
+pytestmark = pytest.mark.slow  # each compares a shortcut with its slow path over many inputs
 
 ALPHA = string.ascii_letters + string.digits + "-._~%/:;=+,!$&'()*@[]?#\\ \t\x01\u00e9"
 HOSTS = ["a.example", "amp.a.example", "A.example", "127.0.0.1", "x-y.id", "a.example.", "a_b.id", "a..b",

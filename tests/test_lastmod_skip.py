@@ -214,6 +214,7 @@ def two_days(tmp_path_factory):
                 after_reprocess=after_reprocess)
 
 
+@pytest.mark.slow
 def test_day_two_requests_only_the_new_and_the_corrected_page(two_days):
     raw = two_days["day2"]["raw_pages"]
     assert raw["unchanged_by_sitemap"] == 3 and raw["not_modified"] == 0
@@ -233,6 +234,7 @@ def test_day_two_requests_only_the_new_and_the_corrected_page(two_days):
     assert len(state) == 5
 
 
+@pytest.mark.slow
 def test_rerunning_the_day_neither_duplicates_nor_fetches_again(two_days):
     assert two_days["after_again"] == two_days["after2"]
     raw = two_days["again"]["raw_pages"]
@@ -242,11 +244,13 @@ def test_rerunning_the_day_neither_duplicates_nor_fetches_again(two_days):
     assert two_days["after2"]["dim_article"] == two_days["after1"]["dim_article"] + 1  # page 0 moved to day 2
 
 
+@pytest.mark.slow
 def test_reprocess_rereads_the_day_and_changes_nothing(two_days):
     assert two_days["after_reprocess"] == two_days["after2"]
     assert two_days["reprocessed"]["articles"]["articles"] == two_days["day2"]["articles"]["articles"] == 2
 
 
+@pytest.mark.slow
 def test_a_day_run_again_after_a_kill_recovers_the_state_from_its_archive(tmp_path):
     """A run killed after fetching never saved last_fetched.json / validators.json: running the day again
     takes them from the day's WARC (nothing is fetched twice), so the next day still skips."""

@@ -2,7 +2,11 @@
 import multiprocessing as mp
 import time
 
+import pytest
+
 from orchestration.bench.rss import TreePeak, tree_rss_mb
+
+pytestmark = pytest.mark.slow  # processes holding memory for seconds
 
 
 def _hold(mb: int, seconds: float) -> None:

@@ -53,6 +53,7 @@ def test_a_bad_value_names_the_variable_and_what_it_expects(name, value, expecte
     assert str(error.value).startswith(f"{name}={value!r}: expected") and expected in str(error.value)
 
 
+@pytest.mark.slow
 def test_sentra_and_the_code_location_point_at_the_same_files(tmp_path, monkeypatch):
     """SENTRA_WAREHOUSE and SENTRA_DATA_DIR reach the resources of the code location (`dg`) and of
     `sentra run` alike; before issue #16 `sentra run` ignored SENTRA_WAREHOUSE."""

@@ -93,6 +93,7 @@ def test_views_answer_and_every_column_is_documented(tmp_path, db):
         assert len(view_files()) >= 5
 
 
+@pytest.mark.slow
 def test_publish_swaps_under_an_open_reader(tmp_path, db):
     published = tmp_path / "bi" / "warehouse.duckdb"
     load_day(tmp_path, db, [extraction("https://a.example/1", [FACT])])

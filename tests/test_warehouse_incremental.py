@@ -15,6 +15,8 @@ from tests.test_warehouse_db import FACT, SENTRA, extraction
 from warehouse import rows as wr
 from warehouse.db import run_sql_file
 
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
+
 
 def _whole_table(con, table: str) -> dict:
     key = wt.ROW_KEYS[table]

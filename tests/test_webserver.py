@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
+
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT_S = 90
 
