@@ -56,16 +56,6 @@ def _share(value: str) -> float:
     return number
 
 
-def _positive_number(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValueError("a positive number, such as 0.5") from None
-    if number <= 0:
-        raise ValueError("a positive number, such as 0.5")
-    return number
-
-
 _MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.I)
 
 
