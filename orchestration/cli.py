@@ -11,6 +11,7 @@ SENTRA_* variable, a failed day). SENTRA_DEBUG=1 adds the traceback. A new comma
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -160,7 +161,7 @@ def reprocess(warehouse_file, data_dir, day, first, last) -> None:
         raise click.UsageError("give --date, or --from and --to")
     days = _days(day, first, last)
     settings = Settings.from_env(data_dir=data_dir, warehouse_file=warehouse_file)
-    check_configuration(settings)
+    check_configuration(dataclasses.replace(settings, sources_file=None))  # re-reading fetches nothing
     missing = [d for d in days if not settings.lake.archive(d).exists()]
     for d in missing:
         click.echo(f"{d}: no raw archive in {settings.lake.archive(d).parent}, nothing to re-read", err=True)

@@ -139,3 +139,23 @@ def test_a_bad_sources_file_met_by_a_step_is_not_retried(tmp_path):
         (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
         assert "'sources' must be a list" in failure.event_specific_data.error.message
         assert instance.get_run_by_id(result.run_id).tags[NO_RUN_RETRY_TAG] == "false"
+
+
+def test_a_data_folder_that_is_a_file(tmp_path):
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    result = sentra("run", "--date", "2026-11-22", "--data-dir", str(data))
+    assert result.exit_code == 2  # named on the command line
+    assert str(data) in one_line(result)
+    result = sentra("run", "--date", "2026-11-22", env={"SENTRA_DATA_DIR": str(data / "sub")})
+    assert result.exit_code == 1  # named by a variable
+    line = one_line(result)
+    assert str(data / "sub") in line and "is a file, not a folder" in line
+    assert data.read_text() == "not a folder"
+
+
+def test_a_sources_file_that_is_not_there(tmp_path, data_dir):
+    result = sentra("run", "--date", "2026-11-22", "--sources", str(tmp_path / "nope.yaml"), "--data-dir", str(data_dir))
+    assert result.exit_code == 2
+    assert "nope.yaml" in one_line(result)
+    assert_nothing_ran(data_dir)
