@@ -8,6 +8,7 @@ so a mistake there is one line before any step, not a failed step retried twice.
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -87,9 +88,10 @@ class WarehouseResource(dg.ConfigurableResource):
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
+            message = f"waiting for another run that writes {self.database} to finish (lock {self.lock_path})"
             if context.log:
-                context.log.warning(f"waiting for another run that writes {self.database} to finish "
-                                    f"(lock {self.lock_path})")
+                context.log.info(message)  # the run's log in the UI
+            print(message, file=sys.stderr, flush=True)  # the one line `sentra run` shows
             self._lock.acquire()
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:

@@ -32,11 +32,20 @@ def _totals(warehouse: Path) -> dict:
                 for t in ("dim_city", "dim_article", "dim_sentra", "fact_indicator", "fetch_log")}
 
 
+def _step_error(event) -> str:
+    """A failed step in one line: the innermost error (the user's exception, not Dagster's wrapper), the
+    first line of its message."""
+    error = event.event_specific_data.error
+    while error.cause is not None:
+        error = error.cause
+    first_line = (error.message.strip().splitlines() or [""])[0]
+    return f"{event.step_key}: {first_line}"
+
+
 def _summary(day: str, result, published: Path) -> dict:
     """What `sentra run` prints of one day's run."""
     raw, arts, ext = (_metadata(result, a) for a in ("raw_pages", "articles", "extractions"))
-    problems = [f"{e.step_key}: {e.event_specific_data.error.message.strip()}"
-                for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    problems = [_step_error(e) for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     problems += [f"check {e.event_specific_data.check_name} failed"
                  for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
                  and not e.event_specific_data.passed]
@@ -55,13 +64,16 @@ def _summary(day: str, result, published: Path) -> dict:
 
 
 def run_days(days: list[str], data_dir: str | None = None, sources_file: str | None = None,
-             warehouse_file: str | None = None, polite: bool = True, log_level: str = "WARNING",
+             warehouse_file: str | None = None, polite: bool = True, log_level: str | None = None,
              job_name: str = "daily_refresh", sample_port: int | None = None,
              settings: Settings | None = None) -> list[dict]:
     """Run `job_name` for each day in turn; `reprocess` re-reads the days' archives without fetching.
-    `settings` (default: the environment) with the arguments given here overriding it."""
+    `settings` (default: the environment) with the arguments given here overriding it. Dagster's own
+    console log is silent (each failure is one line of the summary) unless SENTRA_DEBUG=1 or a
+    `log_level` is given; the Dagster UI keeps the full log of runs on a DAGSTER_HOME instance."""
     settings = settings or Settings.from_env(data_dir=data_dir, sources_file=sources_file,
                                              warehouse_file=warehouse_file)
+    log_level = log_level or ("INFO" if settings.debug else "CRITICAL")
     resources = make_resources(settings=settings, polite=polite, sample_port=sample_port)
     job = make_definitions(resources).resolve_job_def(job_name)
     summaries = []

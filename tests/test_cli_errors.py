@@ -2,6 +2,7 @@
 command line, 1 otherwise; no traceback unless SENTRA_DEBUG=1; nothing starts before the input is good.
 The six inputs of issue #16, and a bad SENTRA_* variable."""
 import json
+import os
 import subprocess
 import sys
 
@@ -159,3 +160,20 @@ def test_a_sources_file_that_is_not_there(tmp_path, data_dir):
     assert result.exit_code == 2
     assert "nope.yaml" in one_line(result)
     assert_nothing_ran(data_dir)
+
+
+@pytest.mark.slow
+def test_a_step_that_fails_is_one_line_of_the_summary_without_a_traceback(tmp_path):
+    """A failure no check can foresee (here DuckDB out of memory under a 2MB limit): the day's line says
+    FAILED, the failed step is one line with the innermost error, Dagster's log with its stack traces
+    stays in the run's log (the UI), and the exit code is 1."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SENTRA_", "DAGSTER_HOME"))}
+    env["SENTRA_DUCKDB_MEMORY_LIMIT"] = "2MB"
+    proc = subprocess.run([sys.executable, "-m", "orchestration.cli", "run", "--date", "2026-11-22",
+                           "--data-dir", str(tmp_path / "data")], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr and "Stack Trace" not in proc.stdout + proc.stderr
+    assert "2026-11-22: FAILED" in proc.stdout
+    (step,) = [line for line in proc.stdout.splitlines() if line.startswith("  ! ")]
+    assert "OutOfMemory" in step
