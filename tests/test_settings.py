@@ -71,3 +71,17 @@ def test_sentra_and_the_code_location_point_at_the_same_files(tmp_path, monkeypa
     assert resources["warehouse"].published_database == str(tmp_path / "bi" / "w.duckdb")
     assert make_resources(warehouse_file=str(tmp_path / "flag.duckdb"))["warehouse"].published_database == \
         str(tmp_path / "flag.duckdb")
+
+
+def test_sentra_reads_sentra_warehouse_and_a_flag_overrides_it(tmp_path, db):
+    from click.testing import CliRunner
+
+    from orchestration.cli import main
+
+    out = tmp_path / "parquet"
+    result = CliRunner().invoke(main, ["export", "--parquet", str(out)], env={"SENTRA_WAREHOUSE": str(db)})
+    assert result.exit_code == 0, result.output
+    assert (out / "dim_city.parquet").exists()
+    result = CliRunner().invoke(main, ["export", "--parquet", str(out), "--warehouse", str(tmp_path / "other.duckdb")],
+                                env={"SENTRA_WAREHOUSE": str(db)})
+    assert result.exit_code == 2 and "other.duckdb" in result.stderr
