@@ -38,6 +38,9 @@ class SentraCommands(click.Group):
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)
+        except getattr(click.exceptions, "NoArgsIsHelpError", ()) as e:  # `sentra` alone: its help
+            click.echo(e.format_message())
+            sys.exit(0)
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "sentra"
             click.echo(f"{where}: {e.format_message()}", err=True)
