@@ -82,7 +82,10 @@ COMMENT ON COLUMN fact_indicator.unit IS 'sentra, unit, orang, IDR or USD';
 COMMENT ON COLUMN fact_indicator.period IS 'hari, bulan or tahun for a flow; NULL for a stock';
 COMMENT ON COLUMN fact_indicator.reference_year IS 'The year the value refers to';
 COMMENT ON COLUMN fact_indicator.evidence IS 'The sentence the value was read from, verbatim';
-COMMENT ON COLUMN fact_indicator.confidence IS 'Extractor confidence, 0 to 1 (lower for an approximate figure)';
+COMMENT ON COLUMN fact_indicator.confidence IS 'The reader''s probability that the fact is right, 0 to 1, fitted on labelled articles (README, Quality: of facts at 0.8 about 80% are right)';
+COMMENT ON COLUMN fact_indicator.model_version IS 'The reader that read the fact: the version of its model file (reader-...), or rules; NULL for facts loaded before it was recorded';
+COMMENT ON TABLE view_settings IS 'One row: the confidence a fact needs to show in the BI views (facts_shown). Set by SENTRA_MIN_CONFIDENCE on each refresh, else 0.5.';
+COMMENT ON COLUMN view_settings.min_confidence IS 'Facts with a lower confidence stay in fact_indicator but not in the v_ views';
 COMMENT ON COLUMN fact_indicator.load_date IS 'The daily partition that loaded it';
 
 COMMENT ON TABLE fetch_log IS 'Every fetch attempt of a day (the latest per URL): status, outcome and error.';
@@ -103,3 +106,21 @@ COMMENT ON COLUMN article_source.source IS 'An outlet that published it';
 COMMENT ON COLUMN article_source.url IS 'Its URL at that outlet';
 COMMENT ON COLUMN article_source.is_original IS 'True for the copy the facts were read from';
 COMMENT ON COLUMN article_source.load_date IS 'The daily partition that loaded it';
+
+-- facts_shown (schema.sql) is fact_indicator above the view threshold: its columns mean the same
+COMMENT ON VIEW facts_shown IS 'fact_indicator rows with confidence >= view_settings.min_confidence (default 0.5, setting SENTRA_MIN_CONFIDENCE): the facts every v_ view and agg_ table reads.';
+COMMENT ON COLUMN facts_shown.fact_key IS 'As fact_indicator.fact_key';
+COMMENT ON COLUMN facts_shown.date_key IS 'As fact_indicator.date_key';
+COMMENT ON COLUMN facts_shown.city_key IS 'As fact_indicator.city_key';
+COMMENT ON COLUMN facts_shown.province_code IS 'As fact_indicator.province_code';
+COMMENT ON COLUMN facts_shown.sentra_key IS 'As fact_indicator.sentra_key';
+COMMENT ON COLUMN facts_shown.indicator_key IS 'As fact_indicator.indicator_key';
+COMMENT ON COLUMN facts_shown.article_key IS 'As fact_indicator.article_key';
+COMMENT ON COLUMN facts_shown.value IS 'As fact_indicator.value';
+COMMENT ON COLUMN facts_shown.unit IS 'As fact_indicator.unit';
+COMMENT ON COLUMN facts_shown.period IS 'As fact_indicator.period';
+COMMENT ON COLUMN facts_shown.reference_year IS 'As fact_indicator.reference_year';
+COMMENT ON COLUMN facts_shown.evidence IS 'As fact_indicator.evidence';
+COMMENT ON COLUMN facts_shown.confidence IS 'As fact_indicator.confidence';
+COMMENT ON COLUMN facts_shown.load_date IS 'As fact_indicator.load_date';
+COMMENT ON COLUMN facts_shown.model_version IS 'As fact_indicator.model_version';

@@ -88,9 +88,30 @@ CREATE TABLE IF NOT EXISTS fact_indicator (
     period         VARCHAR CHECK (period IN ('hari', 'bulan', 'tahun')),
     reference_year INTEGER,
     evidence       VARCHAR NOT NULL,          -- the sentence the number was read from, verbatim
-    confidence     DOUBLE NOT NULL,
-    load_date      DATE NOT NULL
+    confidence     DOUBLE NOT NULL,           -- the reader's probability that the fact is right (see README, Quality)
+    load_date      DATE NOT NULL,
+    model_version  VARCHAR                    -- the reader that read it: model.json's version, or 'rules'
 );
+-- warehouses made before model_version existed get the column (NULL for the facts they hold)
+ALTER TABLE fact_indicator ADD COLUMN IF NOT EXISTS model_version VARCHAR;
+
+-- The confidence a fact needs to show in the BI views (facts_shown, below). Every fact stays in
+-- fact_indicator whatever its confidence; one row, 0.5 unless SENTRA_MIN_CONFIDENCE (or an UPDATE) says otherwise.
+CREATE TABLE IF NOT EXISTS view_settings (
+    min_confidence DOUBLE NOT NULL CHECK (min_confidence BETWEEN 0 AND 1)
+);
+INSERT INTO view_settings SELECT 0.5 WHERE NOT EXISTS (SELECT 1 FROM view_settings);
+
+-- The facts the BI views show: those whose confidence reaches view_settings.min_confidence (0.5 unless
+-- SENTRA_MIN_CONFIDENCE says otherwise). The reader's confidence is its fitted probability that the fact is
+-- right: out of fold, about half of the facts it reads below 0.5 are wrong (README, Quality). Every fact
+-- stays in fact_indicator; this view only chooses what dashboards see. Every agg_ table and v_ view reads
+-- facts through it, so one number sets the threshold for all of them. It is made here, with the tables, so that it exists before sql/views runs.
+CREATE OR REPLACE VIEW facts_shown AS
+SELECT f.*
+FROM fact_indicator AS f
+WHERE f.confidence >= (SELECT min(min_confidence) FROM view_settings);
+
 
 CREATE TABLE IF NOT EXISTS fetch_log (
     load_date    DATE NOT NULL,

@@ -7,7 +7,7 @@ import pytest
 from scrapers.reading.extract import extract_file, extract_page, split_sentences
 
 CRAWL = date(2026, 11, 23)
-KEYS = {"url", "title", "published", "relevant", "cities", "sentra", "facts"}
+KEYS = {"url", "title", "published", "relevant", "cities", "sentra", "facts", "reader"}
 FACT_KEYS = {"city_code", "province_code", "indicator", "value", "unit", "period", "year", "sentra", "evidence",
              "confidence"}
 SENTRA_KEYS = {"city_code", "name", "commodity", "commodity_group", "location", "status"}

@@ -187,3 +187,28 @@ def test_confidence_is_lower_for_approximate_and_distant():
     approx = classify_sentence("Tercatat sekitar 412 unit usaha.", 2020)[0].confidence
     pattern = classify_sentence("Pelaku usaha tahu di kelurahan itu saat ini ada 143.", 2020)[0].confidence
     assert 0 <= pattern < approx < exact <= 1
+
+
+# ---- frames: what the rules say against a number is a named veto (or a cue), weighed by the fitted decision
+from scrapers.reading.indicators import frame_sentence  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, value, indicator, vetoes, cues", [
+    ("Tercatat 412 unit usaha kerajinan di kota itu.", 412, "jumlah_ikm", (), ()),
+    ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", (), ("change",)),
+    ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
+    ("Saat ini ada sekitar 20 pabrik tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
+    ("Pemkab menyiapkan anggaran Rp 1,4 miliar untuk pelatihan.", 1_400_000_000, "bantuan", ("unnamed",), ()),
+    ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
+    ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),
+])
+def test_a_frame_names_what_speaks_against_a_number(sentence, value, indicator, vetoes, cues):
+    frame = next(f for f in frame_sentence(sentence, 2024) if f.quantity.value == value)
+    assert (frame.indicator, frame.vetoes, frame.cues) == (indicator, vetoes, cues)
+
+
+def test_the_rules_keep_exactly_the_frames_with_no_veto():
+    sentence = "Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin, dan 500 IKM ditargetkan ikut."
+    kept = [(r.indicator, r.quantity.value) for r in classify_sentence(sentence, 2024)]
+    unvetoed = [(f.indicator, f.quantity.value) for f in frame_sentence(sentence, 2024) if not f.vetoes]
+    assert kept == unvetoed

@@ -126,6 +126,7 @@ def fact_rows(record: dict) -> list[dict]:
             "reference_year": f.get("year"),
             "evidence": f.get("evidence") or "",
             "confidence": float(f.get("confidence") if f.get("confidence") is not None else 0.5),
+            "model_version": result.get("reader"),
         })
     return list(rows.values())
 

@@ -236,7 +236,7 @@ SELECT fact_key, date_key, city_key, province_code, sentra_key, indicator_key, a
        -- most statements of a figure agree (several articles repeat it); about one in seven differs
        CASE WHEN hash(fact_key, 'x') % 7 = 0 THEN CAST(1 + hash(fact_key, 'v') % 1000000 AS DOUBLE)
             ELSE CAST(1 + hash(city_key, indicator_key, reference_year, sentra_key) % 1000000 AS DOUBLE) END,
-       unit, period, reference_year, evidence, confidence, load_date
+       unit, period, reference_year, evidence, confidence, load_date, NULL
 FROM (
     SELECT 9000000000000000 + i AS fact_key,
            a.date_key,

@@ -35,6 +35,7 @@ YEAR_CHOICES = ("none", "stated", "context", "published")
 _WORD = re.compile(r"[a-z]+")
 _CHANGE = re.compile(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|tambahan|bertumbuh|tumbuh|pertumbuhan|turun|"
                      r"menurun|penurunan|berkurang|melonjak|lonjakan|merosot|anjlok)\b")
+_FROM_LEVEL = re.compile(r"\b(?:dari|semula|sebelumnya|hanya)\s+(?:sekitar\s+|sebanyak\s+|mencapai\s+)?(?:rp\.?\s*)?$")
 _PLAN = re.compile(r"\b(?:akan|rencana\w*|direncanakan|merencanakan|bakal|ditargetkan|menargetkan|target\w*|diharapkan|"
                    r"diproyeksikan|proyeksi|usulan|diusulkan|rancangan)\b")
 _NOW = re.compile(r"\b(?:saat\s+ini|kini|sekarang|hingga\s+kini|sampai\s+kini|hingga\s+saat\s+ini|sampai\s+saat\s+ini|"
@@ -132,9 +133,10 @@ def candidate_features(c: Candidate) -> dict[str, float]:
         feats["headline"] = 1.0
     feats[f"para={min(c.para_index, 4)}"] = 1.0
     feats[f"sent={min(c.sent_index, 2)}"] = 1.0
-    near_before = low[max(0, q.start - 60):q.start]
-    if _CHANGE.search(near_before) or _CHANGE.search(low[q.end:q.end + 30]):
-        feats["cue=change"] = 1.0
+    if _CHANGE.search(low[max(0, q.start - 60):q.start]):
+        feats["cue=change_near"] = 1.0   # 'meningkat ... dari 240': often the level before a change
+    if _FROM_LEVEL.search(low[max(0, q.start - 30):q.start]):
+        feats["cue=from_level"] = 1.0
     if _PLAN.search(low[max(0, q.start - 100):q.start]):
         feats["cue=plan"] = 1.0
     if _NOW.search(low):
@@ -263,6 +265,12 @@ def load_model(path: str | None = None) -> Model | None:
     if not p.exists():
         return None
     return Model(json.loads(p.read_text(encoding="utf-8")))
+
+
+def reader_version() -> str:
+    """What reads the facts: the model file's version, or 'rules' when the package has none."""
+    model = load_model()
+    return model.version if model is not None else "rules"
 
 
 def rules_decision(c: Candidate) -> Decision:

@@ -3,7 +3,8 @@
 ``extract_page(html, url=None, crawl_date=None) -> dict`` with exactly:
   url, title, published, relevant, cities[{code,name,province}],
   sentra[{city_code,name,commodity,commodity_group,location,status}],
-  facts[{city_code,province_code,indicator,value,unit,period,year,sentra,evidence,confidence}]
+  facts[{city_code,province_code,indicator,value,unit,period,year,sentra,evidence,confidence}],
+  reader (the model file's version, or 'rules': what decided the facts; the warehouse keeps it per fact)
 ``extract_file(path) -> dict`` reads a file and never raises (an ``error`` key says what failed).
 
 Fact city rule: a number stated about a place in its own sentence gets that place (a kab/kota
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from . import dates as _dates
-from .decide import Candidate, apply_decision, load_model, rules_decision
+from .decide import Candidate, apply_decision, load_model, reader_version, rules_decision
 from .indicators import frame_sentence, stated_year
 from .numbers import parse_number
 from .page import Page, read_page
@@ -840,6 +841,7 @@ def _output(url: str | None, title: str | None, pub: date | None, *, cities: lis
         "cities": out_cities,
         "sentra": [e for e in sentra if e["city_code"]],
         "facts": facts,
+        "reader": reader_version(),
     }
 
 
@@ -867,4 +869,5 @@ def extract_file(path, crawl_date: date | None = None, with_text: bool = False) 
         out = dict(EMPTY_RESULT)
         out["cities"], out["sentra"], out["facts"] = [], [], []
         out["error"] = f"{type(e).__name__}: {e}"
+        out["reader"] = reader_version()
         return out

@@ -201,7 +201,10 @@ def _weights(vocab: list[str], coef) -> dict[str, float]:
 
 def _fit_heads(examples: list[Example], c_reg: float, only_keep: bool = False) -> tuple[dict, list[str]]:
     vocab = _vocabulary(examples)
-    heads = {"keep": _fit_head(examples, vocab, "keep", c_reg)}
+    # with a single class to learn (a tiny corpus) the keep head is the constant its examples give
+    share = sum(ex.keep for ex in examples) / max(1, len(examples))
+    constant = {"weights": {}, "intercept": 8.0 if share >= 0.5 else -8.0}
+    heads = {"keep": _fit_head(examples, vocab, "keep", c_reg) or constant}
     if only_keep:
         return heads, vocab
     kept = [ex for ex in examples if ex.keep]

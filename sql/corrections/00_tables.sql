@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS correction_log (
 -- The facts as loaded, before a correction changed or removed them: the next refresh puts them back first,
 -- so that a correction taken out of the file is undone and one that stays is applied to the loaded value.
 CREATE TABLE IF NOT EXISTS correction_fact_original AS SELECT * FROM fact_indicator WITH NO DATA;
+-- made before fact_indicator had model_version: the same columns in the same order again
+ALTER TABLE correction_fact_original ADD COLUMN IF NOT EXISTS model_version VARCHAR;
 
 COMMENT ON TABLE correction_log IS 'What each correction of corrections.yaml did on the latest refresh: applied, unmatched or invalid.';
 COMMENT ON COLUMN correction_log.correction_id IS 'The id written in corrections.yaml';

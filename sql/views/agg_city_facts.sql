@@ -6,7 +6,7 @@
 CREATE OR REPLACE TABLE agg_city_facts AS
 SELECT city_key, count(*) AS n_facts, count(DISTINCT article_key) AS n_articles,
        count(DISTINCT indicator_key) AS n_indicators, max(date_key) AS last_date_key
-FROM fact_indicator
+FROM facts_shown
 WHERE city_key IS NOT NULL
 GROUP BY city_key
 ORDER BY city_key;

@@ -11,7 +11,7 @@ WITH facts AS NOT MATERIALIZED (
            -- rule 1, then rule 2 (a fact without a reference year comes last)
            CAST(f.sentra_key IS NULL AS BIGINT) * 4294967296
                + coalesce(f.reference_year, -2147483648) + 2147483648 AS scope_year
-    FROM fact_indicator AS f
+    FROM facts_shown AS f
     WHERE f.city_key IS NOT NULL
 ), top AS (
     SELECT city_key, indicator_key, max(scope_year) AS scope_year, count(*) AS n_statements
@@ -33,7 +33,7 @@ WITH facts AS NOT MATERIALIZED (
 SELECT f.city_key, f.indicator_key, f.fact_key, f.value, f.unit, f.period, f.reference_year,
        a.published_date, a.url AS article_url, a.source, f.evidence, f.confidence, b.n_statements
 FROM best AS b
-JOIN fact_indicator AS f USING (fact_key)
+JOIN facts_shown AS f USING (fact_key)
 JOIN dim_article AS a ON a.article_key = f.article_key
 WHERE b.rn = 1
 ORDER BY f.city_key, f.indicator_key;

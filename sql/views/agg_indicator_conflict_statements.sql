@@ -7,14 +7,14 @@ WITH disputed AS (
     -- the groups holding two or more different values, found first from the facts alone: most groups
     -- agree, and joining their statements to the articles only to drop them is wasted work
     SELECT city_key, indicator_key, reference_year, sentra_key
-    FROM fact_indicator
+    FROM facts_shown
     WHERE city_key IS NOT NULL AND reference_year IS NOT NULL
     GROUP BY city_key, indicator_key, reference_year, sentra_key
     HAVING min(value) < max(value)
 )
 SELECT f.city_key, f.indicator_key, f.reference_year, f.sentra_key, c.kemendagri_code, i.code AS indicator_code,
        f.value, f.unit, a.url AS article_url, a.source_kind, a.published_date, f.confidence, f.fact_key
-FROM fact_indicator AS f
+FROM facts_shown AS f
 JOIN disputed AS d ON f.city_key = d.city_key AND f.indicator_key = d.indicator_key
                   AND f.reference_year = d.reference_year AND f.sentra_key IS NOT DISTINCT FROM d.sentra_key
 JOIN dim_article AS a USING (article_key)

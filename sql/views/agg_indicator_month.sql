@@ -6,7 +6,7 @@ CREATE OR REPLACE TABLE agg_indicator_month AS
 -- next to median() in one aggregate.
 WITH f AS NOT MATERIALIZED (
     SELECT d.year, d.month, f.indicator_key, f.city_key, f.article_key, f.value, f.unit
-    FROM fact_indicator AS f
+    FROM facts_shown AS f
     JOIN dim_date AS d USING (date_key)
 ), counts AS (
     SELECT year, month, indicator_key, count(*) AS n_facts, median(value) AS median_value,

@@ -2,7 +2,7 @@
 -- v_province_summary. Rebuilt from fact_indicator each time sql/views runs (see agg_city_facts.sql).
 CREATE OR REPLACE TABLE agg_province_facts AS
 SELECT province_code, count(*) AS n_province_wide_facts
-FROM fact_indicator
+FROM facts_shown
 WHERE city_key IS NULL AND province_code IS NOT NULL
 GROUP BY province_code
 ORDER BY province_code;

@@ -17,7 +17,7 @@ FROM agg_city_indicator AS l
 JOIN dim_city AS c ON c.city_key = l.city_key
 JOIN dim_indicator AS i ON i.indicator_key = l.indicator_key;
 
-COMMENT ON VIEW v_city_indicator_latest IS 'The value to show for each city and indicator, chosen among all statements by a documented rule: whole city over one sentra, latest reference year, agency over news, later publication, exact over approximate.';
+COMMENT ON VIEW v_city_indicator_latest IS 'The value to show for each city and indicator, chosen among all statements by a documented rule: whole city over one sentra, latest reference year, agency over news, later publication, exact over approximate. Threshold: facts with confidence >= view_settings.min_confidence (facts_shown; default 0.5).';
 COMMENT ON COLUMN v_city_indicator_latest.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
 COMMENT ON COLUMN v_city_indicator_latest.city_name IS 'Kab/kota name, e.g. Kota Bandung';
 COMMENT ON COLUMN v_city_indicator_latest.province_name IS 'Province of the kab/kota';

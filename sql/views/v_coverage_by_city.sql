@@ -17,7 +17,7 @@ LEFT JOIN facts AS f USING (city_key)
 LEFT JOIN sentra AS s USING (city_key)
 LEFT JOIN dim_date AS d ON d.date_key = f.last_date_key;
 
-COMMENT ON VIEW v_coverage_by_city IS 'Coverage of every kab/kota: articles, facts, indicators and sentra.';
+COMMENT ON VIEW v_coverage_by_city IS 'Coverage of every kab/kota: articles, facts, indicators and sentra. Threshold: facts with confidence >= view_settings.min_confidence (facts_shown; default 0.5).';
 COMMENT ON COLUMN v_coverage_by_city.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
 COMMENT ON COLUMN v_coverage_by_city.city_name IS 'Kab/kota name';
 COMMENT ON COLUMN v_coverage_by_city.kind IS 'kota or kabupaten';

@@ -11,7 +11,7 @@ FROM agg_indicator_month AS n
 JOIN months AS m USING (month)
 JOIN dim_indicator AS i USING (indicator_key);
 
-COMMENT ON VIEW v_indicator_by_month IS 'Facts per indicator and month of the article that stated them.';
+COMMENT ON VIEW v_indicator_by_month IS 'Facts per indicator and month of the article that stated them. Threshold: facts with confidence >= view_settings.min_confidence (facts_shown; default 0.5).';
 COMMENT ON COLUMN v_indicator_by_month.year IS 'Year of the article date';
 COMMENT ON COLUMN v_indicator_by_month.month IS 'Month number, 1 to 12';
 COMMENT ON COLUMN v_indicator_by_month.month_name_id IS 'Indonesian month name';

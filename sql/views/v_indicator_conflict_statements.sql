@@ -15,7 +15,7 @@ SELECT kemendagri_code, indicator_code, reference_year, sentra_key, value, unit,
        published_date, confidence, fact_key
 FROM agg_indicator_conflict_statements;
 
-COMMENT ON VIEW v_indicator_conflict_statements IS 'Every statement of each disagreement listed by v_indicator_conflicts (same kab/kota, indicator, reference year and scope, different values), one row each: the value and the article stating it (the sentence it came from: fact_indicator.evidence, by fact_key).';
+COMMENT ON VIEW v_indicator_conflict_statements IS 'Every statement of each disagreement listed by v_indicator_conflicts (same kab/kota, indicator, reference year and scope, different values), one row each: the value and the article stating it (the sentence it came from: fact_indicator.evidence, by fact_key). Threshold: facts with confidence >= view_settings.min_confidence (facts_shown; default 0.5).';
 COMMENT ON COLUMN v_indicator_conflict_statements.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN (v_indicator_conflicts.kemendagri_code)';
 COMMENT ON COLUMN v_indicator_conflict_statements.indicator_code IS 'Indicator code (v_indicator_conflicts.indicator_code)';
 COMMENT ON COLUMN v_indicator_conflict_statements.reference_year IS 'The year the disagreeing values refer to';

@@ -19,7 +19,7 @@ JOIN dim_indicator AS i USING (indicator_key)
 LEFT JOIN dim_sentra AS s USING (sentra_key)
 ORDER BY c.kemendagri_code, i.code, g.reference_year, s.name NULLS FIRST;
 
-COMMENT ON VIEW v_indicator_conflicts IS 'Indicators stated with different values for the same kab/kota, reference year and scope (whole city or one sentra), one row each, with the distinct values stated and how often; v_indicator_conflict_statements has each statement and its article as a row (its sentence: fact_indicator.evidence, by fact_key).';
+COMMENT ON VIEW v_indicator_conflicts IS 'Indicators stated with different values for the same kab/kota, reference year and scope (whole city or one sentra), one row each, with the distinct values stated and how often; v_indicator_conflict_statements has each statement and its article as a row (its sentence: fact_indicator.evidence, by fact_key). Threshold: facts with confidence >= view_settings.min_confidence (facts_shown; default 0.5).';
 COMMENT ON COLUMN v_indicator_conflicts.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
 COMMENT ON COLUMN v_indicator_conflicts.city_name IS 'Kab/kota name';
 COMMENT ON COLUMN v_indicator_conflicts.province_name IS 'Province of the kab/kota';

@@ -25,7 +25,7 @@ LEFT JOIN province_wide AS w USING (province_code)
 LEFT JOIN latest AS l USING (province_code)
 GROUP BY p.province_code, p.province_name;
 
-COMMENT ON VIEW v_province_summary IS 'Coverage and headline numbers per province.';
+COMMENT ON VIEW v_province_summary IS 'Coverage and headline numbers per province. Threshold: facts with confidence >= view_settings.min_confidence (facts_shown; default 0.5).';
 COMMENT ON COLUMN v_province_summary.province_code IS 'Kemendagri province code, NN';
 COMMENT ON COLUMN v_province_summary.province_name IS 'Province name';
 COMMENT ON COLUMN v_province_summary.n_cities_covered IS 'Kab/kota with at least one fact';

@@ -11,7 +11,7 @@ FROM dim_sentra AS s
 JOIN dim_city AS c USING (city_key)
 GROUP BY ALL;
 
-COMMENT ON VIEW v_sentra_by_city IS 'Sentra IKM named in articles, counted per kab/kota.';
+COMMENT ON VIEW v_sentra_by_city IS 'Sentra IKM named in articles, counted per kab/kota. Threshold: none (sentra carry no confidence; facts_shown does not apply).';
 COMMENT ON COLUMN v_sentra_by_city.kemendagri_code IS 'Kemendagri code of the kab/kota, NN.NN';
 COMMENT ON COLUMN v_sentra_by_city.city_name IS 'Kab/kota name';
 COMMENT ON COLUMN v_sentra_by_city.province_name IS 'Province of the kab/kota';

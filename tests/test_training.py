@@ -1,0 +1,95 @@
+"""`sentra train`: the reader's decisions fitted on a labelled corpus, deterministically, with out-of-fold
+scores grouped by outlet. Fitted here on eight short articles written for the tests
+(tests/fixtures/train_corpus); quality is measured on the real corpus, not here."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orchestration.cli import main
+from scrapers.reading import training
+from scrapers.reading.decide import Model, load_model
+from scrapers.reading.extract import extract_page
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "train_corpus"
+
+
+def _train(tmp_path, name, *args):
+    out = tmp_path / name
+    result = CliRunner().invoke(main, ["train", "--corpus", str(CORPUS), "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_training_twice_writes_the_same_model_file_byte_for_byte(tmp_path):
+    first, _ = _train(tmp_path, "a.json")
+    second, _ = _train(tmp_path, "b.json")
+    assert first.read_bytes() == second.read_bytes()
+    model = json.loads(first.read_text())
+    assert model["version"].startswith("reader-")
+    assert set(model["heads"]) == {"keep", "indicator", "place", "year"}
+    assert model["trained_on"]["articles"] == 8
+
+
+def test_the_model_file_holds_weights_and_names_not_article_text(tmp_path):
+    out, _ = _train(tmp_path, "m.json")
+    stored = out.read_text(encoding="utf-8")
+    for article in training.load_corpus(CORPUS):
+        for fact in article["facts"]:
+            assert fact["evidence"] not in stored
+        for line in article["text"].splitlines():
+            assert line not in stored
+
+
+def test_cv_prints_out_of_fold_scores_and_a_reliability_table(tmp_path):
+    _, output = _train(tmp_path, "m.json", "--cv", "2")
+    assert "out of fold: 2 folds grouped by outlet (4 outlets), 8 articles" in output
+    for metric in ("facts F1", "facts_with_year_and_sentence F1", "relevance_accuracy", "reliability"):
+        assert metric in output
+
+
+def test_train_without_a_corpus_says_so_in_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["train", "--corpus", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no labelled articles" in result.output
+
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://jateng.antaranews.com/berita/1", "antaranews.com"),
+    ("https://babel.antaranews.com/berita/2", "antaranews.com"),
+    ("https://www.radarbanyumas.co.id/x", "radarbanyumas.co.id"),
+    ("https://disperindag.jatimprov.go.id/y", "jatimprov.go.id"),
+    (None, "(no url)"),
+])
+def test_an_outlet_is_the_registered_domain(url, outlet):
+    assert training.outlet({"url": url}) == outlet
+
+
+def test_no_outlet_is_on_both_sides_of_a_fold():
+    groups = ["a", "a", "b", "c", "c", "c", "d", "e", "e", "f"]
+    for seed in (0, 1):
+        folds = list(training._group_folds(groups, 3, seed))
+        assert sorted(i for _, test in folds for i in test) == list(range(len(groups)))
+        for train, test in folds:
+            assert not {groups[i] for i in train} & {groups[i] for i in test}
+
+
+def test_a_fitted_model_decides_what_the_reader_keeps(tmp_path):
+    out, _ = _train(tmp_path, "m.json")
+    model = Model(json.loads(out.read_text()))
+    page = ("<html><head><title>IKM Kota Kediri</title></head><body><article><h1>IKM Kota Kediri</h1>"
+            "<p>KEDIRI - Dinas Perindustrian Kota Kediri mencatat ada 85 unit usaha anyaman di kota itu.</p>"
+            "</article></body></html>")
+    result = extract_page(page, crawl_date="2024-05-01", decider=model.decide)
+    for fact in result["facts"]:
+        assert 0 <= fact["confidence"] <= 1
+    rules = extract_page(page, crawl_date="2024-05-01", decider=training.rules_decision)
+    assert [(f["indicator"], f["value"]) for f in rules["facts"]] == [("jumlah_ikm", 85)]
+
+
+def test_the_packaged_model_is_the_one_the_reader_names():
+    model = load_model()
+    assert model is not None, "scrapers/reading/model.json is missing: run `sentra train`"
+    page = "<html><body><p>Di Kota Kediri ada 85 unit usaha anyaman.</p></body></html>"
+    assert extract_page(page)["reader"] == model.version
