@@ -20,25 +20,28 @@ from warehouse.db import query_rows as query_file_rows
 from warehouse.settings import Settings
 
 
-class CheckSettings(dg.ConfigurableResource):
-    """Thresholds of the warning (non-blocking) checks."""
+_THRESHOLDS = {
+    "silent_source_days": "Warn when a source crawled today has had no successful article fetch for this many days.",
+    "facts_trailing_days": "How many earlier loaded days the facts-per-day median is taken over.",
+    "facts_min_days": "No facts-drop warning until this many earlier days are loaded.",
+    "facts_min_ratio": "Warn when the day's facts are below this share of the trailing median.",
+    "fetch_failure_max_share": "Warn when more than this share of a source's fetch attempts of the day failed.",
+    "fetch_failure_min_attempts": "Sources with fewer attempts of the day are not judged on their failure share.",
+}
 
-    silent_source_days: int = Field(
-        default=Settings.silent_source_days,
-        description="Warn when a source crawled today has had no successful article fetch for this many days.")
-    facts_trailing_days: int = Field(
-        default=Settings.facts_trailing_days,
-        description="How many earlier loaded days the facts-per-day median is taken over.")
-    facts_min_days: int = Field(
-        default=Settings.facts_min_days, description="No facts-drop warning until this many earlier days are loaded.")
-    facts_min_ratio: float = Field(
-        default=Settings.facts_min_ratio, description="Warn when the day's facts are below this share of the trailing median.")
-    fetch_failure_max_share: float = Field(
-        default=Settings.fetch_failure_max_share,
-        description="Warn when more than this share of a source's fetch attempts of the day failed.")
-    fetch_failure_min_attempts: int = Field(
-        default=Settings.fetch_failure_min_attempts,
-        description="Sources with fewer attempts of the day are not judged on their failure share.")
+
+class CheckSettings(dg.ConfigurableResource):
+    """Thresholds of the warning (non-blocking) checks; the defaults are Settings' (warehouse/settings.py),
+    where the SENTRA_* variables are read."""
+
+    silent_source_days: int = Field(Settings.silent_source_days, description=_THRESHOLDS["silent_source_days"])
+    facts_trailing_days: int = Field(Settings.facts_trailing_days, description=_THRESHOLDS["facts_trailing_days"])
+    facts_min_days: int = Field(Settings.facts_min_days, description=_THRESHOLDS["facts_min_days"])
+    facts_min_ratio: float = Field(Settings.facts_min_ratio, description=_THRESHOLDS["facts_min_ratio"])
+    fetch_failure_max_share: float = Field(Settings.fetch_failure_max_share,
+                                           description=_THRESHOLDS["fetch_failure_max_share"])
+    fetch_failure_min_attempts: int = Field(Settings.fetch_failure_min_attempts,
+                                            description=_THRESHOLDS["fetch_failure_min_attempts"])
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "CheckSettings":
@@ -85,9 +88,10 @@ def _rows_of_the_day(context: dg.AssetCheckExecutionContext, warehouse: Warehous
     return day, columns, rows
 
 
-def _warning_check(asset, name: str, description: str):
-    """A check that warns and never blocks: it says that something upstream probably changed."""
-    return dg.asset_check(asset=asset, name=name, blocking=False, description=description)
+def _warning_check(asset, name: str):
+    """A check that warns and never blocks: it says that something upstream probably changed. Its
+    docstring is its description in the UI."""
+    return dg.asset_check(asset=asset, name=name, blocking=False)
 
 
 def _warning(passed: bool, description: str | None, metadata: dict) -> dg.AssetCheckResult:
@@ -104,12 +108,11 @@ def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDe
     return _check
 
 
-@_warning_check(fetch_log, "sources_not_silent",
-                "Warns (never blocks) when a source crawled on the day has had no successful article "
-                "fetch for check_settings.silent_source_days days (default 3). SQL: "
-                "sql/checks/silent_sources.sql.")
+@_warning_check(fetch_log, "sources_not_silent")
 def sources_not_silent(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                        check_settings: CheckSettings) -> dg.AssetCheckResult:
+    """Warns (never blocks) when a source crawled on the day has had no successful article fetch for
+    check_settings.silent_source_days days (default 3). SQL: sql/checks/silent_sources.sql."""
     day, columns, rows = _rows_of_the_day(context, warehouse, "silent_sources.sql",
                                           silent_days=check_settings.silent_source_days)
     return _warning(
@@ -120,12 +123,12 @@ def sources_not_silent(context: dg.AssetCheckExecutionContext, warehouse: Wareho
                   "sources": dg.MetadataValue.md(markdown_table(columns, rows))})
 
 
-@_warning_check(fact_indicator, "facts_per_day_not_dropped",
-                "Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio "
-                "(default 0.5) of the median of the previous loaded days (up to 7; needs 3). SQL: "
-                "sql/checks/facts_per_day_drop.sql.")
+@_warning_check(fact_indicator, "facts_per_day_not_dropped")
 def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                               check_settings: CheckSettings) -> dg.AssetCheckResult:
+    """Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio (default 0.5)
+    of the median of the previous loaded days (up to 7; needs 3). SQL:
+    sql/checks/facts_per_day_drop.sql."""
     day, _, rows = _rows_of_the_day(context, warehouse, "facts_per_day_drop.sql",
                                     trailing_days=check_settings.facts_trailing_days,
                                     min_days=check_settings.facts_min_days, min_ratio=check_settings.facts_min_ratio)
@@ -140,12 +143,11 @@ def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse:
                   "min_ratio": check_settings.facts_min_ratio})
 
 
-@_warning_check(fetch_log, "fetch_failure_share_low",
-                "Warns (never blocks) when more than check_settings.fetch_failure_max_share (default "
-                "0.3) of a source's fetch attempts of the day failed. SQL: "
-                "sql/checks/fetch_failure_share.sql.")
+@_warning_check(fetch_log, "fetch_failure_share_low")
 def fetch_failure_share_low(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                             check_settings: CheckSettings) -> dg.AssetCheckResult:
+    """Warns (never blocks) when more than check_settings.fetch_failure_max_share (default 0.3) of a
+    source's fetch attempts of the day failed. SQL: sql/checks/fetch_failure_share.sql."""
     day, columns, rows = _rows_of_the_day(context, warehouse, "fetch_failure_share.sql",
                                           max_share=check_settings.fetch_failure_max_share,
                                           min_attempts=check_settings.fetch_failure_min_attempts,

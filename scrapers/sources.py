@@ -54,6 +54,11 @@ def host_of(url: str | None) -> str | None:
     m = _PLAIN_HOST.match(url.strip())
     if m:  # the common case, without urlsplit (discovery asks this of every URL a sitemap lists)
         return m.group(1)
+    return _host_by_urlsplit(url)
+
+
+def _host_by_urlsplit(url: str) -> str | None:
+    """host_of the long way, for any URL (the shortcut above must agree with it: tests/test_fast_paths.py)."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
