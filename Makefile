@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test dev score score-holdout score-holdout2 score-holdout3 clean
+.PHONY: setup run test test-fast dev score score-holdout score-holdout2 score-holdout3 clean
 
 setup: $(VENV)/.installed
 
@@ -19,6 +19,9 @@ run: setup          ## crawl the bundled sample site for yesterday and publish d
 
 test: setup         ## the whole test suite
 	$(BIN)/python -m pytest -q $(ARGS)
+
+test-fast: setup    ## everything but the tests marked slow: the loop while changing code (< 60 s)
+	$(BIN)/python -m pytest -q -m "not slow" $(ARGS)
 
 dev: setup          ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dg dev --host 127.0.0.1 --port 3000
