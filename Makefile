@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test dev distributed-check score score-holdout score-holdout2 score-holdout3 clean
+.PHONY: setup run test test-fast dev distributed-check score score-holdout score-holdout2 score-holdout3 clean
 
 setup: $(VENV)/.installed
 
@@ -19,6 +19,9 @@ run: setup          ## crawl the bundled sample site for yesterday and publish d
 
 test: setup         ## the whole test suite
 	$(BIN)/python -m pytest -q $(ARGS)
+
+test-fast: setup    ## everything but the tests marked slow: the loop while changing code (< 60 s)
+	$(BIN)/python -m pytest -q -m "not slow" $(ARGS)
 
 OUT ?= distributed-check
 distributed-check: setup  ## the Celery + PostgreSQL deployment on this machine, against `sentra run` (OUT=DIR)

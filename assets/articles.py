@@ -6,27 +6,20 @@ counted, and the record keeps where else the story was published. `extractions`
 runs the Indonesian reader (scrapers.reading) on each article.
 """
 
-import hashlib
 import json
 import os
-import re
 from array import array
 from collections.abc import Sequence
 
 import dagster as dg
 
 from assets.dedup import near_duplicate_of
-from assets.lake import count_lines, read_json, read_jsonl, write_jsonl
+from warehouse.lake import Lake, count_lines, read_json, read_jsonl, write_jsonl
 from assets.partitions import daily_partitions
-from orchestration.resources import SentraSettings
+from assets.resources import SentraSettings
+from scrapers.outcomes import OK
 from warehouse.rows import stable_key
 
-_SPACE = re.compile(r"\s+")
-
-
-def content_hash(text: str) -> str:
-    """Hash of the main text with case and spacing normalised: the same story hashes the same."""
-    return hashlib.sha1(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
 
 
 class StoredTexts(Sequence):
@@ -79,57 +72,43 @@ def distinct_articles(pages: list[dict], texts: Sequence[str],
     return list(kept.values()), len(pages) - len(kept)
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    deps=["raw_pages"],
-    group_name="extraction",
-    kinds={"python"},
-    owners=["team:data-engineering"],
-    tags={"layer": "clean"},
-)
-def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
-    """The day's distinct articles: canonical URL, title, content hash, and the page as the reader read it."""
-    day = context.partition_key
-    lake = settings.lake
-    kinds = read_json(lake.file(day, "sources.json"), {})
-    expected = sum(1 for r in read_jsonl(lake.file(day, "fetch_log.jsonl"))
-                   if r.get("outcome") == "ok" and r.get("kind") == "article")
-    read_path = lake.file(day, "pages_read.jsonl")
-    pages, sketches, offsets, unreadable = read_archive(lake.archive(day), kinds, day, read_path, expected)
-    path, n, duplicates = write_distinct(lake, day, pages, sketches, offsets, read_path)
-    return dg.MaterializeResult(metadata={
-        "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
-        "path": dg.MetadataValue.path(str(path)),
-    })
+EXTRACTION = dict(partitions_def=daily_partitions, group_name="extraction", kinds={"python"},
+                  owners=["team:data-engineering"])
 
 
-def read_archive(warc, kinds: dict, day: str, read_path, expected: int):
-    """Read every archived article page of `warc` once, over all cores (assets.parallel): what the reader
-    found (main text, title, tables, dates in the markup) goes to `read_path`, one line per page, and
-    only what dedup needs stays in memory. Returns (pages, sketches, offsets in read_path, unreadable)."""
+def read_day_pages(lake: Lake, day: str, read_path) -> tuple[list[dict], list[array], list[int], int]:
+    """Read the day's archived article pages (see read_pages)."""
+    return read_pages(lake.archive(day), read_json(lake.file(day, "sources.json"), {}), day, read_path,
+                      expected=articles_fetched(lake.file(day, "fetch_log.jsonl")))
+
+
+def articles_fetched(fetch_log) -> int:
+    return sum(1 for r in read_jsonl(fetch_log) if r.get("outcome") == OK and r.get("kind") == "article")
+
+
+def read_pages(warc, kinds: dict, day: str, read_path, expected: int) -> tuple[list[dict], list[array], list[int], int]:
+    """Read the article pages of the archive `warc` over all cores (assets.parallel), each once: what the
+    reader found (main text, title, tables, dates in the markup) goes to `read_path`, one line per page,
+    and only what dedup needs stays in memory. Returns the pages' records, their near-duplicate sketches,
+    the offset of each page's line, and how many pages had no main text."""
     from assets.parallel import ordered_map, read_one
     from scrapers.archive import read_warc
 
-    def archived_pages():
-        """The archived article pages with a body, in archive order."""
-        for archived in (read_warc(warc, outcomes={"ok"}, kinds={"article"}) if warc.exists() else []):
-            if archived.text:
-                yield archived
-
-    fetched: list[tuple[str, str]] = []
+    fetched: list[tuple[str, str] | None] = []
 
     def htmls():
-        for archived in archived_pages():
-            fetched.append((archived.url, archived.source))
-            yield archived.text
+        """The day's archived article pages with a body, in archive order."""
+        for archived in (read_warc(warc, outcomes={OK}, kinds={"article"}) if warc.exists() else []):
+            if archived.text:
+                fetched.append((archived.url, archived.source))
+                yield archived.text
 
-    pages, sketches, unreadable = [], [], 0
-
-    def read_records():
-        nonlocal unreadable
+    pages, sketches, offsets, unreadable = [], [], [], 0
+    read_path.parent.mkdir(parents=True, exist_ok=True)
+    with read_path.open("wb") as f:
         for i, page in enumerate(ordered_map(read_one, htmls(), expected)):
             fetched_url, source = fetched[i]
-            fetched[i] = None  # type: ignore[call-overload]
+            fetched[i] = None
             if page is None:
                 unreadable += 1
                 continue
@@ -140,33 +119,15 @@ def read_archive(warc, kinds: dict, day: str, read_path, expected: int):
                 "title": page["title"], "content_hash": page.pop("content_hash"),
             })
             sketches.append(array("I", page.pop("sketch")))
-            yield page
-
-    offsets: list[int] = []
-    read_path.parent.mkdir(parents=True, exist_ok=True)
-    with read_path.open("wb") as f:
-        for page in read_records():
             offsets.append(f.tell())
             f.write((json.dumps(page, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
     return pages, sketches, offsets, unreadable
 
 
-def write_distinct(lake, day: str, pages: list[dict], sketches: list, offsets: list[int], read_path):
-    """Drop the day's duplicates and write articles.jsonl: each kept record with its page as read.
-    Returns (path, articles written, duplicates dropped); the working file read_path is removed."""
-    # Near-duplicates are looked for in the order of the sources file, then of the archive: the first
-    # outlet listed keeps a syndicated story whichever thread or worker fetched first (sources on
-    # different hosts crawl side by side, and a spread run archives each source apart).
-    rank = {name: i for i, name in enumerate(read_json(lake.file(day, "source_order.json"), []))}
-    order = sorted(range(len(pages)), key=lambda i: (rank.get(pages[i]["source"], len(rank)), i))
-    pages, sketches = [pages[i] for i in order], [sketches[i] for i in order]
-    with StoredTexts(read_path, [offsets[p["index"]] for p in pages]) as texts:
-        kept, duplicates = distinct_articles(pages, texts, sketches)
-    del pages, sketches
-
-    # each kept record with its page, spliced in as the line the reader wrote: the page's text is not
-    # decoded and encoded again
-    path, n = lake.file(day, "articles.jsonl"), 0
+def write_articles(path, kept: list[dict], read_path, offsets: list[int]) -> int:
+    """Each kept record with its page, spliced in as the line the reader wrote (the page's text is not
+    decoded and encoded again); written atomically. Returns the count."""
+    n = 0
     tmp = path.with_suffix(".jsonl.tmp")
     with read_path.open("rb") as src, tmp.open("wb") as dst:
         for rec in kept:
@@ -176,8 +137,40 @@ def write_distinct(lake, day: str, pages: list[dict], sketches: list, offsets: l
             dst.write(head + b', "page": ' + page_line + b"}\n")
             n += 1
     os.replace(tmp, path)
+    return n
+
+
+def write_distinct(lake: Lake, day: str, pages: list[dict], sketches: list, offsets: list[int], read_path):
+    """Drop the day's duplicates and write articles.jsonl; the working file read_path is removed.
+    Returns (path, articles written, duplicates dropped).
+
+    Near-duplicates are looked for in the order of the sources file, then of the archive: the first
+    outlet listed keeps a syndicated story whichever thread or worker fetched first (sources on different
+    hosts crawl side by side, and a spread run archives each source apart)."""
+    rank = {name: i for i, name in enumerate(read_json(lake.file(day, "source_order.json"), []))}
+    order = sorted(range(len(pages)), key=lambda i: (rank.get(pages[i]["source"], len(rank)), i))
+    pages, sketches = [pages[i] for i in order], [sketches[i] for i in order]
+    with StoredTexts(read_path, [offsets[p["index"]] for p in pages]) as texts:
+        kept, duplicates = distinct_articles(pages, texts, sketches)
+    del pages, sketches
+    path = lake.file(day, "articles.jsonl")
+    n = write_articles(path, kept, read_path, offsets)
     read_path.unlink(missing_ok=True)
     return path, n, duplicates
+
+
+@dg.asset(**EXTRACTION, deps=["raw_pages"], tags={"layer": "clean"})
+def articles(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
+    """The day's distinct articles: canonical URL, title, content hash, and the page as the reader read it."""
+    day = context.partition_key
+    lake = settings.lake
+    read_path = lake.file(day, "pages_read.jsonl")
+    pages, sketches, offsets, unreadable = read_day_pages(lake, day, read_path)
+    path, n, duplicates = write_distinct(lake, day, pages, sketches, offsets, read_path)
+    return dg.MaterializeResult(metadata={
+        "articles": n, "duplicates_dropped": duplicates, "pages_without_text": unreadable,
+        "path": dg.MetadataValue.path(str(path)),
+    })
 
 
 def preview_facts(records: list[dict], limit: int = 10) -> str:
@@ -189,14 +182,7 @@ def preview_facts(records: list[dict], limit: int = 10) -> str:
     return "\n".join(lines)
 
 
-@dg.asset(
-    partitions_def=daily_partitions,
-    deps=[articles],
-    group_name="extraction",
-    kinds={"python"},
-    owners=["team:data-engineering"],
-    tags={"layer": "extracted"},
-)
+@dg.asset(**EXTRACTION, deps=[articles], tags={"layer": "extracted"})
 def extractions(context: dg.AssetExecutionContext, settings: SentraSettings) -> dg.MaterializeResult:
     """What the Indonesian reader found in each article: relevance, cities, sentra, facts with evidence."""
     day = context.partition_key

@@ -7,17 +7,20 @@ fail the run: it is listed in the metadata and in the table `correction_log`.
 import dagster as dg
 
 from assets.partitions import daily_partitions
-from orchestration.resources import WarehouseResource
+from assets.resources import WarehouseResource, configuration_failure
 
 
 @dg.asset(partitions_def=daily_partitions, deps=["fact_indicator", "dim_sentra"], group_name="warehouse",
           kinds={"duckdb"}, owners=["team:data-engineering"], pool="duckdb_writer", tags={"layer": "corrections"})
 def corrections_applied(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Fixes, rejections, sentra merges and commodities from corrections.yaml; outcome in correction_log."""
-    from warehouse.corrections import apply_corrections
+    from warehouse.corrections import CorrectionError, apply_corrections
 
     with warehouse.get_connection() as con:
-        summary = apply_corrections(con)
+        try:
+            summary = apply_corrections(con)
+        except CorrectionError as e:  # the file is not YAML, or not a list of corrections: no retry fixes it
+            raise configuration_failure(context, e) from None
     problems = [r for r in summary["log"] if r["status"] != "applied"]
     for r in problems:
         context.log.warning(f"correction {r['correction_id']} ({r['action']}) {r['status']}: {r['message']}")

@@ -21,9 +21,11 @@ _SPACE = re.compile(r"\s+")
 
 def processes() -> int:
     """Worker processes to use: SENTRA_READER_PROCESSES, else the cores this process may run on."""
-    env = os.environ.get("SENTRA_READER_PROCESSES")
-    if env and env.strip().isdigit():
-        return max(1, int(env))
+    from warehouse.settings import read_variable
+
+    wanted = read_variable("SENTRA_READER_PROCESSES")
+    if wanted:
+        return wanted
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux

@@ -23,10 +23,10 @@ from collections import Counter
 
 import dagster as dg
 
-from assets.ingestion import RAW_PAGES_RETRY, CrawlFiles, CrawlTally, crawl, crawl_metadata
-from assets.lake import write_json
+from assets.ingestion import RAW_PAGES_RETRY, CrawlFiles, CrawlState, crawl, crawl_metadata, write_sources
 from assets.partitions import daily_partitions
-from orchestration.resources import SentraSettings
+from assets.resources import SentraSettings, configuration_failure
+from warehouse.settings import SettingsError
 
 
 def mapping_key(name: str) -> str:
@@ -38,25 +38,28 @@ def mapping_key(name: str) -> str:
 def day_sources(context: dg.OpExecutionContext, settings: SentraSettings):
     """The day's sources, one output each: every one becomes a crawl step of its own."""
     day = context.partition_key
-    lake = settings.lake
-    with settings.open_sources() as sources:
-        write_json(lake.file(day, "sources.json"), {s.name: s.kind for s in sources})
-        write_json(lake.file(day, "source_order.json"), [s.name for s in sources])
-        names = [s.name for s in sources]
+    try:
+        with settings.open_sources() as sources:
+            write_sources(settings.lake, day, sources)
+            names = [s.name for s in sources]
+    except SettingsError as e:  # a bad sources file: no retry can fix it
+        raise configuration_failure(context, e) from None
     for name in names:
         yield dg.DynamicOutput(name, mapping_key=mapping_key(name))
 
 
 @dg.op(retry_policy=RAW_PAGES_RETRY, tags={"layer": "raw"})
 def crawl_source_day(context: dg.OpExecutionContext, settings: SentraSettings, source: str) -> dict:
-    """One source's pages of the day into its own part of the archive and the fetch log."""
+    """One source's pages of the day into its own part of the archive, the fetch log and the crawl state."""
     day = context.partition_key
     files = CrawlFiles.for_source(settings.lake, day, source)
+    state = CrawlState.load(files)
     with settings.open_sources() as sources:
-        tally = crawl(context.log, settings, [s for s in sources if s.name == source], files)
-    context.log.info(f"{day} {source}: {sum(tally.attempts.values())} attempts")
-    return {"source": source, "attempts": dict(tally.attempts), "unchanged": dict(tally.unchanged),
-            "already": tally.already}
+        attempts, unchanged = crawl(settings, [s for s in sources if s.name == source], files, state)
+    state.save(files)
+    context.log.info(f"{day} {source}: {sum(attempts.values())} attempts")
+    return {"source": source, "attempts": dict(attempts), "unchanged": dict(unchanged),
+            "already": len(state.already)}
 
 
 def _concat(parts: list, target) -> None:
@@ -73,7 +76,7 @@ def _concat(parts: list, target) -> None:
 @dg.op(tags={"layer": "raw"})
 def join_source_days(context: dg.OpExecutionContext, settings: SentraSettings, parts: list[dict]):
     """The day's archive, fetch log and unchanged list, from the sources' parts in sources-file order."""
-    from assets.lake import read_json
+    from warehouse.lake import read_json
 
     day = context.partition_key
     lake = settings.lake
@@ -85,10 +88,12 @@ def join_source_days(context: dg.OpExecutionContext, settings: SentraSettings, p
     _concat([f.warc for f in files], whole.warc)
     _concat([f.fetch_log for f in files], whole.fetch_log)
     _concat([f.unchanged for f in files], whole.unchanged)
-    tally = CrawlTally()
+    attempts: Counter = Counter()
+    unchanged: Counter = Counter()
     for p in parts:
-        tally.add(CrawlTally(Counter(p["attempts"]), Counter(p["unchanged"]), p["already"]))
-    metadata = crawl_metadata(context.log, day, tally, whole.warc, whole.fetch_log)
+        attempts.update(p["attempts"])
+        unchanged.update(p["unchanged"])
+    metadata = crawl_metadata(context.log, day, attempts, unchanged, sum(p["already"] for p in parts), whole)
     metadata["sources_crawled_apart"] = len(parts)
     return dg.Output(None, metadata=metadata)
 
@@ -115,7 +120,7 @@ def _source_part(lake, day: str, source: str):
 @dg.op(ins={"crawled": dg.In(dg.Nothing)}, out=dg.DynamicOut(str), tags={"layer": "clean"})
 def sources_to_read(context: dg.OpExecutionContext, settings: SentraSettings):
     """The day's sources, one output each: every one becomes a read step of its own."""
-    from assets.lake import read_json
+    from warehouse.lake import read_json
 
     for name in read_json(settings.lake.file(context.partition_key, "source_order.json"), []):
         yield dg.DynamicOutput(name, mapping_key=mapping_key(name))
@@ -127,16 +132,15 @@ def read_source_day(context: dg.OpExecutionContext, settings: SentraSettings, so
     the pages as read, and what dedup needs of each (record, sketch, offset)."""
     import json
 
-    from assets.articles import read_archive
-    from assets.lake import read_json, read_jsonl
+    from assets.articles import articles_fetched, read_pages
+    from warehouse.lake import read_json
 
     day = context.partition_key
     lake = settings.lake
     part = _source_part(lake, day, source)
     files = CrawlFiles.for_source(lake, day, source)
-    expected = sum(1 for r in read_jsonl(files.fetch_log) if r.get("outcome") == "ok" and r.get("kind") == "article")
-    pages, sketches, offsets, unreadable = read_archive(
-        files.warc, read_json(lake.file(day, "sources.json"), {}), day, part / "pages_read.jsonl", expected)
+    pages, sketches, offsets, unreadable = read_pages(files.warc, read_json(lake.file(day, "sources.json"), {}), day,
+                                                      part / "pages_read.jsonl", articles_fetched(files.fetch_log))
     meta = part / "pages_meta.jsonl"
     with open(meta.with_suffix(".jsonl.tmp"), "w", encoding="utf-8") as f:
         for page, sk in zip(pages, sketches):
@@ -154,7 +158,7 @@ def dedup_day(context: dg.OpExecutionContext, settings: SentraSettings, parts: l
     from array import array
 
     from assets.articles import write_distinct
-    from assets.lake import read_json, read_jsonl
+    from warehouse.lake import read_json, read_jsonl
 
     day = context.partition_key
     lake = settings.lake
@@ -207,7 +211,7 @@ def articles_spread(raw_pages):
 @dg.op(ins={"deduplicated": dg.In(dg.Nothing)}, out=dg.DynamicOut(str), tags={"layer": "extracted"})
 def sources_to_extract(context: dg.OpExecutionContext, settings: SentraSettings):
     """The day's sources, one output each: every one becomes an extraction step of its own."""
-    from assets.lake import read_json
+    from warehouse.lake import read_json
 
     for name in read_json(settings.lake.file(context.partition_key, "source_order.json"), []):
         yield dg.DynamicOutput(name, mapping_key=mapping_key(name))
@@ -218,7 +222,7 @@ def extract_source_day(context: dg.OpExecutionContext, settings: SentraSettings,
     """The reader over one source's articles of the day (those the source keeps after dedup), each line
     numbered as in articles.jsonl so that the join restores the day's order."""
     from assets.articles import extract_articles
-    from assets.lake import write_jsonl
+    from warehouse.lake import write_jsonl
 
     day = context.partition_key
     lake = settings.lake
@@ -236,7 +240,7 @@ def join_extractions(context: dg.OpExecutionContext, settings: SentraSettings, s
     import heapq
 
     from assets.articles import ExtractionTally
-    from assets.lake import read_jsonl, write_jsonl
+    from warehouse.lake import read_jsonl, write_jsonl
 
     day = context.partition_key
     lake = settings.lake

@@ -5,17 +5,16 @@ one transaction, so re-running a day never duplicates rows and a failed load lea
 All of these assets share the `duckdb_writer` pool (limit 1): one writer at a time.
 """
 
-import re
 from collections import Counter
 from datetime import date
 
 import dagster as dg
 
-from assets.lake import read_json, read_jsonl, write_json, write_jsonl
+from warehouse.lake import read_json, read_jsonl, write_json, write_jsonl
 from assets.partitions import daily_partitions
-from orchestration.resources import SentraSettings, WarehouseResource
+from assets.resources import SentraSettings, WarehouseResource
 from warehouse import rows as wr
-from warehouse.db import run_sql_file, table_counts
+from warehouse.db import bind, run_sql_file, table_counts
 
 WAREHOUSE = dict(partitions_def=daily_partitions, group_name="warehouse", kinds={"duckdb"},
                  owners=["team:data-engineering"], pool="duckdb_writer")
@@ -46,7 +45,6 @@ LOAD_SCOPES = {
                       "(SELECT article_key FROM dim_article WHERE load_date = CAST($load_date AS DATE))",
     # dim_sentra.sql rebuilds the whole table: no narrower scope
 }
-_PARAM = re.compile(r"\$([a-z_]+)")
 
 
 def load_day(warehouse: WarehouseResource, table: str, sql_file: str, changes: dict | None = None,
@@ -56,13 +54,13 @@ def load_day(warehouse: WarehouseResource, table: str, sql_file: str, changes: d
     over the rows the load can touch (LOAD_SCOPES)."""
     key = ROW_KEYS.get(table) if changes is not None else None
     scope = LOAD_SCOPES.get(table, "true")
-    bound = {k: params[k] for k in set(_PARAM.findall(scope))}
+    bound = bind(scope, params, f"LOAD_SCOPES[{table!r}]")
     with warehouse.get_connection() as con:
         run_sql_file(con, "schema.sql")
         before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if key:
             con.execute(f"CREATE OR REPLACE TEMP TABLE _rows_before AS SELECT hash({key}) AS k, hash(t) AS h "
-                        f"FROM {table} AS t WHERE {scope}", bound or None)
+                        f"FROM {table} AS t WHERE {scope}", bound)
         con.execute("BEGIN TRANSACTION")
         try:
             run_sql_file(con, sql_file, **params)
@@ -76,7 +74,7 @@ def load_day(warehouse: WarehouseResource, table: str, sql_file: str, changes: d
                 f"WITH now AS (SELECT hash({key}) AS k, hash(t) AS h FROM {table} AS t WHERE {scope}) "
                 "SELECT count(*) FILTER (WHERE b.k IS NULL), count(*) FILTER (WHERE b.k IS NOT NULL AND n.h <> b.h), "
                 "(SELECT count(*) FROM _rows_before WHERE k NOT IN (SELECT k FROM now)) "
-                "FROM now AS n LEFT JOIN _rows_before AS b USING (k)", bound or None).fetchone()
+                "FROM now AS n LEFT JOIN _rows_before AS b USING (k)", bound).fetchone()
             con.execute("DROP TABLE _rows_before")
             changes.update(new_rows=new, updated_rows=updated, removed_rows=removed)
         return before, after, schema_metadata(con, table)
@@ -129,7 +127,7 @@ def static_dimensions(context: dg.AssetExecutionContext, settings: SentraSetting
     warehouse file, the fingerprint and a hash of the rows after the last load."""
     from pathlib import Path
 
-    state_path = settings.lake.root / "state" / "static_dimensions.json"
+    state_path = settings.lake.state("static_dimensions.json")
     state = read_json(state_path, {})
     db_key = str(Path(warehouse.database).resolve())
     fingerprint = static_fingerprint()
@@ -141,7 +139,7 @@ def static_dimensions(context: dg.AssetExecutionContext, settings: SentraSetting
         if loaded:
             from scrapers.reading.places import all_cities
 
-            path = settings.lake.root / "state" / "dim_city.jsonl"
+            path = settings.lake.state("dim_city.jsonl")
             write_jsonl(path, wr.city_rows(all_cities()))
             con.execute("BEGIN TRANSACTION")
             run_sql_file(con, "load/dim_city.sql", path=str(path))

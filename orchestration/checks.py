@@ -6,62 +6,56 @@ when they fail, so BI users keep yesterday's good warehouse instead of today's b
 upstream (a site, the crawler, the reader) probably changed and a person should look.
 
 Every check's SQL lives in sql/checks/*.sql; the thresholds of the warning checks are the
-`check_settings` resource (SENTRA_SILENT_SOURCE_DAYS etc. in the environment, see make_resources).
+`check_settings` resource (SENTRA_SILENT_SOURCE_DAYS etc. in the environment: warehouse/settings.py).
 """
-
-import re
 
 import dagster as dg
 from pydantic import Field
 
+from assets.resources import WarehouseResource
 from assets.warehouse_tables import fact_indicator, fetch_log
-from orchestration.resources import WarehouseResource
-from warehouse.db import sql_statements
+from scrapers.outcomes import NOT_FAILURES
+from warehouse.db import bind, query_file
+from warehouse.db import query_rows as query_file_rows
+from warehouse.settings import Settings
 
-_PARAM = re.compile(r"\$([a-z_]+)")
+
+_THRESHOLDS = {
+    "silent_source_days": "Warn when a source crawled today has had no successful article fetch for this many days.",
+    "facts_trailing_days": "How many earlier loaded days the facts-per-day median is taken over.",
+    "facts_min_days": "No facts-drop warning until this many earlier days are loaded.",
+    "facts_min_ratio": "Warn when the day's facts are below this share of the trailing median.",
+    "fetch_failure_max_share": "Warn when more than this share of a source's fetch attempts of the day failed.",
+    "fetch_failure_min_attempts": "Sources with fewer attempts of the day are not judged on their failure share.",
+}
 
 
 class CheckSettings(dg.ConfigurableResource):
-    """Thresholds of the warning (non-blocking) checks."""
+    """Thresholds of the warning (non-blocking) checks; the defaults are Settings' (warehouse/settings.py),
+    where the SENTRA_* variables are read."""
 
-    silent_source_days: int = Field(default=3, description="Warn when a source crawled today has had no "
-                                    "successful article fetch for this many days.")
-    facts_trailing_days: int = Field(default=7, description="How many earlier loaded days the facts-per-day "
-                                     "median is taken over.")
-    facts_min_days: int = Field(default=3, description="No facts-drop warning until this many earlier days "
-                                "are loaded.")
-    facts_min_ratio: float = Field(default=0.5, description="Warn when the day's facts are below this share "
-                                   "of the trailing median.")
-    fetch_failure_max_share: float = Field(default=0.3, description="Warn when more than this share of a "
-                                           "source's fetch attempts of the day failed.")
-    fetch_failure_min_attempts: int = Field(default=5, description="Sources with fewer attempts of the day "
-                                            "are not judged on their failure share.")
+    silent_source_days: int = Field(Settings.silent_source_days, description=_THRESHOLDS["silent_source_days"])
+    facts_trailing_days: int = Field(Settings.facts_trailing_days, description=_THRESHOLDS["facts_trailing_days"])
+    facts_min_days: int = Field(Settings.facts_min_days, description=_THRESHOLDS["facts_min_days"])
+    facts_min_ratio: float = Field(Settings.facts_min_ratio, description=_THRESHOLDS["facts_min_ratio"])
+    fetch_failure_max_share: float = Field(Settings.fetch_failure_max_share,
+                                           description=_THRESHOLDS["fetch_failure_max_share"])
+    fetch_failure_min_attempts: int = Field(Settings.fetch_failure_min_attempts,
+                                            description=_THRESHOLDS["fetch_failure_min_attempts"])
 
-
-def check_query(relative: str) -> str:
-    """The one statement of a check file under sql/."""
-    (query,) = sql_statements(relative)
-    return query
-
-
-def _bind(query: str, params: dict) -> dict | None:
-    names = set(_PARAM.findall(query))
-    missing = names - params.keys()
-    if missing:
-        raise ValueError(f"no value for ${', $'.join(sorted(missing))}")
-    return {k: params[k] for k in names} or None
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "CheckSettings":
+        return cls(**{name: getattr(settings, name) for name in cls.model_fields})
 
 
 def query_rows(con, check_file: str, **params) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of a check file, with its named parameters bound."""
-    query = check_query(f"checks/{check_file}")
-    cur = con.execute(query, _bind(query, params))
-    return [d[0] for d in cur.description], cur.fetchall()
+    """Column names and rows of a check file (sql/checks/), with its named parameters bound."""
+    return query_file_rows(con, f"checks/{check_file}", **params)
 
 
 def _violations(warehouse: WarehouseResource, check_file: str, limit: int = 5, **params) -> tuple[int, list[tuple]]:
-    query = check_query(f"checks/{check_file}")
-    bound = _bind(query, params)
+    query = query_file(f"checks/{check_file}")
+    bound = bind(query, params, check_file)
     with warehouse.get_connection() as con:
         n = con.execute(f"SELECT count(*) FROM ({query})", bound).fetchone()[0]
         sample = con.execute(f"SELECT * FROM ({query}) LIMIT {limit}", bound).fetchall()
@@ -85,6 +79,26 @@ def _partition_day(context: dg.AssetCheckExecutionContext) -> str:
     return day
 
 
+def _rows_of_the_day(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, check_file: str,
+                     **params) -> tuple[str, list[str], list[tuple]]:
+    """The run's day, and the columns and rows of a warning check's SQL for that day."""
+    day = _partition_day(context)
+    with warehouse.get_connection() as con:
+        columns, rows = query_rows(con, check_file, day=day, **params)
+    return day, columns, rows
+
+
+def _warning_check(asset, name: str):
+    """A check that warns and never blocks: it says that something upstream probably changed. Its
+    docstring is its description in the UI."""
+    return dg.asset_check(asset=asset, name=name, blocking=False)
+
+
+def _warning(passed: bool, description: str | None, metadata: dict) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(passed=passed, severity=dg.AssetCheckSeverity.WARN, description=description,
+                               metadata=metadata)
+
+
 def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=fact_indicator, name=name, blocking=True, description=description)
     def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
@@ -94,36 +108,33 @@ def _sql_check(name: str, check_file: str, description: str) -> dg.AssetChecksDe
     return _check
 
 
-@dg.asset_check(asset=fetch_log, name="sources_not_silent", blocking=False,
-                description="Warns (never blocks) when a source crawled on the day has had no successful article "
-                            "fetch for check_settings.silent_source_days days (default 3). SQL: "
-                            "sql/checks/silent_sources.sql.")
+@_warning_check(fetch_log, "sources_not_silent")
 def sources_not_silent(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                        check_settings: CheckSettings) -> dg.AssetCheckResult:
-    day = _partition_day(context)
-    with warehouse.get_connection() as con:
-        columns, rows = query_rows(con, "silent_sources.sql", day=day, silent_days=check_settings.silent_source_days)
-    return dg.AssetCheckResult(
-        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+    """Warns (never blocks) when a source crawled on the day has had no successful article fetch for
+    check_settings.silent_source_days days (default 3). SQL: sql/checks/silent_sources.sql."""
+    day, columns, rows = _rows_of_the_day(context, warehouse, "silent_sources.sql",
+                                          silent_days=check_settings.silent_source_days)
+    return _warning(
+        passed=not rows,
         description=(f"{len(rows)} source(s) silent for {check_settings.silent_source_days}+ days: "
                      + ", ".join(r[0] for r in rows)) if rows else None,
         metadata={"day": day, "silent_source_days": check_settings.silent_source_days, "silent_sources": len(rows),
                   "sources": dg.MetadataValue.md(markdown_table(columns, rows))})
 
 
-@dg.asset_check(asset=fact_indicator, name="facts_per_day_not_dropped", blocking=False,
-                description="Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio "
-                            "(default 0.5) of the median of the previous loaded days (up to 7; needs 3). SQL: "
-                            "sql/checks/facts_per_day_drop.sql.")
+@_warning_check(fact_indicator, "facts_per_day_not_dropped")
 def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                               check_settings: CheckSettings) -> dg.AssetCheckResult:
-    day = _partition_day(context)
-    with warehouse.get_connection() as con:
-        _, rows = query_rows(con, "facts_per_day_drop.sql", day=day, trailing_days=check_settings.facts_trailing_days,
-                             min_days=check_settings.facts_min_days, min_ratio=check_settings.facts_min_ratio)
+    """Warns (never blocks) when the day's facts fall below check_settings.facts_min_ratio (default 0.5)
+    of the median of the previous loaded days (up to 7; needs 3). SQL:
+    sql/checks/facts_per_day_drop.sql."""
+    day, _, rows = _rows_of_the_day(context, warehouse, "facts_per_day_drop.sql",
+                                    trailing_days=check_settings.facts_trailing_days,
+                                    min_days=check_settings.facts_min_days, min_ratio=check_settings.facts_min_ratio)
     facts, median, n_days, counts, dropped = rows[0]
-    return dg.AssetCheckResult(
-        passed=not dropped, severity=dg.AssetCheckSeverity.WARN,
+    return _warning(
+        passed=not dropped,
         description=(f"{facts} facts on {day}, below {check_settings.facts_min_ratio:g} x the median {median:g} "
                      f"of the previous {n_days} loaded days") if dropped else None,
         metadata={"day": day, "facts_on_day": facts,
@@ -132,19 +143,17 @@ def facts_per_day_not_dropped(context: dg.AssetCheckExecutionContext, warehouse:
                   "min_ratio": check_settings.facts_min_ratio})
 
 
-@dg.asset_check(asset=fetch_log, name="fetch_failure_share_low", blocking=False,
-                description="Warns (never blocks) when more than check_settings.fetch_failure_max_share (default "
-                            "0.3) of a source's fetch attempts of the day failed. SQL: "
-                            "sql/checks/fetch_failure_share.sql.")
+@_warning_check(fetch_log, "fetch_failure_share_low")
 def fetch_failure_share_low(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                             check_settings: CheckSettings) -> dg.AssetCheckResult:
-    day = _partition_day(context)
-    with warehouse.get_connection() as con:
-        columns, rows = query_rows(con, "fetch_failure_share.sql", day=day,
-                                   max_share=check_settings.fetch_failure_max_share,
-                                   min_attempts=check_settings.fetch_failure_min_attempts)
-    return dg.AssetCheckResult(
-        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
+    """Warns (never blocks) when more than check_settings.fetch_failure_max_share (default 0.3) of a
+    source's fetch attempts of the day failed. SQL: sql/checks/fetch_failure_share.sql."""
+    day, columns, rows = _rows_of_the_day(context, warehouse, "fetch_failure_share.sql",
+                                          max_share=check_settings.fetch_failure_max_share,
+                                          min_attempts=check_settings.fetch_failure_min_attempts,
+                                          not_failures=sorted(NOT_FAILURES))
+    return _warning(
+        passed=not rows,
         description=("sources with many failed fetches: "
                      + ", ".join(f"{r[0]} ({r[3]:.0%} of {r[1]})" for r in rows)) if rows else None,
         metadata={"day": day, "max_share": check_settings.fetch_failure_max_share, "sources_over": len(rows),

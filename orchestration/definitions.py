@@ -2,15 +2,14 @@
 failure sensor. Importing this module opens no DuckDB connection (resources connect inside steps)."""
 from __future__ import annotations
 
-import os
-
 import dagster as dg
 
 from assets import articles as articles_module
 from assets import corrections, ingestion, warehouse_tables
+from assets.resources import resources_for
 from orchestration.checks import CheckSettings, all_checks, fact_checks  # noqa: F401  (fact_checks: blocking)
-from orchestration.resources import SentraSettings, WarehouseResource
 from orchestration.sensors import make_failure_sensor
+from warehouse.settings import Settings
 
 all_assets = dg.load_assets_from_modules([ingestion, articles_module, warehouse_tables, corrections])
 
@@ -38,50 +37,21 @@ failure_sensor = make_failure_sensor(
     name for a in all_assets for key in getattr(a, "keys", ()) for name in [key.path[-1]])
 
 
-def _env_number(name: str, default, kind=int):
-    value = os.environ.get(name)
-    return kind(value) if value not in (None, "") else default
-
-
-def check_settings_from_env() -> CheckSettings:
-    """Thresholds of the warning checks; each can be set in the environment."""
-    defaults = CheckSettings()
-    return CheckSettings(
-        silent_source_days=_env_number("SENTRA_SILENT_SOURCE_DAYS", defaults.silent_source_days),
-        facts_trailing_days=_env_number("SENTRA_FACTS_TRAILING_DAYS", defaults.facts_trailing_days),
-        facts_min_days=_env_number("SENTRA_FACTS_MIN_DAYS", defaults.facts_min_days),
-        facts_min_ratio=_env_number("SENTRA_FACTS_MIN_RATIO", defaults.facts_min_ratio, float),
-        fetch_failure_max_share=_env_number("SENTRA_FETCH_FAILURE_MAX_SHARE", defaults.fetch_failure_max_share, float),
-        fetch_failure_min_attempts=_env_number("SENTRA_FETCH_FAILURE_MIN_ATTEMPTS",
-                                               defaults.fetch_failure_min_attempts),
-    )
-
-
-#: DuckDB's own default is 80% of the machine's memory, and it keeps what it read cached up to that: a
-#: warehouse of millions of facts made the daily run grow with its history. Above the limit DuckDB
-#: spills to a temporary folder next to the file.
-DUCKDB_MEMORY_LIMIT = "512MB"
-
-
-def duckdb_memory_limit() -> str:
-    return os.environ.get("SENTRA_DUCKDB_MEMORY_LIMIT") or DUCKDB_MEMORY_LIMIT
-
-
-def make_resources(data_dir: str = "data", sources_file: str | None = None,
+def make_resources(data_dir: str | None = None, sources_file: str | None = None,
                    warehouse_file: str | None = None, polite: bool = True,
-                   check_settings: CheckSettings | None = None, sample_port: int | None = None) -> dict:
-    return {
-        "settings": SentraSettings(data_dir=data_dir, sources_file=sources_file, polite=polite,
-                                   sample_port=sample_port),
-        "warehouse": WarehouseResource(database=os.path.join(data_dir, "work", "warehouse.duckdb"),
-                                       published_database=warehouse_file or os.path.join(data_dir, "warehouse.duckdb"),
-                                       connection_config={"memory_limit": duckdb_memory_limit()}),
-        "check_settings": check_settings or check_settings_from_env(),
-    }
+                   check_settings: CheckSettings | None = None, sample_port: int | None = None,
+                   settings: Settings | None = None) -> dict:
+    """Every resource of the code location: `settings` (default: the environment, warehouse/settings.py)
+    with the arguments given here overriding it, as the command line's flags do."""
+    settings = settings or Settings.from_env(data_dir=data_dir, sources_file=sources_file,
+                                             warehouse_file=warehouse_file)
+    return {**resources_for(settings, polite=polite, sample_port=sample_port),
+            "check_settings": check_settings or CheckSettings.from_settings(settings)}
 
 
 def make_definitions(resources: dict) -> dg.Definitions:
-    resources = {"check_settings": check_settings_from_env(), **resources}  # callers may leave it out
+    if "check_settings" not in resources:  # callers may leave it out
+        resources = {**resources, "check_settings": CheckSettings.from_settings(Settings.from_env())}
     # In-process: the steps form one chain, and a run with one process per step spends most of its time
     # importing the reader again in every process (a minute instead of ~10 s on the sample site). The
     # duckdb_writer pool still holds across runs.
@@ -90,9 +60,6 @@ def make_definitions(resources: dict) -> dg.Definitions:
                           executor=dg.in_process_executor)
 
 
-# What `dg dev` and `dg launch` load. SENTRA_DATA_DIR, SENTRA_SOURCES and SENTRA_WAREHOUSE point it elsewhere.
-defs = make_definitions(make_resources(
-    data_dir=os.environ.get("SENTRA_DATA_DIR", "data"),
-    sources_file=os.environ.get("SENTRA_SOURCES") or None,
-    warehouse_file=os.environ.get("SENTRA_WAREHOUSE") or None,
-))
+# What `dg dev` and `dg launch` load: the settings of the environment (SENTRA_DATA_DIR, SENTRA_SOURCES,
+# SENTRA_WAREHOUSE... see warehouse/settings.py), as `sentra run` reads them.
+defs = make_definitions(make_resources())

@@ -5,22 +5,19 @@ The sensor runs in the Dagster daemon (`dg dev` starts one); it is on by default
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dagster as dg
 
-from assets.lake import read_json, read_jsonl
+from warehouse.lake import read_json, read_jsonl
 from orchestration.alerts import WEBHOOK_ENV, build_alert, post_alert, step_failure, write_alert
-from orchestration.resources import SentraSettings
-
-FETCH_OK = ("ok", "not_modified", "robots_disallowed")  # as raw_pages counts them
-
-ALERTS_FILE = "alerts.jsonl"
+from assets.resources import SentraSettings
+from scrapers.outcomes import is_failure
+from warehouse.settings import read_variable
 
 
 def alerts_path(settings: SentraSettings) -> Path:
-    return Path(settings.data_dir) / ALERTS_FILE
+    return settings.lake.alerts
 
 
 def _step(event: dg.DagsterEvent) -> dict:
@@ -52,7 +49,7 @@ def alert_for(context: dg.RunFailureSensorContext, settings: SentraSettings, ass
     sources = read_json(settings.lake.file(partition, "sources.json"), {}) if partition else {}
     failed_fetches: dict[str, int] = {}
     for row in read_jsonl(settings.lake.file(partition, "fetch_log.jsonl")) if partition else ():
-        if row.get("outcome") not in FETCH_OK:
+        if is_failure(row.get("outcome")):
             failed_fetches[row.get("source")] = failed_fetches.get(row.get("source"), 0) + 1
     return build_alert(
         job=run.job_name, run_id=run.run_id, partition=partition,
@@ -81,7 +78,7 @@ def make_failure_sensor(asset_names=()) -> dg.SensorDefinition:
         alert = alert_for(context, settings, asset_names)
         path = write_alert(alerts_path(settings), alert)
         context.log.error(f"{alert['summary']} (alert written to {path})")
-        url = os.environ.get(WEBHOOK_ENV)
+        url = read_variable(WEBHOOK_ENV)
         if url:
             try:
                 status = post_alert(url, alert)

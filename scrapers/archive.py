@@ -37,6 +37,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .fetch import FetchResult, decode_body, _mime
+from .outcomes import DONE_OUTCOMES
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,6 @@ H_ENCODING = "WARC-Sentra-Encoding"
 H_ERROR = "WARC-Sentra-Error"
 
 _DROP_HEADERS = {"content-encoding", "transfer-encoding", "content-length", "connection", "keep-alive"}
-#: outcomes of a fetch that need not be repeated the same day (see archived_urls)
-DONE_OUTCOMES = frozenset({"ok", "not_modified", "soft_404", "empty", "bad_content_type", "too_large",
-                           "decode_error"})
 
 _locks: dict[str, threading.Lock] = {}
 _locks_lock = threading.Lock()
@@ -202,19 +200,11 @@ def _parse_dt(value: str | None) -> datetime | None:
     return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
 
 
-def read_warc(path, outcomes: Iterable[str] | None = None, kinds: Iterable[str] | None = None
-              ) -> Iterator[ArchivedPage]:
-    """Every response record of the WARC at *path*, in file order.
-
-    *outcomes* / *kinds* optionally filter (e.g. ``outcomes={'ok'}``,
-    ``kinds={'article'}``).  A damaged tail (a run killed mid-write) ends the
-    iteration with a warning instead of an exception.
-    """
-    path = Path(path)
+def _responses(path: Path) -> Iterator:
+    """The response records of the WARC at *path*, in file order; a damaged tail (a run killed mid-write)
+    ends the iteration with a warning instead of an exception."""
     if not path.exists():
         return
-    want_outcomes = set(outcomes) if outcomes is not None else None
-    want_kinds = set(kinds) if kinds is not None else None
     with open(path, "rb") as fh:
         it = iter(ArchiveIterator(fh, arc2warc=False))
         while True:
@@ -225,48 +215,62 @@ def read_warc(path, outcomes: Iterable[str] | None = None, kinds: Iterable[str] 
             except Exception as e:
                 log.warning("%s: stopped reading at a damaged record: %s", path, e)
                 return
-            if rec.rec_type != "response":
-                continue
-            h = rec.rec_headers
-            outcome = h.get_header(H_OUTCOME) or "ok"
-            kind = h.get_header(H_KIND) or "article"
-            if want_outcomes is not None and outcome not in want_outcomes:
-                continue
-            if want_kinds is not None and kind not in want_kinds:
-                continue
+            if rec.rec_type == "response":
+                yield rec
+
+
+def read_warc(path, outcomes: Iterable[str] | None = None, kinds: Iterable[str] | None = None
+              ) -> Iterator[ArchivedPage]:
+    """Every response record of the WARC at *path*, in file order.
+
+    *outcomes* / *kinds* optionally filter (e.g. ``outcomes={'ok'}``,
+    ``kinds={'article'}``).  A damaged tail (a run killed mid-write) ends the
+    iteration with a warning instead of an exception.
+    """
+    path = Path(path)
+    want_outcomes = set(outcomes) if outcomes is not None else None
+    want_kinds = set(kinds) if kinds is not None else None
+    for rec in _responses(path):
+        h = rec.rec_headers
+        outcome = h.get_header(H_OUTCOME) or "ok"
+        kind = h.get_header(H_KIND) or "article"
+        if want_outcomes is not None and outcome not in want_outcomes:
+            continue
+        if want_kinds is not None and kind not in want_kinds:
+            continue
+        try:
+            body = rec.raw_stream.read()
+        except Exception as e:
+            log.warning("%s: stopped reading at a damaged record: %s", path, e)
+            return
+        http = rec.http_headers
+        headers: dict[str, str] = {}
+        status = None
+        if http is not None:
+            headers = {k: v for k, v in http.headers}
             try:
-                body = rec.raw_stream.read()
-            except Exception as e:
-                log.warning("%s: stopped reading at a damaged record: %s", path, e)
-                return
-            http = rec.http_headers
-            headers: dict[str, str] = {}
-            status = None
-            if http is not None:
-                headers = {k: v for k, v in http.headers}
+                status = int(http.get_statuscode())
+            except (TypeError, ValueError):
+                status = None
+        ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
+        encoding = h.get_header(H_ENCODING)
+        if body:
+            if encoding:
                 try:
-                    status = int(http.get_statuscode())
-                except (TypeError, ValueError):
-                    status = None
-            ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
-            encoding = h.get_header(H_ENCODING)
-            if body:
-                if encoding:
-                    try:
-                        text = body.decode(encoding, "replace")
-                    except LookupError:
-                        text, encoding, _ = decode_body(body, _mime(ctype)[1])
-                else:
+                    text = body.decode(encoding, "replace")
+                except LookupError:
                     text, encoding, _ = decode_body(body, _mime(ctype)[1])
             else:
-                text = ""
-            target = h.get_header("WARC-Target-URI")
-            yield ArchivedPage(
-                url=h.get_header(H_REQUESTED) or target, source=h.get_header(H_SOURCE) or "",
-                kind=kind, http_status=status, headers=headers, body=body, text=text,
-                fetched_at=_parse_dt(h.get_header(H_FETCHED_AT) or h.get_header("WARC-Date")),
-                content_type=ctype, encoding=encoding, outcome=outcome, final_url=target,
-                error=h.get_header(H_ERROR), record_id=h.get_header("WARC-Record-ID"))
+                text, encoding, _ = decode_body(body, _mime(ctype)[1])
+        else:
+            text = ""
+        target = h.get_header("WARC-Target-URI")
+        yield ArchivedPage(
+            url=h.get_header(H_REQUESTED) or target, source=h.get_header(H_SOURCE) or "",
+            kind=kind, http_status=status, headers=headers, body=body, text=text,
+            fetched_at=_parse_dt(h.get_header(H_FETCHED_AT) or h.get_header("WARC-Date")),
+            content_type=ctype, encoding=encoding, outcome=outcome, final_url=target,
+            error=h.get_header(H_ERROR), record_id=h.get_header("WARC-Record-ID"))
 
 
 @dataclass
@@ -291,36 +295,22 @@ class ArchivedFetch:
 
 def archived_fetches(path) -> Iterator[ArchivedFetch]:
     """The response records of the WARC at *path*, headers only (payloads are skipped, not read)."""
-    path = Path(path)
-    if not path.exists():
-        return
-    with open(path, "rb") as fh:
-        it = iter(ArchiveIterator(fh))
-        while True:
+    for rec in _responses(Path(path)):
+        h = rec.rec_headers
+        status = etag = last_modified = None
+        if rec.http_headers is not None:
             try:
-                rec = next(it)
-            except StopIteration:
-                break
-            except Exception as e:
-                log.warning("%s: stopped reading at a damaged record: %s", path, e)
-                break
-            if rec.rec_type != "response":
-                continue
-            h = rec.rec_headers
-            status = etag = last_modified = None
-            if rec.http_headers is not None:
-                try:
-                    status = int(rec.http_headers.get_statuscode())
-                except (TypeError, ValueError):
-                    status = None
-                etag = rec.http_headers.get_header("ETag")
-                last_modified = rec.http_headers.get_header("Last-Modified")
-            target = h.get_header("WARC-Target-URI")
-            yield ArchivedFetch(
-                url=h.get_header(H_REQUESTED) or target, final_url=target, kind=h.get_header(H_KIND) or "article",
-                outcome=h.get_header(H_OUTCOME) or "ok", http_status=status,
-                fetched_at=_parse_dt(h.get_header(H_FETCHED_AT) or h.get_header("WARC-Date")),
-                etag=etag, last_modified=last_modified)
+                status = int(rec.http_headers.get_statuscode())
+            except (TypeError, ValueError):
+                status = None
+            etag = rec.http_headers.get_header("ETag")
+            last_modified = rec.http_headers.get_header("Last-Modified")
+        target = h.get_header("WARC-Target-URI")
+        yield ArchivedFetch(
+            url=h.get_header(H_REQUESTED) or target, final_url=target, kind=h.get_header(H_KIND) or "article",
+            outcome=h.get_header(H_OUTCOME) or "ok", http_status=status,
+            fetched_at=_parse_dt(h.get_header(H_FETCHED_AT) or h.get_header("WARC-Date")),
+            etag=etag, last_modified=last_modified)
 
 
 def archived_urls(path, outcomes: Iterable[str] | None = None) -> set[str]:

@@ -26,6 +26,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .discover import canonical_url, iter_discovery
 from .fetch import Fetcher, FetchResult
+from .outcomes import TRANSIENT_OUTCOMES, UNCHANGED
 from .sources import Source
 
 log = logging.getLogger(__name__)
@@ -33,10 +34,7 @@ log = logging.getLogger(__name__)
 #: a source whose host fails this many article fetches in a row (timeouts,
 #: connection errors, 5xx, deferred) is given up for this run
 MAX_CONSECUTIVE_FAILURES = 8
-_HOST_DOWN = {"timeout", "connection_error", "deferred"}
 
-#: the outcome of a URL not requested because its sitemap lastmod is not later than our last fetch
-UNCHANGED = "unchanged_by_sitemap"
 #: a page is taken as unchanged only when its lastmod is this much older than our last fetch, for clocks
 #: that disagree (ours stamps the fetch, the site's the lastmod)
 LASTMOD_SLACK = timedelta(minutes=10)
@@ -131,7 +129,7 @@ def crawl_source(source: Source, fetcher: Fetcher, skip_urls: Iterable[str] = fr
             side = []
         yield from side
         yield res
-        if res.outcome in _HOST_DOWN or (res.outcome == "http_error" and (res.http_status or 0) >= 500):
+        if res.outcome in TRANSIENT_OUTCOMES or (res.outcome == "http_error" and (res.http_status or 0) >= 500):
             failures += 1
             if failures >= max_consecutive_failures:
                 log.warning("%s: %d failures in a row (last: %s), giving up the source for this run",

@@ -52,6 +52,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import requests
 import urllib3
 
+from .outcomes import TRANSIENT_OUTCOMES
 from .robots import RobotsRules
 from .sources import Source
 
@@ -71,8 +72,6 @@ OPEN_DATA_TYPES = frozenset({"application/json", "text/csv", "application/csv",
                              "application/vnd.api+json", "text/plain"})
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
-#: outcomes that can change on a later try
-TRANSIENT_OUTCOMES = frozenset({"timeout", "connection_error", "deferred"})
 
 # Titles/headings of error pages served with status 200.  Kept narrow on purpose:
 # news titles say 'korban tidak ditemukan' and '404 pelaku IKM terima bantuan'.
@@ -101,10 +100,7 @@ class FetchResult:
     source: str
     final_url: str | None = None
     http_status: int | None = None
-    outcome: str = "error"  # ok | not_modified | http_error | timeout | connection_error | too_large |
-    #                         bad_content_type | robots_disallowed | redirect_offsite | redirect_loop |
-    #                         too_many_redirects | offsite | bad_url | deferred | empty | soft_404 |
-    #                         decode_error | error
+    outcome: str = "error"  # one of scrapers.outcomes.OUTCOMES
     error: str | None = None
     content_type: str | None = None
     encoding: str | None = None
@@ -129,6 +125,30 @@ class FetchResult:
         """True if a later run might get something else (worth retrying tomorrow)."""
         return self.outcome in TRANSIENT_OUTCOMES or (
             self.outcome == "http_error" and self.http_status in RETRY_STATUSES)
+
+
+def _not_the_sources(url: str, parts, source: Source, hop: int) -> tuple[str, str] | None:
+    """(outcome, error) when `url` is not an http(s) URL on one of the source's hosts; hop 0 is the URL
+    asked for, a later hop a redirect."""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "bad_url", f"not an http(s) URL: {url!r}"
+    if source.owns(url):
+        return None
+    if hop == 0:
+        return "offsite", f"host {parts.hostname!r} is not one of source {source.name!r}'s hosts"
+    return "redirect_offsite", f"redirect to {url} leaves the source's hosts ({', '.join(sorted(source.allowed_hosts))})"
+
+
+def _request_failure(e: requests.exceptions.RequestException) -> tuple[str, str]:
+    """(outcome, error) of a request that got no response."""
+    if isinstance(e, requests.exceptions.ConnectTimeout):
+        return "timeout", f"connect timeout: {_short(e)}"
+    if isinstance(e, requests.exceptions.ReadTimeout):
+        return "timeout", f"no response within the read timeout: {_short(e)}"
+    if isinstance(e, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                      requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
+        return "bad_url", f"{type(e).__name__}: {_short(e)}"
+    return "connection_error", f"{type(e).__name__}: {_short(e)}"
 
 
 class _Fail(Exception):
@@ -524,6 +544,18 @@ class Fetcher:
                 g = self._gates[hostkey] = _HostGate()
             return g
 
+    def _wait_turn(self, gate: _HostGate, hostkey: str, interval: float) -> float:
+        """Sleep until this process may start a request to the host (its own gate: `interval` after its
+        last start, or later if the host asked), then, with a shared limiter, until the host's turn among
+        all workers. Returns the seconds slept."""
+        wait = max(gate.last_start + interval, gate.not_before) - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        waited = max(wait, 0.0)
+        if self.host_limiter is not None:
+            waited += self.host_limiter.wait(hostkey, interval)
+        return waited
+
     def _fetch_with_retries(self, url: str, source: Source, kind: str) -> FetchResult:
         attempt = 0
         while True:
@@ -575,14 +607,9 @@ class Fetcher:
 
         for hop in range(self.max_redirects + 1):
             parts = urlsplit(current)
-            if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-                return result("bad_url", f"not an http(s) URL: {current!r}"), None, None
-            if not source.owns(current):
-                if hop == 0:
-                    return result("offsite", f"host {parts.hostname!r} is not one of source "
-                                             f"{source.name!r}'s hosts"), None, None
-                return result("redirect_offsite", f"redirect to {current} leaves the source's hosts "
-                                                  f"({', '.join(sorted(source.allowed_hosts))})"), None, None
+            refused = _not_the_sources(current, parts, source, hop)
+            if refused:
+                return result(*refused), None, None
             key = _strip_fragment(current)
             if key in visited:
                 return result("redirect_loop", f"redirect loop: {' -> '.join(visited + [key])}"), None, None
@@ -601,32 +628,12 @@ class Fetcher:
             if gate.deferred_until > now:
                 return result("deferred", f"host {hostkey} asked for a pause until "
                                           f"{gate.deferred_until - now:.0f}s from now"), None, hostkey
-            headers = {
-                "User-Agent": self.user_agent,
-                "Accept": ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" if kind == "article" else
-                           "application/xml,text/xml,application/rss+xml,application/atom+xml,"
-                           "text/html;q=0.9,text/plain;q=0.8,*/*;q=0.5"),
-                "Accept-Encoding": "gzip, deflate",
-                "Accept-Language": "id,en;q=0.8",
-            }
-            etag = lm = None
-            if kind != "robots":
-                etag, lm = self.validators.get(current) or (None, None)
-                if etag:
-                    headers["If-None-Match"] = etag
-                if lm:
-                    headers["If-Modified-Since"] = lm
+            headers, etag, lm = self._request_headers(current, kind)
             interval = max(1.0 / max(source.requests_per_second, 1e-6), crawl_delay)
             with gate.lock if self.one_connection_per_host else contextlib.nullcontext():
-                wait = max(gate.last_start + interval, gate.not_before) - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
-                    if deadline is not None:
-                        deadline += wait  # our own politeness pause is not the server's slowness
-                if self.host_limiter is not None:  # then the host's turn among all workers
-                    shared = self.host_limiter.wait(hostkey, interval)
-                    if deadline is not None:
-                        deadline += shared
+                waited = self._wait_turn(gate, hostkey, interval)
+                if deadline is not None:
+                    deadline += waited  # our own politeness pause is not the server's slowness
                 if deadline is None:  # the total timeout runs from the first request on
                     deadline = time.monotonic() + self.total_timeout
                 gate.last_start = time.monotonic()
@@ -637,15 +644,8 @@ class Fetcher:
                     resp = self._session().get(
                         current, headers=headers, stream=True, allow_redirects=False,
                         timeout=(min(self.connect_timeout, remaining), min(self.read_timeout, remaining)))
-                except requests.exceptions.ConnectTimeout as e:
-                    return result("timeout", f"connect timeout: {_short(e)}"), None, hostkey
-                except requests.exceptions.ReadTimeout as e:
-                    return result("timeout", f"no response within the read timeout: {_short(e)}"), None, hostkey
-                except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                        requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as e:
-                    return result("bad_url", f"{type(e).__name__}: {_short(e)}"), None, hostkey
                 except requests.exceptions.RequestException as e:
-                    return result("connection_error", f"{type(e).__name__}: {_short(e)}"), None, hostkey
+                    return result(*_request_failure(e)), None, hostkey
                 try:
                     status = resp.status_code
                     if 300 <= status < 400 and status != 304:
@@ -660,15 +660,33 @@ class Fetcher:
                         continue
                     res = self._response(resp, url, current, source, kind, deadline, (etag, lm))
                     res.redirects = list(redirects)
-                    retry_after = None
-                    if res.http_status in (429, 503):
-                        retry_after = _parse_retry_after(resp.headers.get("Retry-After"))
-                    return res, retry_after, hostkey
+                    waits = res.http_status in (429, 503)
+                    return res, _parse_retry_after(resp.headers.get("Retry-After")) if waits else None, hostkey
                 finally:
                     resp.close()
         return result("too_many_redirects",
                       f"more than {self.max_redirects} redirects: {' -> '.join(visited + [current])}",
                       final_url=current), None, hostkey
+
+    def _request_headers(self, url: str, kind: str) -> tuple[dict, str | None, str | None]:
+        """The headers of a request, with the validators of a conditional GET; returns (headers, etag,
+        last_modified) as sent."""
+        headers = {
+            "User-Agent": self.user_agent,
+            "Accept": ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" if kind == "article" else
+                       "application/xml,text/xml,application/rss+xml,application/atom+xml,"
+                       "text/html;q=0.9,text/plain;q=0.8,*/*;q=0.5"),
+            "Accept-Encoding": "gzip, deflate",
+            "Accept-Language": "id,en;q=0.8",
+        }
+        etag = lm = None
+        if kind != "robots":
+            etag, lm = self.validators.get(url) or (None, None)
+            if etag:
+                headers["If-None-Match"] = etag
+            if lm:
+                headers["If-Modified-Since"] = lm
+        return headers, etag, lm
 
     def _response(self, resp: requests.Response, url: str, current: str, source: Source, kind: str,
                   deadline: float, sent: tuple[str | None, str | None]) -> FetchResult:

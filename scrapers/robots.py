@@ -57,6 +57,16 @@ class _Group:
     crawl_delay: float | None = None
 
 
+def _merged(agent: str, groups: list[_Group]) -> _Group:
+    """Several groups for one agent act as one (RFC 9309 2.2.1): all their rules, the longest delay."""
+    merged = _Group(agents=[agent])
+    for g in groups:
+        merged.rules += g.rules
+        if g.crawl_delay is not None:
+            merged.crawl_delay = max(merged.crawl_delay or 0.0, g.crawl_delay)
+    return merged
+
+
 class RobotsRules:
     """Parsed robots.txt; also stands for 'allow all' / 'disallow all'."""
 
@@ -131,23 +141,9 @@ class RobotsRules:
             # Several groups for the same agent are merged (RFC 9309 2.2.1).
             same = [g for g in self.groups if any(a and (token == a or token.startswith(a)) and len(a) == best_len
                                                   for a in g.agents)]
-            if len(same) > 1:
-                m = _Group(agents=[token])
-                for g in same:
-                    m.rules += g.rules
-                    if g.crawl_delay is not None:
-                        m.crawl_delay = max(m.crawl_delay or 0.0, g.crawl_delay)
-                return m
-            return best
+            return _merged(token, same) if len(same) > 1 else best
         if star:
-            if len(star) == 1:
-                return star[0]
-            m = _Group(agents=["*"])
-            for g in star:
-                m.rules += g.rules
-                if g.crawl_delay is not None:
-                    m.crawl_delay = max(m.crawl_delay or 0.0, g.crawl_delay)
-            return m
+            return _merged("*", star) if len(star) > 1 else star[0]
         return None
 
     def can_fetch(self, user_agent: str, url: str) -> bool:

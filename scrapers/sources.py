@@ -54,6 +54,11 @@ def host_of(url: str | None) -> str | None:
     m = _PLAIN_HOST.match(url.strip())
     if m:  # the common case, without urlsplit (discovery asks this of every URL a sitemap lists)
         return m.group(1)
+    return _host_by_urlsplit(url)
+
+
+def _host_by_urlsplit(url: str) -> str | None:
+    """host_of the long way, for any URL (the shortcut above must agree with it: tests/test_fast_paths.py)."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -244,7 +249,9 @@ def load_sources(path, variables: dict[str, str] | None = None) -> list[Source]:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        raise ValueError(f"{path}: not valid YAML: {e}") from e
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ValueError(f"{path}: not valid YAML{where}: {getattr(e, 'problem', None) or e}") from None
     if not isinstance(doc, dict) or "sources" not in doc:
         raise ValueError(f"{path}: expected a top-level key 'sources:' holding a list")
     entries = doc["sources"]

@@ -5,9 +5,7 @@ a real site throws at a crawler.  It records every request (path, headers,
 Host, time) so tests can assert what was - and was never - asked for, and the
 highest number of requests in flight at once per Host header.
 
-Use the ``hostile`` fixture (import it into the test module)::
-
-    from tests.hostile_server import hostile  # noqa: F401  (pytest fixture)
+Use the ``hostile`` fixture (tests/conftest.py offers it to every test module).
 """
 from __future__ import annotations
 

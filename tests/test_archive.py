@@ -9,7 +9,6 @@ from warcio.archiveiterator import ArchiveIterator
 from scrapers.archive import append_to_warc, archived_urls, read_warc
 from scrapers.fetch import Fetcher, FetchResult
 from scrapers.sources import Source
-from tests.hostile_server import hostile  # noqa: F401  (pytest fixture)
 
 WHEN = datetime(2026, 11, 23, 7, 30, 1, 250000, tzinfo=timezone.utc)
 

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assets.bench.pagegen import add_pages, generate_site, page_paths
+from orchestration.bench.pagegen import add_pages, generate_site, page_paths
 from scrapers.sources import load_sources
 from warehouse.rows import fact_rows, sentra_rows
+
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
 
 
 def test_generator_is_deterministic_and_varied(tmp_path):
@@ -51,7 +53,7 @@ def test_a_fact_only_points_at_a_sentra_of_its_article():
 
 
 def test_bench_at_tiny_size_produces_sane_figures(tmp_path):
-    from orchestration.bench import run_bench
+    from orchestration.bench.measure import run_bench
 
     lines: list[str] = []
     fig = run_bench(20, facts_for_views=10_000, workdir=str(tmp_path), echo=lines.append)
@@ -88,7 +90,7 @@ def test_bench_at_tiny_size_produces_sane_figures(tmp_path):
 def test_memory_at_100k_follows_whichever_peak_grows_with_the_day():
     """The tree's peak (reader pool running) and the run process's own (loading) are extrapolated apart:
     a run process that grows while the tree's peak stays flat still decides the figure."""
-    from orchestration.bench import extrapolate
+    from orchestration.bench.measure import extrapolate
 
     day = lambda seconds, tree, run: {"seconds": seconds, "tree_peak_mb": tree, "peak_rss_mb": run}  # noqa: E731
     cases = [  # small day, day 1 -> MB at 100k, KB per page

@@ -8,8 +8,9 @@ import time
 import pytest
 
 from tests.test_warehouse_db import FACT, extraction, load_day
-from tests.test_warehouse_db import db  # noqa: F401  (fixture)
 from warehouse.publish import publish
+
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
 
 sqlalchemy = pytest.importorskip("sqlalchemy", reason="pip install -e '.[test]' (sqlalchemy, duckdb-engine)")
 pytest.importorskip("duckdb_engine", reason="pip install -e '.[test]' (sqlalchemy, duckdb-engine)")

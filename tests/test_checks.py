@@ -10,10 +10,12 @@ import duckdb
 import pytest
 
 from assets import warehouse_tables
-from assets.lake import Lake, write_jsonl
+from warehouse.lake import Lake, write_jsonl
 from orchestration.checks import CheckSettings, all_checks, query_rows
 from orchestration.definitions import make_resources
 from warehouse import rows as wr
+
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
 
 WAREHOUSE_ASSETS = [warehouse_tables.static_dimensions, warehouse_tables.fetch_log, warehouse_tables.dim_article,
                     warehouse_tables.dim_sentra, warehouse_tables.fact_indicator, warehouse_tables.bi_views,

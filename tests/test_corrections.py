@@ -7,10 +7,10 @@ import dagster as dg
 import pytest
 
 from tests.test_warehouse_db import FACT, SENTRA, extraction, load_day
-from tests.test_warehouse_db import db  # noqa: F401  (fixture)
 from warehouse import rows as wr
 from warehouse.corrections import apply_corrections, read_corrections
 from warehouse.db import connect
+from warehouse.settings import Settings
 
 A1, A2, A3 = "https://a.example/1", "https://b.example/2", "https://dinas.example/3"
 
@@ -202,13 +202,13 @@ def test_invalid_entries_are_reported_not_fatal(tmp_path):
 
 
 def test_the_repo_corrections_file_reads():
-    rows, invalid = read_corrections(pytest.importorskip("warehouse.corrections").DEFAULT_FILE)
+    rows, invalid = read_corrections(Settings().corrections)
     assert invalid == [] and rows
 
 
 def test_asset_reports_unmatched_in_metadata(tmp_path, loaded, monkeypatch):
     from assets.corrections import corrections_applied
-    from orchestration.resources import WarehouseResource
+    from assets.resources import WarehouseResource
 
     monkeypatch.setenv("SENTRA_CORRECTIONS", str(write(tmp_path / "corrections.yaml", CORRECTIONS)))
     result = dg.materialize([corrections_applied], partition_key="2026-11-20",
@@ -220,6 +220,7 @@ def test_asset_reports_unmatched_in_metadata(tmp_path, loaded, monkeypatch):
         4, 2, 1, "gone, no-such-city")
 
 
+@pytest.mark.slow
 def test_the_daily_job_applies_corrections_before_publishing(tmp_path, monkeypatch):
     """The sample site through the daily job with corrections_applied in it: the published file has them."""
     from assets.corrections import corrections_applied

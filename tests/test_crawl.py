@@ -7,7 +7,6 @@ from scrapers.archive import append_to_warc, archived_urls, read_warc
 from scrapers.crawl import crawl_source, crawl_sources
 from scrapers.fetch import Fetcher, FetchResult
 from scrapers.sources import Source
-from tests.hostile_server import hostile  # noqa: F401  (pytest fixture)
 
 KW = ("ikm", "sentra", "industri kecil")
 

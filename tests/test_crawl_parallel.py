@@ -65,6 +65,7 @@ def _sources(base: str) -> list[Source]:
                    requests_per_second=1000) for part in ("a", "b", "c")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("polite", [True, False])
 def test_requests_in_flight_at_one_server(slow_server, polite):
     base, handler = slow_server

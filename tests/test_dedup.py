@@ -33,7 +33,8 @@ def test_short_and_empty_texts():
 
 
 def test_articles_keep_one_record_per_story_and_where_else_it_ran():
-    from assets.articles import content_hash, distinct_articles
+    from assets.articles import distinct_articles
+    from assets.parallel import content_hash
 
     def page(url, source, text):
         return {"url": url, "source": source, "fetched_url": url, "content_hash": content_hash(text)}

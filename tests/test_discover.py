@@ -6,7 +6,6 @@ import pytest
 from scrapers.discover import canonical_url, discover_article_urls, keyword_hit, parse_feed, parse_sitemap
 from scrapers.fetch import Fetcher
 from scrapers.sources import Source
-from tests.hostile_server import hostile  # noqa: F401  (pytest fixture)
 
 KW = ("ikm", "sentra", "industri kecil")
 

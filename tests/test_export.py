@@ -6,7 +6,6 @@ from click.testing import CliRunner
 
 from orchestration.cli import main
 from tests.test_warehouse_db import FACT, SENTRA, extraction, load_day
-from tests.test_warehouse_db import db  # noqa: F401  (fixture)
 from warehouse.export import export_parquet, relations
 from warehouse.publish import publish
 
@@ -62,4 +61,6 @@ def test_a_second_export_replaces_the_first(tmp_path, db):
 def test_no_warehouse_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["export", "--parquet", str(tmp_path / "o"),
                                        "--warehouse", str(tmp_path / "none.duckdb")])
-    assert result.exit_code != 0 and "sentra run" in str(result.exception)
+    assert result.exit_code == 2  # the file named on the command line is not there
+    (line,) = result.output.strip().splitlines()
+    assert "none.duckdb" in line and "sentra run" in line

@@ -355,3 +355,36 @@ def test_a_page_read_once_and_stored_extracts_like_its_html():
         stored = Page.from_record(record)
         assert extract_page(None, crawl_date=date(2026, 11, 22), page=stored) == \
             extract_page(html, crawl_date=date(2026, 11, 22)), path.name
+
+
+@pytest.mark.parametrize("title, site_name, url, expected", [
+    ("Sentra Batik Bangkit Lagi - Kompas.com", None, "https://regional.kompas.com/read/1", "Sentra Batik Bangkit Lagi"),
+    ("Perajin Tenun Raup Omzet Besar | Republika Online", None, None, "Perajin Tenun Raup Omzet Besar"),
+    ("KapanLagi.com: Omzet Perajin Rotan Naik", None, None, "Omzet Perajin Rotan Naik"),
+    ("IKM Logam Tegal Tembus Ekspor - Antara News", None, "https://jateng.antaranews.com/x", "IKM Logam Tegal Tembus Ekspor"),
+    ("Tribun Jogja - Pelatihan Batik untuk 40 Perajin", None, None, "Pelatihan Batik untuk 40 Perajin"),
+    ("Pameran Kriya Dibuka | Kabar Pesisir", "Kabar Pesisir", None, "Pameran Kriya Dibuka"),
+    # a dash inside the headline stays; a page whose title is all outlet keeps it
+    ("Sentra Gerabah Kasongan - Kabupaten Bantul Bangkit", None, None, "Sentra Gerabah Kasongan - Kabupaten Bantul Bangkit"),
+    ("Warta Pesisir - Kabar dari Pesisir Nusantara", None, None, "Warta Pesisir - Kabar dari Pesisir Nusantara"),
+])
+def test_the_stored_title_is_the_headline_without_the_outlet(title, site_name, url, expected):
+    from scrapers.reading.page import headline
+    assert headline(title, site_name, url) == expected
+
+
+def test_extract_text_adds_the_main_text_the_reader_saw(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from orchestration.cli import main
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Perajin Anyaman Kota Kediri</title></head><body>"
+                    "<article><h1>Perajin Anyaman Kota Kediri</h1><p>Di Kota Kediri ada 85 unit usaha anyaman "
+                    "yang masih aktif.</p></article></body></html>", encoding="utf-8")
+    plain = CliRunner().invoke(main, ["extract", str(page)])
+    with_text = CliRunner().invoke(main, ["extract", "--text", str(page)])
+    assert "text" not in _json.loads(plain.output)
+    record = _json.loads(with_text.output)
+    assert "Di Kota Kediri ada 85 unit usaha anyaman yang masih aktif." in record["text"].splitlines()

@@ -6,16 +6,18 @@ from __future__ import annotations
 import random
 import re
 import string
-from urllib.parse import urlsplit
 
+import pytest
 import trafilatura
 
-from assets.bench.pagegen import generate_site, page_paths
+from orchestration.bench.pagegen import generate_site, page_paths
 from scrapers.reading.numbers import QTY_RE, _quantity_matches
 from scrapers.reading.page import TRAFILATURA_OPTIONS, trafilatura_extractor
 from scrapers.reading.relevance import _TOPIC_PATTERNS, _topic_counts, _words_of, one_scan_counter
 from scrapers.discover import _PLAIN_URL, _canonical, canonical_url
-from scrapers.sources import _PLAIN_HOST, host_of
+from scrapers.sources import _PLAIN_HOST, _host_by_urlsplit, host_of
+
+pytestmark = pytest.mark.slow  # each compares a shortcut with its slow path over many inputs
 
 ALPHA = string.ascii_letters + string.digits + "-._~%/:;=+,!$&'()*@[]?#\\ \t\x01\u00e9"
 HOSTS = ["a.example", "amp.a.example", "A.example", "127.0.0.1", "x-y.id", "a.example.", "a_b.id", "a..b",
@@ -30,16 +32,6 @@ def _urls(seed: int, n: int):
         if rnd.random() < 0.8:
             path = "/" + path
         yield f"{rnd.choice(['http', 'https', 'HTTP', 'ftp'])}://{rnd.choice(HOSTS)}{rnd.choice(PORTS)}{path}"
-
-
-def _host_slow(url: str):
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return parts.hostname.lower().rstrip(".")
 
 
 def test_canonical_url_shortcut_agrees_with_the_full_path():
@@ -59,7 +51,7 @@ def test_host_of_shortcut_agrees_with_the_full_path():
     for url in _urls(2, 60_000):
         if _PLAIN_HOST.match(url.strip()):
             plain += 1
-            assert host_of(url) == _host_slow(url), url
+            assert host_of(url) == _host_by_urlsplit(url), url
     assert plain > 1000
 
 

@@ -10,7 +10,6 @@ import pytest
 
 from scrapers.fetch import DEFAULT_USER_AGENT, Fetcher, _soft_404_reason, decode_body
 from scrapers.sources import Source
-from tests.hostile_server import hostile  # noqa: F401  (pytest fixture)
 
 
 def make_fetcher(**kw) -> Fetcher:

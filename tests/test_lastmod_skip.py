@@ -11,8 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from assets.lake import read_json, read_jsonl
-from scrapers.crawl import UNCHANGED, crawl_source, recheck_due, unchanged_since_fetch
+from warehouse.lake import read_json, read_jsonl
+from scrapers.crawl import crawl_source, recheck_due, unchanged_since_fetch
+from scrapers.outcomes import UNCHANGED
 from scrapers.discover import lastmod_bound, parse_feed, parse_sitemap
 from scrapers.fetch import Fetcher
 from scrapers.local_site import serve_folder
@@ -181,7 +182,7 @@ def _counts(data: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def two_days(tmp_path_factory):
-    from assets.bench.pagegen import add_pages, generate_site, page_paths
+    from orchestration.bench.pagegen import add_pages, generate_site, page_paths
 
     work = tmp_path_factory.mktemp("lastmod")
     site, data = generate_site(work / "site", 4, seed=5), work / "data"
@@ -213,6 +214,7 @@ def two_days(tmp_path_factory):
                 after_reprocess=after_reprocess)
 
 
+@pytest.mark.slow
 def test_day_two_requests_only_the_new_and_the_corrected_page(two_days):
     raw = two_days["day2"]["raw_pages"]
     assert raw["unchanged_by_sitemap"] == 3 and raw["not_modified"] == 0
@@ -232,6 +234,7 @@ def test_day_two_requests_only_the_new_and_the_corrected_page(two_days):
     assert len(state) == 5
 
 
+@pytest.mark.slow
 def test_rerunning_the_day_neither_duplicates_nor_fetches_again(two_days):
     assert two_days["after_again"] == two_days["after2"]
     raw = two_days["again"]["raw_pages"]
@@ -241,15 +244,17 @@ def test_rerunning_the_day_neither_duplicates_nor_fetches_again(two_days):
     assert two_days["after2"]["dim_article"] == two_days["after1"]["dim_article"] + 1  # page 0 moved to day 2
 
 
+@pytest.mark.slow
 def test_reprocess_rereads_the_day_and_changes_nothing(two_days):
     assert two_days["after_reprocess"] == two_days["after2"]
     assert two_days["reprocessed"]["articles"]["articles"] == two_days["day2"]["articles"]["articles"] == 2
 
 
+@pytest.mark.slow
 def test_a_day_run_again_after_a_kill_recovers_the_state_from_its_archive(tmp_path):
     """A run killed after fetching never saved last_fetched.json / validators.json: running the day again
     takes them from the day's WARC (nothing is fetched twice), so the next day still skips."""
-    from assets.bench.pagegen import generate_site
+    from orchestration.bench.pagegen import generate_site
 
     site, data = generate_site(tmp_path / "site", 3, seed=7), tmp_path / "data"
     with serve_folder(site, port=0) as base:

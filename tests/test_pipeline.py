@@ -9,6 +9,8 @@ import yaml
 
 from orchestration.runner import run_days
 
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
+
 EXPECTED = yaml.safe_load((Path(__file__).parent / "fixtures" / "sample_expected.yaml").read_text())
 DAY = "2026-11-22"
 TABLES = ("dim_city", "dim_sentra", "dim_indicator", "dim_date", "dim_article", "fact_indicator", "fetch_log")

@@ -14,6 +14,8 @@ from scrapers.local_site import SAMPLE_SOURCES, serve_folder
 from warehouse.corrections import apply_corrections
 from warehouse.db import connect, run_sql_file, view_files
 
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
+
 DAY1, DAY2, DAY3 = "2026-11-19", "2026-11-20", "2026-11-21"
 KEYS = {"dim_article": "article_key", "dim_sentra": "sentra_key", "fact_indicator": "fact_key",
         "dim_city": "city_key"}

@@ -8,7 +8,6 @@ from click.testing import CliRunner
 
 from orchestration.cli import main
 from tests.test_warehouse_db import FACT, SENTRA, extraction, load_day
-from tests.test_warehouse_db import db  # noqa: F401  (fixture)
 from warehouse.publish import publish
 from warehouse.report import number
 

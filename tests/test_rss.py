@@ -1,8 +1,12 @@
-"""orchestration.rss: the bench's peak memory counts the reader pool's workers, not only the run."""
+"""orchestration.bench.rss: the bench's peak memory counts the reader pool's workers, not only the run."""
 import multiprocessing as mp
 import time
 
-from orchestration.rss import TreePeak, tree_rss_mb
+import pytest
+
+from orchestration.bench.rss import TreePeak, tree_rss_mb
+
+pytestmark = pytest.mark.slow  # processes holding memory for seconds
 
 
 def _hold(mb: int, seconds: float) -> None:

@@ -112,6 +112,7 @@ def test_importing_the_code_location_opens_no_duckdb(tmp_path):
     assert not data.exists()
 
 
+@pytest.mark.slow
 def test_dg_launch_fills_one_day_from_the_repository_root(tmp_path):
     """The README's command, as is: `dg launch --assets '*' --partition 2026-11-22` from the repository root,
     with SENTRA_DATA_DIR and DAGSTER_HOME pointing at temporary folders."""

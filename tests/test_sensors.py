@@ -9,10 +9,10 @@ import dagster as dg
 import pytest
 
 from assets import warehouse_tables
-from assets.lake import Lake, write_json, write_jsonl
+from warehouse.lake import Lake, write_json, write_jsonl
 from orchestration.alerts import WEBHOOK_ENV, build_alert, find_sources, step_failure
 from orchestration.definitions import failure_sensor, make_resources
-from orchestration.resources import WarehouseResource
+from assets.resources import WarehouseResource
 
 DAY = "2026-11-22"
 
@@ -177,6 +177,7 @@ def test_without_a_webhook_only_the_file_and_a_failing_webhook_does_not_lose_the
 
 
 
+@pytest.mark.slow
 def test_a_blocking_check_that_fails_is_named_with_its_violations(tmp_path):
     """A misread value (10^13 IKM in one city) fails values_positive_and_plausible: the run fails before
     the publish, and the alert names the check, its asset and a sample of the offending rows."""

@@ -6,7 +6,6 @@ import datetime
 import pytest
 
 from tests.test_warehouse_db import FACT, SENTRA, extraction, load_day
-from tests.test_warehouse_db import db  # noqa: F401  (fixture)
 from warehouse.db import SQL_DIR, connect, run_sql_file, view_files
 
 BANDUNG, BEKASI = "32.73", "32.16"

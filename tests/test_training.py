@@ -93,3 +93,40 @@ def test_the_packaged_model_is_the_one_the_reader_names():
     assert model is not None, "scrapers/reading/model.json is missing: run `sentra train`"
     page = "<html><body><p>Di Kota Kediri ada 85 unit usaha anyaman.</p></body></html>"
     assert extract_page(page)["reader"] == model.version
+
+
+def test_analysts_corrections_become_labels(tmp_path):
+    """A rejected fact is a negative label for its number, a fixed one a positive label for its corrected
+    value; the corrected article is read again from the lake, and the report says how many labels."""
+    from scrapers.reading.page import read_page
+    url = "https://kabar-lima.example/berita/anyaman"
+    html = ("<html><head><title>Perajin Anyaman Kota Kediri</title>"
+            f'<link rel="canonical" href="{url}"></head><body><article><h1>Perajin Anyaman Kota Kediri</h1>'
+            "<p>KEDIRI - Dinas Perindustrian Kota Kediri mencatat ada 85 unit usaha anyaman di kota itu.</p>"
+            "<p>Omzet para perajin mencapai Rp 3 miliar per tahun, dan harga tikar Rp 150 ribu.</p>"
+            "</article></body></html>")
+    day = tmp_path / "data" / "lake" / "2024-05-02"
+    day.mkdir(parents=True)
+    (day / "articles.jsonl").write_text(json.dumps({"url": url, "page": read_page(html).as_record()}) + "\n")
+    corrections = tmp_path / "corrections.yaml"
+    corrections.write_text(f"""corrections:
+- id: not-a-stock
+  action: reject_fact
+  fact: {{article_url: "{url}", indicator: jumlah_ikm, value: 85}}
+- id: omzet-misread
+  action: fix_fact
+  fact: {{article_url: "{url}", indicator: nilai_omzet, value: 150000}}
+  set: {{value: 3000000000}}
+- id: elsewhere
+  action: reject_fact
+  fact: {{article_url: "https://other.example/x", indicator: jumlah_ikm, value: 10}}
+""")
+    plain, _ = _train(tmp_path, "plain.json")
+    taught, output = _train(tmp_path, "taught.json", "--corrections", str(corrections),
+                            "--data-dir", str(tmp_path / "data"), "--cv", "2")
+    assert "labels from 2 corrections" in output
+    assert "elsewhere: https://other.example/x is not in the lake" in output
+    model = json.loads(taught.read_text())
+    # 85 rejected, and Rp 3 miliar kept (the price Rp 150 ribu is no candidate the reader frames)
+    assert model["trained_on"]["correction_labels"] == 2
+    assert taught.read_bytes() != plain.read_bytes()

@@ -2,7 +2,7 @@
 import duckdb
 import pytest
 
-from assets.lake import write_jsonl
+from warehouse.lake import write_jsonl
 from scrapers.reading.places import all_cities
 from warehouse import rows as wr
 from warehouse.db import connect, run_sql_file, view_files
@@ -23,19 +23,6 @@ FACT = {"city_code": "32.73", "province_code": "32", "indicator": "jumlah_sentra
         "period": None, "year": 2026, "sentra": None, "evidence": "Ada 28 sentra di kota ini.", "confidence": 0.9}
 SENTRA = {"city_code": "32.73", "name": "sentra rajut", "commodity": "rajut", "commodity_group": "sandang",
           "location": "Binong", "status": "existing"}
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "work.duckdb"
-    with connect(path) as con:
-        run_sql_file(con, "schema.sql")
-        cities = tmp_path / "cities.jsonl"
-        write_jsonl(cities, wr.city_rows(all_cities()))
-        run_sql_file(con, "load/dim_city.sql", path=str(cities))
-        run_sql_file(con, "load/dim_indicator.sql")
-        run_sql_file(con, "load/dim_date.sql", first="2025-01-01", last="2027-12-31")
-    return path
 
 
 def load_day(tmp_path, db, records, day=DAY):
@@ -106,6 +93,7 @@ def test_views_answer_and_every_column_is_documented(tmp_path, db):
         assert len(view_files()) >= 5
 
 
+@pytest.mark.slow
 def test_publish_swaps_under_an_open_reader(tmp_path, db):
     published = tmp_path / "bi" / "warehouse.duckdb"
     load_day(tmp_path, db, [extraction("https://a.example/1", [FACT])])

@@ -8,12 +8,14 @@ import duckdb
 import pytest
 
 from assets import warehouse_tables as wt
-from assets.lake import write_jsonl
+from warehouse.lake import write_jsonl
 from orchestration.definitions import make_resources
-from orchestration.resources import WarehouseResource
+from assets.resources import WarehouseResource
 from tests.test_warehouse_db import FACT, SENTRA, extraction
 from warehouse import rows as wr
 from warehouse.db import run_sql_file
+
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
 
 
 def _whole_table(con, table: str) -> dict:

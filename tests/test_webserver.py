@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
+
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT_S = 90
 
@@ -154,3 +156,6 @@ def test_the_webserver_shows_assets_checks_schedule_and_sensor(webserver):
 
     # loading the code location opened no warehouse
     assert not list(tmp_path.rglob("*.duckdb"))
+
+    # no "Join the Dagster community" modal on a first visit (nux: enabled: false in .dagster/dagster.yaml)
+    assert graphql(base, "{ shouldShowNux }") == {"shouldShowNux": False}

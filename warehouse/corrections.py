@@ -1,4 +1,5 @@
-"""Apply the analysts' corrections file (corrections.yaml at the repo root) to the working warehouse.
+"""Apply the analysts' corrections file (corrections.yaml at the repo root; SENTRA_CORRECTIONS names another)
+to the working warehouse.
 
 The file is reviewed like code and never written by code: this module only reads it. Each refresh, after
 fact_indicator and dim_sentra are loaded, `apply_corrections` runs sql/corrections/*.sql in one transaction:
@@ -14,7 +15,6 @@ undone on the next refresh. No Dagster here: the asset in assets/corrections.py 
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,24 +24,14 @@ import yaml
 
 from warehouse import rows as wr
 from warehouse.db import SQL_DIR, run_sql_file
+from warehouse.settings import Settings, SettingsError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FILE = REPO_ROOT / "corrections.yaml"
 ACTIONS = ("fix_fact", "reject_fact", "merge_sentra", "set_commodity")
 FIX_FIELDS = {"value", "reference_year", "period", "city_code"}
 
 
 class CorrectionError(ValueError):
     pass
-
-
-def corrections_file() -> Path:
-    """SENTRA_CORRECTIONS, else corrections.yaml at the repo root, else warehouse/corrections.yaml."""
-    if os.environ.get("SENTRA_CORRECTIONS"):
-        return Path(os.environ["SENTRA_CORRECTIONS"])
-    if DEFAULT_FILE.exists() or not (REPO_ROOT / "warehouse" / "corrections.yaml").exists():
-        return DEFAULT_FILE
-    return REPO_ROOT / "warehouse" / "corrections.yaml"
 
 
 def _city_key(code: Any, what: str) -> int:
@@ -128,15 +118,7 @@ def normalise(entry: Any, seq: int) -> dict:
 
 def read_corrections(path: Path | str) -> tuple[list[dict], list[dict]]:
     """(usable corrections, invalid ones with a message). A missing file means no corrections."""
-    path = Path(path)
-    if not path.exists():
-        return [], []
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = doc.get("corrections") if isinstance(doc, dict) else None
-    if entries is None:
-        entries = []
-    if not isinstance(entries, list):
-        raise CorrectionError(f"{path}: 'corrections' must be a list")
+    entries = _entries(Path(path))
     rows, invalid, seen = [], [], set()
     for seq, entry in enumerate(entries, start=1):
         cid = str(entry.get("id")) if isinstance(entry, dict) and entry.get("id") is not None else f"#{seq}"
@@ -153,6 +135,36 @@ def read_corrections(path: Path | str) -> tuple[list[dict], list[dict]]:
             invalid.append({"correction_id": cid, "action": str(action), "target": None, "message": str(e),
                             "reason": reason})
     return _resolve_merge_chains(rows, invalid), invalid
+
+
+def _entries(path: Path) -> list:
+    """The file's list of corrections; [] when the file does not exist. Raises CorrectionError (one line,
+    naming the file and the line) when it is not YAML or not `corrections:` with a list."""
+    if not path.exists():
+        return []
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise CorrectionError(f"{path}: not valid YAML{where}: {getattr(e, 'problem', None) or e}") from None
+    entries = doc.get("corrections") if isinstance(doc, dict) else None
+    if not isinstance(doc, dict) or not isinstance(entries, (list, type(None))):
+        raise CorrectionError(f"{path}: expected a top-level key 'corrections:' holding a list")
+    return entries or []
+
+
+def check_corrections_file(path: Path | str) -> None:
+    """Raise SettingsError (one line: the file, the correction, what is wrong) unless every correction of
+    the file can be applied; a missing file is no corrections. `sentra run` asks this before a run."""
+    try:
+        _, invalid = read_corrections(path)
+    except CorrectionError as e:
+        raise SettingsError(str(e)) from None
+    if invalid:
+        first = invalid[0]
+        more = f" (and {len(invalid) - 1} more)" if len(invalid) > 1 else ""
+        raise SettingsError(f"{path}: correction {first['correction_id']}: {first['message']}{more}")
 
 
 def _resolve_merge_chains(rows: list[dict], invalid: list[dict]) -> list[dict]:
@@ -196,7 +208,7 @@ def _write(path: Path, rows: list[dict]) -> str:
 
 def apply_corrections(con: duckdb.DuckDBPyConnection, path: Path | str | None = None) -> dict:
     """Undo the previous corrections and apply the file's, in one transaction; returns the log summary."""
-    path = Path(path) if path else corrections_file()
+    path = Path(path) if path else Settings.from_env().corrections
     rows, invalid = read_corrections(path)
     run_sql_file(con, "schema.sql")
     run_sql_file(con, "comments.sql")  # table and column comments: BI tools and the published file show them

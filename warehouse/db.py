@@ -1,28 +1,59 @@
-"""Connect to the DuckDB warehouse and run the project's .sql files against it.
+"""The one door to DuckDB: connect (with the memory limit), and run the project's .sql files.
 
-All SQL lives in `sql/`; this module only finds the files, splits them into statements and binds the
-named parameters (`$load_date`, `$path`...) that each statement uses. Connections are opened on demand,
-never at import time: DuckDB allows one writer, and an idle connection would block it.
+All SQL lives in `sql/`; this module finds the files, splits them into statements and binds the named
+parameters (`$load_date`, `$path`...) that each statement uses. Connections are opened on demand, never
+at import time: DuckDB allows one writer, and an idle connection would block it. Every connection of the
+project is opened here, so every one has the memory limit (SENTRA_DUCKDB_MEMORY_LIMIT, 512MB).
 """
 from __future__ import annotations
 
 import contextlib
 import re
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+from warehouse.settings import duckdb_memory_limit, packaged_path
+
+SQL_DIR = packaged_path("sql")
 _PARAM = re.compile(r"\$([a-z_]+)")
 
 
-@contextlib.contextmanager
-def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_connection(path: Path | str | None = None, read_only: bool = False,
+                    memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to the file at `path` (None: a database in memory), with the memory limit. Another
+    process that holds the file for writing is waited for a few seconds, as dagster-duckdb did.
+
+    The limit is SET once connected, not passed as a config: a connection to a file this process already
+    has open (a BI reader in the same process, a test) must have the same config as the first one."""
+    con = _connect_waiting(path, read_only)
+    con.execute("SET memory_limit = ?", [memory_limit or duckdb_memory_limit()])
+    return con
+
+
+def _connect_waiting(path: Path | str | None, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if path is None:
+        return duckdb.connect()
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
+    for attempt in range(10):
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower() or attempt == 9:
+                raise
+            time.sleep(0.2 * 2 ** min(attempt, 4))
+    raise AssertionError("unreachable")
+
+
+@contextlib.contextmanager
+def connect(path: Path | str | None = None, read_only: bool = False,
+            memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`open_connection` as a block: the connection is closed when the block ends."""
+    con = open_connection(path, read_only=read_only, memory_limit=memory_limit)
     try:
         yield con
     finally:
@@ -32,10 +63,10 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
 def sql_statements(relative: str) -> list[str]:
     """The statements of one file under sql/, comments stripped, in order."""
     text = (SQL_DIR / relative).read_text(encoding="utf-8")
-    return [s.strip() for s in _split_statements(text) if s.strip()]
+    return [s.strip() for s in split_statements(text) if s.strip()]
 
 
-def _split_statements(text: str) -> Iterator[str]:
+def split_statements(text: str) -> Iterator[str]:
     """Split on semicolons and drop `--` comments, both only outside single-quoted strings."""
     buf: list[str] = []
     quoted = False
@@ -57,14 +88,32 @@ def _split_statements(text: str) -> Iterator[str]:
     yield "".join(buf)
 
 
+def bind(statement: str, params: dict[str, Any], where: str = "") -> dict[str, Any] | None:
+    """The parameters `statement` names ($name), taken from `params`; None when it names none."""
+    names = set(_PARAM.findall(statement))
+    missing = names - params.keys()
+    if missing:
+        raise ValueError(f"{where or 'statement'}: no value for ${', $'.join(sorted(missing))}")
+    return {k: params[k] for k in names} or None
+
+
 def run_sql_file(con: duckdb.DuckDBPyConnection, relative: str, **params: Any) -> None:
     """Run every statement of a file, binding only the parameters each statement names."""
     for statement in sql_statements(relative):
-        names = set(_PARAM.findall(statement))
-        missing = names - params.keys()
-        if missing:
-            raise ValueError(f"{relative}: no value for ${', $'.join(sorted(missing))}")
-        con.execute(statement, {k: params[k] for k in names} if names else None)
+        con.execute(statement, bind(statement, params, relative))
+
+
+def query_file(relative: str) -> str:
+    """The one statement of a query file under sql/ (checks/, report/)."""
+    (statement,) = sql_statements(relative)
+    return statement
+
+
+def query_rows(con: duckdb.DuckDBPyConnection, relative: str, **params: Any) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a query file, with its named parameters bound."""
+    statement = query_file(relative)
+    cur = con.execute(statement, bind(statement, params, relative))
+    return [d[0] for d in cur.description], cur.fetchall()
 
 
 def view_files() -> list[str]:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import connect
+
 FACT_YEAR = "coalesce(reference_year, date_key // 10000)"
 PARTITIONED = {"fact_indicator": FACT_YEAR}
 
@@ -54,8 +56,7 @@ def export_parquet(warehouse: Path | str, out_dir: Path | str) -> dict:
     manifest = {"warehouse": str(warehouse.resolve()), "exported_at": datetime.now(timezone.utc).isoformat(),
                 "fact_indicator_partitioning": f"year = {FACT_YEAR}", "relations": {}}
     try:
-        con = duckdb.connect(str(warehouse), read_only=True)
-        try:
+        with connect(warehouse, read_only=True) as con:
             for name, kind in relations(con):
                 rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
                 if name in PARTITIONED:
@@ -70,8 +71,6 @@ def export_parquet(warehouse: Path | str, out_dir: Path | str) -> dict:
                     con.execute(f'COPY (SELECT * FROM "{name}") TO {_literal(target)} (FORMAT parquet, COMPRESSION zstd)')
                     entry = f"{name}.parquet"
                 manifest["relations"][name] = {"kind": kind, "rows": rows, "path": entry}
-        finally:
-            con.close()
         (staging / "_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         for item in sorted(staging.iterdir()):
             final = out_dir / item.name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import duckdb
+from warehouse.db import open_connection
 
 # Oldest storage format the published file is written in, so that DuckDB 1.x clients can open it.
 STORAGE_VERSION = "v1.0.0"
@@ -21,7 +21,7 @@ def publish(work_db: Path | str, published_db: Path | str) -> Path:
     published_db.parent.mkdir(parents=True, exist_ok=True)
     tmp = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect()
+    con = open_connection()
     try:
         con.execute(f"ATTACH '{work_db}' AS work (READ_ONLY)")
         con.execute(f"ATTACH '{tmp}' AS published (STORAGE_VERSION '{STORAGE_VERSION}')")

@@ -20,7 +20,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.db import _PARAM, sql_statements
+from warehouse.db import connect, query_rows
 
 PALETTE = ["#2f6f9f", "#e0803a", "#4e9a5b", "#c2474f", "#7d5ba6", "#8c6d46", "#d47fb6", "#6f7782",
            "#b5b83a", "#3fb3c2"]
@@ -29,11 +29,8 @@ BULAN = ["", "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt
 
 def query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict]:
     """Rows of the one statement in sql/report/<name>.sql, as dicts."""
-    (statement,) = sql_statements(f"report/{name}.sql")
-    names = set(_PARAM.findall(statement))
-    cur = con.execute(statement, {k: params[k] for k in names} if names else None)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
+    cols, rows = query_rows(con, f"report/{name}.sql", **params)
+    return [dict(zip(cols, row)) for row in rows]
 
 
 def esc(value: Any) -> str:
@@ -258,11 +255,8 @@ def render_report(warehouse: Path | str, out_path: Path | str) -> Path:
     warehouse, out_path = Path(warehouse), Path(out_path)
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `sentra run` first")
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
+    with connect(warehouse, read_only=True) as con:
         text = build_html(con, str(warehouse))
-    finally:
-        con.close()
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")

@@ -25,7 +25,7 @@ WRITER_STEPS = ("static_dimensions", "fetch_log", "dim_article", "dim_sentra", "
 
 
 def _in_process(data: Path, sources: str) -> dict:
-    from orchestration.bench import in_child
+    from orchestration.bench.measure import in_child
 
     return in_child("stage_day", str(data), sources, DAY)
 
@@ -44,8 +44,8 @@ def _shares(run: dict) -> dict:
 
 def run_distributed_bench(pages: int, workers: tuple[int, ...] = (1, 2), seed: int = 0,
                           workdir: str | None = None, echo=print) -> dict:
-    from assets.bench.pagegen import generate_site, page_paths
-    from orchestration.bench import _resolved_sources
+    from orchestration.bench.pagegen import generate_site, page_paths
+    from orchestration.bench.measure import _resolved_sources
     from scrapers.local_site import serve_folder
 
     work = Path(workdir or tempfile.mkdtemp(prefix="sentra-dbench-"))

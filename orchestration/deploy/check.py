@@ -251,7 +251,7 @@ class Deployment:
         self.workspace = tmp / "workspace.yaml"
         self.workspace.write_text("load_from:\n  - grpc_server:\n      host: 127.0.0.1\n"
                                   f"      port: {grpc_port}\n      location_name: sentra\n")
-        self.env = dict(os.environ, DAGSTER_HOME=str(self.home), SENTRA_PG_URL=self.pg_url,
+        self.env = dict(os.environ, DAGSTER_HOME=str(self.home), DAGSTER_POSTGRES_URL=self.pg_url,
                         SENTRA_CELERY_BROKER=self.broker,
                         SENTRA_RATE_LIMIT_REDIS=f"redis://127.0.0.1:{redis_port}/1",
                         PYTHONPATH=os.pathsep.join([str(celery_config(tmp, self.broker)), str(REPO)]),
@@ -334,6 +334,39 @@ def worker_tasks(logs: Path) -> dict[str, int]:
             for f in sorted(logs.glob("celery_worker_*.log"))}
 
 
+def judge(report: dict, site: "Site", runs: list[dict], out: Path) -> list[str]:
+    """What is wrong with the distributed runs, if anything: their outcome, the warehouse against the
+    in-process one, each host's highest rate, the spread over the workers. Writes host_rates.json."""
+    from orchestration.deploy.compare import counts, differences
+
+    rates = site.rates("distributed")
+    report["host_rates_in_process"] = site.rates("in_process")
+    t0 = min((t for _, t, p in site.arrivals if p == "distributed"), default=0.0)
+    report["arrivals_distributed"] = [(h, round(t - t0, 3), path) for (h, t, p), path
+                                      in zip(site.arrivals, site.paths) if p == "distributed"]
+    (out / "host_rates.json").write_text(json.dumps(rates, indent=1, sort_keys=True) + "\n")
+    log("host rates: " + json.dumps(rates))
+    problems = []
+    if not all(r["status"] == "SUCCESS" for r in runs):
+        problems.append("a distributed run did not succeed")
+    if (out / "distributed.duckdb").exists():
+        report["counts"] = {"in_process": counts(str(out / "in_process.duckdb")),
+                            "distributed": counts(str(out / "distributed.duckdb"))}
+        report["differences"] = differences(str(out / "in_process.duckdb"), str(out / "distributed.duckdb"))
+        if report["differences"]:
+            problems.append(f"the warehouses differ: {sorted(report['differences'])}")
+    else:
+        problems.append("no distributed warehouse was published")
+    over = {h: r for h, r in rates.items() if r["max_rps_observed"] > r["limit_rps"]}
+    if over:
+        problems.append(f"hosts above their limit: {over}")
+    if not all(rates[h]["requests"] for h in rates):
+        problems.append("a host got no request in the distributed runs")
+    if len([w for w, n in report["celery_tasks_per_worker"].items() if n]) < 2:
+        problems.append(f"steps did not spread over both workers: {report['celery_tasks_per_worker']}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, type=Path)
@@ -377,36 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"distributed: {report['distributed_s']} s, runs {[(r['day'], r['status']) for r in runs]}, "
             f"tasks per worker {report['celery_tasks_per_worker']}")
 
-        from orchestration.deploy.compare import counts, differences
-
-        rates = site.rates("distributed")
-        report["host_rates_in_process"] = site.rates("in_process")
-        t0 = min((t for _, t, p in site.arrivals if p == "distributed"), default=0.0)
-        report["arrivals_distributed"] = [(h, round(t - t0, 3), path) for (h, t, p), path
-                                          in zip(site.arrivals, site.paths) if p == "distributed"]
-        (out / "host_rates.json").write_text(json.dumps(rates, indent=1, sort_keys=True) + "\n")
-        problems = []
-        if not all(r["status"] == "SUCCESS" for r in runs):
-            problems.append("a distributed run did not succeed")
-        if (out / "distributed.duckdb").exists():
-            report["counts"] = {"in_process": counts(str(out / "in_process.duckdb")),
-                                "distributed": counts(str(out / "distributed.duckdb"))}
-            report["differences"] = differences(str(out / "in_process.duckdb"), str(out / "distributed.duckdb"))
-            if report["differences"]:
-                problems.append(f"the warehouses differ: {sorted(report['differences'])}")
-        else:
-            problems.append("no distributed warehouse was published")
-        over = {h: r for h, r in rates.items() if r["max_rps_observed"] > r["limit_rps"]}
-        if over:
-            problems.append(f"hosts above their limit: {over}")
-        if not all(rates[h]["requests"] for h in rates):
-            problems.append("a host got no request in the distributed runs")
-        busy = [w for w, n in report["celery_tasks_per_worker"].items() if n]
-        if len(busy) < 2:
-            problems.append(f"steps did not spread over both workers: {report['celery_tasks_per_worker']}")
+        problems = judge(report, site, runs, out)
         report["problems"] = problems
         report["ok"] = not problems
-        log("host rates: " + json.dumps(rates))
         log("OK: same facts and keys, no host above its limit" if not problems else "FAILED: " + "; ".join(problems))
         return 0 if not problems else 1
     except BaseException as e:  # noqa: BLE001 - report every failure, then stop everything

@@ -790,12 +790,12 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
             e["commodity"] = best
         e.pop("_sent", None)
         e.pop("_surf", None)
-    # a sentra IKM (no single commodity) the city plans to build
+    # a sentra IKM (no single commodity) the city plans to build: commodity null, as the labels have it
     generic_planned = [(m, c) for m, c, _ in sentra_mentions if m.generic and m.planned]
     if generic_planned and not merged:
         city = generic_planned[0][1] or primary
-        merged.append({"city_code": city, "name": generic_planned[0][0].name, "commodity": "aneka",
-                       "commodity_group": "kerajinan dan aneka", "location": None, "status": "planned"})
+        merged.append({"city_code": city, "name": generic_planned[0][0].name, "commodity": None,
+                       "commodity_group": None, "location": None, "status": "planned"})
 
     # ---- relevance
     if not cities:

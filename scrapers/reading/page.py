@@ -82,6 +82,52 @@ def _url(tree) -> str | None:
     return _meta(tree, "og:url", "twitter:url")
 
 
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•»]|::)\s+")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|news|tv|info|web\.id|or\.id|go\.id)\b", re.I)
+_OUTLET_WORDS = re.compile(
+    r"\b(?:online|news|pos|post|times|tv|media|portal|berita\s+\w+|tribun\w*|antara\w*|okezone|detik\w*|liputan6|"
+    r"kumparan|republika|tempo|kompas\w*|sindonews|suara\w*|radar\s+\w+|jawapos|jpnn|merdeka|viva|idn\s*times|"
+    r"kapanlagi|bisnis\.com|cnn\s+indonesia|cnbc\s+indonesia|inews|rri|metro\w*|harian\s+\w+|koran\s+\w+|"
+    r"mediaindonesia|grid\w*|pikiran\s+rakyat|ayo\w+|warta\w*|kabar\w*)\b", re.I)
+
+
+def _outlet_like(segment: str, site_name: str | None, host_label: str | None) -> bool:
+    """A title segment that names the outlet, not the story: its site name, a domain, the host's name, or
+    a short name built from words outlets use ('Republika Online', 'Tribun Jogja')."""
+    seg = segment.strip().lower()
+    if not seg:
+        return True
+    if site_name and (seg == site_name.lower() or site_name.lower() in seg):
+        return True
+    if _DOMAIN.search(seg):
+        return True
+    if host_label and len(host_label) >= 4 and host_label in seg.replace(" ", ""):
+        return True
+    return len(seg.split()) <= 4 and bool(_OUTLET_WORDS.search(seg))
+
+
+def headline(title: str | None, site_name: str | None = None, url: str | None = None) -> str | None:
+    """The story's headline without the outlet's name around it: 'Judul - Kompas.com', 'Judul | Republika
+    Online', 'KapanLagi.com: Judul' all give 'Judul'. A title that is all outlet is kept as it is."""
+    if not title:
+        return title
+    host = re.sub(r"^www\.", "", (re.match(r"^[a-z]+://([^/:]+)", url or "") or [None, ""])[1].lower())
+    host_label = host.split(".")[0] if host else None
+    t = title.strip()
+    m = re.match(r"^([\w.-]+\.(?:com|co\.id|id|net))\s*:\s+(.+)$", t, re.I)
+    if m:
+        t = m.group(2)  # 'KapanLagi.com: Judul'
+    parts = _TITLE_SEP.split(t)
+    if all(_outlet_like(p, site_name, host_label) for p in parts):
+        return title.strip()  # a home or section page: all of it names the outlet
+    while len(parts) > 1 and _outlet_like(parts[-1], site_name, host_label):
+        parts.pop()
+    while len(parts) > 1 and _outlet_like(parts[0], site_name, host_label):
+        parts.pop(0)
+    out = " - ".join(parts) if len(parts) > 1 else parts[0]
+    return out if len(out) >= 10 else title.strip()
+
+
 def _title(tree) -> str | None:
     t = _meta(tree, "og:title", "twitter:title")
     if t:
@@ -247,7 +293,7 @@ def read_page(html: str) -> Page:
     """Parse one page. Raises ValueError on an empty page; anything else degrades gracefully."""
     tree = html_to_tree(html)
     url = _url(tree)
-    title = _title(tree)
+    title = headline(_title(tree), _meta(tree, "og:site_name"), url)
     jsonld = _jsonld(tree)
     if not url:
         url = _jsonld_url(jsonld)

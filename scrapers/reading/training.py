@@ -132,7 +132,7 @@ def candidates_of(article: dict) -> list[Candidate]:
     return seen
 
 
-def examples_of(articles: list[dict], extra_negatives: dict[int, list[str]] | None = None) -> list[Example]:
+def examples_of(articles: list[dict]) -> list[Example]:
     out = []
     for i, a in enumerate(articles):
         facts = a.get("facts") or []
@@ -145,6 +145,82 @@ def examples_of(articles: list[dict], extra_negatives: dict[int, list[str]] | No
                 ex.year = _year_label(c, fact)
             out.append(ex)
     return out
+
+
+# ---------------------------------------------------------------- analysts' corrections as labels
+@dataclass
+class CorrectionLabels:
+    """Examples made from analysts' corrections of facts in the warehouse, and what came of them."""
+    examples: list[Example]
+    articles: list[dict]          # a stub per corrected article (its url), to group it by outlet
+    first_index: int = 0          # the article index of the first stub
+    used: int = 0                 # corrections that gave at least one label
+    skipped: list[str] = field(default_factory=list)   # one line per correction that gave none, saying why
+
+
+def _city_code(city_key: int | None) -> str | None:
+    return f"{city_key // 100:02d}.{city_key % 100:02d}" if city_key else None
+
+
+def correction_labels(corrections: list[dict], pages: dict[str, tuple[dict, str]], first_index: int) -> CorrectionLabels:
+    """Labels from corrections (rows as warehouse.corrections.normalise makes them) of facts whose page
+    is in ``pages`` (url -> (page record as the lake keeps it, crawl day)). A rejected fact is a negative
+    example for its number; a fixed one is a positive example: its corrected value (the number read
+    wrong is then a negative), or its number with the corrected city or year."""
+    from .page import Page
+    from .extract import extract_page
+    out = CorrectionLabels([], [], first_index)
+    by_url: dict[str, int] = {}
+    for row in corrections:
+        if row.get("action") not in ("fix_fact", "reject_fact"):
+            continue
+        url = row.get("article_url")
+        if not url:
+            out.skipped.append(f"{row['correction_id']}: names its fact by fact_key; give article_url, indicator, value")
+            continue
+        if url not in pages:
+            out.skipped.append(f"{row['correction_id']}: {url} is not in the lake of the data folder")
+            continue
+        record, day = pages[url]
+        seen: list[Candidate] = []
+
+        def record_candidate(c: Candidate, seen=seen):
+            c.features = candidate_features(c)
+            seen.append(c)
+            return rules_decision(c)
+
+        extract_page(None, url, day, page=Page.from_record(record), decider=record_candidate)
+        if url not in by_url:
+            by_url[url] = first_index + len(out.articles)
+            out.articles.append({"url": url, "facts": []})
+        index = by_url[url]
+        made = _labels_of_correction(row, seen, index)
+        if made:
+            out.examples += made
+            out.used += 1
+        else:
+            out.skipped.append(f"{row['correction_id']}: the reader frames no number {row['match_value']:g} in {url}")
+    return out
+
+
+def _labels_of_correction(row: dict, cands: list[Candidate], index: int) -> list[Example]:
+    read = [c for c in cands if _same_value(row["match_value"], c.frame.quantity.value)]
+    if row["action"] == "reject_fact":
+        return [Example(index, c.features, 0) for c in read]
+    if row.get("new_value") is not None:
+        right = [c for c in cands if _same_value(row["new_value"], c.frame.quantity.value)]
+        return ([Example(index, c.features, 1, row["indicator"]) for c in right]
+                + [Example(index, c.features, 0) for c in read if c not in right])
+    made = []
+    for c in read:
+        ex = Example(index, c.features, 1, row["indicator"])
+        if row.get("new_city_key") is not None:
+            code = _city_code(row["new_city_key"])
+            ex.place = _place_label(c, {"city_code": code, "province_code": code.split(".")[0]})
+        if row.get("new_reference_year") is not None:
+            ex.year = _year_label(c, {"year": row["new_reference_year"]})
+        made.append(ex)
+    return made
 
 
 # ---------------------------------------------------------------- fitting
@@ -256,20 +332,33 @@ def _group_folds(groups: list[str], k: int, seed: int = 0):
         yield train, test
 
 
-def fit(articles: list[dict], c_reg: float | None = None, examples: list[Example] | None = None) -> dict:
-    """The model file's content, fitted on ``articles`` (``c_reg``: fix the regularisation instead of
-    choosing it by inner cross-validation)."""
+def fit(articles: list[dict], c_reg: float | None = None, examples: list[Example] | None = None,
+        extra: CorrectionLabels | None = None) -> dict:
+    """The model file's content, fitted on ``articles`` and ``extra`` labels from corrections (``c_reg``:
+    fix the regularisation instead of choosing it by inner cross-validation)."""
     examples = examples if examples is not None else examples_of(articles)
+    articles, examples = _with_corrections(articles, examples, extra)
     chosen_c, threshold = _choose_settings(examples, articles)
     c_reg = c_reg or chosen_c
     heads, vocab = _fit_heads(examples, c_reg)
     body = {"format": MODEL_FORMAT, "threshold": threshold, "heads": heads, "features": vocab,
             "margins": {"indicator": OVERRIDE_MARGIN, "place": OVERRIDE_MARGIN}, "regularisation": c_reg,
             "trained_on": {"articles": len(articles), "candidates": len(examples),
-                           "facts": sum(1 for ex in examples if ex.keep)}}
+                           "facts": sum(1 for ex in examples if ex.keep),
+                           "correction_labels": len(extra.examples) if extra else 0}}
     digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:12]
     body["version"] = f"reader-{digest}"
     return body
+
+
+def _with_corrections(articles: list[dict], examples: list[Example], extra: CorrectionLabels | None):
+    """The articles and examples with the correction labels appended, their stubs renumbered after them."""
+    if extra is None or not extra.examples:
+        return articles, examples
+    base = len(articles)
+    moved = [Example(base + ex.article - extra.first_index, ex.features, ex.keep, ex.indicator, ex.place, ex.year)
+             for ex in extra.examples]
+    return articles + extra.articles, examples + moved
 
 
 def model_bytes(model: dict) -> bytes:
@@ -378,11 +467,13 @@ class CrossValidation:
     rules_scores: dict
     reliability: list[dict]
     seconds: float
-    per_fold: list[dict] = field(default_factory=list)
+    correction_labels: int = 0     # labels from analysts' corrections in every fold's fitting part
 
 
-def cross_validate(articles: list[dict], k: int = 5, c_reg: float | None = None, seed: int = 0) -> CrossValidation:
-    """Out-of-fold answers for every article, folds grouped by outlet, scored together."""
+def cross_validate(articles: list[dict], k: int = 5, c_reg: float | None = None, seed: int = 0,
+                   extra: CorrectionLabels | None = None) -> CrossValidation:
+    """Out-of-fold answers for every article, folds grouped by outlet, scored together. ``extra``
+    (labels from corrections) join the fitting part of every fold and are never scored."""
     t0 = time.perf_counter()
     examples = examples_of(articles)
     groups = [outlet(a) for a in articles]
@@ -394,17 +485,19 @@ def cross_validate(articles: list[dict], k: int = 5, c_reg: float | None = None,
         remap = {old: new for new, old in enumerate(train_idx)}
         train_examples = [Example(remap[ex.article], ex.features, ex.keep, ex.indicator, ex.place, ex.year)
                           for ex in examples if ex.article in train_set]
-        model = Model(fit(train_articles, c_reg, train_examples))
+        model = Model(fit(train_articles, c_reg, train_examples, extra))
         for i in test_idx:
             preds[i] = read_article(articles[i], model.decide)
     return CrossValidation(k, len(set(groups)), score(articles, preds), score(articles, rules),
-                           reliability(articles, preds), round(time.perf_counter() - t0, 1))
+                           reliability(articles, preds), round(time.perf_counter() - t0, 1),
+                           correction_labels=len(extra.examples) if extra else 0)
 
 
 def format_cv(cv: CrossValidation) -> str:
     """The out-of-fold report: the scorer's metrics beside the rules alone, and the reliability table."""
     lines = [f"out of fold: {cv.folds} folds grouped by outlet ({cv.outlets} outlets), {cv.scores['articles']} articles, "
-             f"{cv.seconds} s", "", f"{'metric':<30} {'rules alone':>12} {'fitted':>8}"]
+             f"{cv.seconds} s", f"labels from analysts' corrections (fitting only, never scored): {cv.correction_labels}",
+             "", f"{'metric':<30} {'rules alone':>12} {'fitted':>8}"]
     for key in ("facts", "facts_ignoring_city", "facts_with_year_and_sentence", "sentra"):
         r, f = cv.rules_scores[key], cv.scores[key]
         lines.append(f"{key + ' F1':<30} {r['f1']:>12.3f} {f['f1']:>8.3f}   (P {f['precision']:.3f} R {f['recall']:.3f})")

@@ -1,12 +1,13 @@
 -- Sources whose share of failed fetch attempts on $day is above $max_share (with at least $min_attempts
--- attempts, so one failed page of a two-page source does not warn). Failed: anything but ok,
--- not_modified (304) and robots_disallowed (a refusal we obey, not a failure).
+-- attempts, so one failed page of a two-page source does not warn). Failed: any outcome not in
+-- $not_failures (scrapers.outcomes.NOT_FAILURES: ok, not_modified (304) and robots_disallowed, a refusal
+-- we obey).
 SELECT source,
-       count(*)                                                                         AS attempts,
-       count(*) FILTER (WHERE outcome NOT IN ('ok', 'not_modified', 'robots_disallowed')) AS failed,
-       round(failed / count(*), 3)                                                      AS failed_share,
+       count(*)                                                                  AS attempts,
+       count(*) FILTER (WHERE NOT list_contains($not_failures, outcome))         AS failed,
+       round(failed / count(*), 3)                                               AS failed_share,
        string_agg(DISTINCT outcome, ', ' ORDER BY outcome)
-           FILTER (WHERE outcome NOT IN ('ok', 'not_modified', 'robots_disallowed'))    AS failure_kinds
+           FILTER (WHERE NOT list_contains($not_failures, outcome))              AS failure_kinds
 FROM fetch_log
 WHERE load_date = CAST($day AS DATE)
 GROUP BY source

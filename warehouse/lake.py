@@ -1,7 +1,13 @@
-"""Where each day's intermediate files live, and how they are read and written.
+"""The data folder's map: where each day's files, the state, the warehouses and the alerts live, and how
+the day's files are read and written. Every path under the data folder is computed here, and only here.
 
 Each asset of the daily job writes its output for the day as files under the data folder, so that any
 day can be inspected by hand, re-extracted from the raw archive, and replaced as a whole:
+
+    data/warehouse.duckdb                  the published warehouse BI tools read (unless --warehouse)
+    data/work/warehouse.duckdb             the working warehouse the job writes
+    data/work/warehouse.duckdb.lock        held by a run from its start to its end (assets.resources)
+    data/alerts.jsonl                      one line per failed run (the failure sensor)
 
     data/archive/2026-11-23.warc.gz        every fetched response (raw)
     data/lake/2026-11-23/fetch_log.jsonl   every fetch attempt
@@ -39,13 +45,33 @@ class Lake:
     def rows(self, day: str, table: str) -> Path:
         return self.day_dir(day) / "rows" / f"{table}.jsonl"
 
+    def state(self, name: str) -> Path:
+        return self.root / "state" / name
+
     @property
     def validators(self) -> Path:
-        return self.root / "state" / "validators.json"
+        return self.state("validators.json")
 
     @property
     def last_fetched(self) -> Path:
-        return self.root / "state" / "last_fetched.json"
+        return self.state("last_fetched.json")
+
+    @property
+    def work_warehouse(self) -> Path:
+        return self.root / "work" / "warehouse.duckdb"
+
+    @property
+    def published_warehouse(self) -> Path:
+        """Where the published warehouse goes when no other file is named (--warehouse, SENTRA_WAREHOUSE)."""
+        return self.root / "warehouse.duckdb"
+
+    @property
+    def alerts(self) -> Path:
+        return self.root / "alerts.jsonl"
+
+    @property
+    def report(self) -> Path:
+        return self.root / "report.html"
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
@@ -59,12 +85,6 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
             n += 1
     os.replace(tmp, path)
     return n
-
-
-def append_jsonl(path: Path, row: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as f:
-        f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """`sentra bench`: how the pipeline's cost grows with the pages it reads (figures, not a timed test).
 
-On the same N generated pages (assets.bench.pagegen) it measures, each stage in its own process (so
+On the same N generated pages (orchestration.bench.pagegen) it measures, each stage in its own process (so
 that its peak RSS is its own):
 
     extract        scrapers.reading.extract.extract_page over the pages       (what `sentra extract` does)
@@ -30,6 +30,8 @@ import time
 import traceback
 from pathlib import Path
 from typing import Callable
+
+from warehouse.lake import Lake
 
 DAY1, DAY2 = "2026-11-21", "2026-11-22"
 TARGETS = {"extract_vs_trafilatura": 1.3, "day2_vs_day1": 0.05, "view_ms": 100.0, "e2e_100k_min": 30.0,
@@ -272,23 +274,19 @@ def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dic
     Per view, the median of 5 reads two ways: median_ms through fetchall() (each value becomes a Python
     object: slow for wide or nested rows) and arrow_ms through Arrow (what BI tools use; the query time
     the target is judged on), or None without pyarrow."""
-    import duckdb
-
-    from orchestration.definitions import duckdb_memory_limit
-    from warehouse.db import _split_statements, run_sql_file, view_files
+    from warehouse.db import bind, open_connection, run_sql_file, split_statements, view_files
 
     tmp = Path(tempfile.mkdtemp(prefix="sentra-views-"))
     try:
         db = tmp / "warehouse.duckdb"
         shutil.copy(warehouse, db)
-        con = duckdb.connect(str(db), config={"memory_limit": duckdb_memory_limit()})  # as the warehouse resource
+        con = open_connection(db)  # as the warehouse resource opens it
         con.execute("SET enable_progress_bar = false")
         t0 = time.perf_counter()
         params = {"n_facts": n_facts, "n_articles": max(1, n_facts // 10), "n_sentra": max(1, n_facts // 50)}
-        for statement in _split_statements(SYNTH_SQL):
+        for statement in split_statements(SYNTH_SQL):
             if statement.strip():
-                names = [k for k in params if f"${k}" in statement]
-                con.execute(statement, {k: params[k] for k in names} or None)
+                con.execute(statement, bind(statement, params, "SYNTH_SQL"))
         con.execute("CHECKPOINT")
         synth_s = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -304,7 +302,7 @@ def stage_views(warehouse: str, n_facts: int, profile: str | None = None) -> dic
         view_names = [f[:-4] for f in files if f[:-4] in created]  # the views (not the agg_ tables) of sql/views
         con.close()
         start = _rss_now_mb()
-        con = duckdb.connect(str(db), read_only=True)  # as a BI tool opens it
+        con = open_connection(db, read_only=True)  # as a BI tool opens it (read-only)
         con.execute("SET enable_progress_bar = false")
         views = {}
         with _Profile(profile):
@@ -388,7 +386,7 @@ def extrapolate_day2(day1: dict, small: dict, day2: dict, n_pages: int, n_small:
 
 def _day_in_child(data_dir: str, sources: str, day: str, profile: str | None) -> dict:
     """stage_day in its own process; tree_peak_mb adds the peak of that process with its reader pool."""
-    from orchestration.rss import TreePeak
+    from orchestration.bench.rss import TreePeak
 
     with TreePeak() as peak:
         out = in_child("stage_day", data_dir, sources, day, profile=profile)
@@ -399,7 +397,7 @@ def _day_in_child(data_dir: str, sources: str, day: str, profile: str | None) ->
 def run_bench(pages: int, facts_for_views: int = 1_000_000, seed: int = 0, workdir: str | None = None,
               profile_dir: str | None = None, echo: Callable[[str], None] = print) -> dict:
     """Run every stage on the same generated pages; returns the figures (and prints them with echo)."""
-    from assets.bench.pagegen import add_pages, generate_site, page_paths
+    from orchestration.bench.pagegen import add_pages, generate_site, page_paths
     from scrapers.local_site import serve_folder
 
     own_tmp = workdir is None
@@ -440,7 +438,7 @@ def run_bench(pages: int, facts_for_views: int = 1_000_000, seed: int = 0, workd
             sources = _resolved_sources(site, base_url, work / "sources.yaml")
             fig["day2"] = _day_in_child(str(data), sources, DAY2, prof("day2"))
             echo(f"day 2: {fig['day2']['seconds']:.1f}s")
-        fig["views"] = in_child("stage_views", str(data / "work" / "warehouse.duckdb"), facts_for_views, profile=prof("views"))
+        fig["views"] = in_child("stage_views", str(Lake(data).work_warehouse), facts_for_views, profile=prof("views"))
         fig["summary"] = summarize(fig)
         if not own_tmp:
             (work / "bench.json").write_text(json.dumps(fig, indent=1, default=str), encoding="utf-8")

@@ -1,1 +1,0 @@
-"""Benchmark helpers (plain Python, no Dagster): a generator of realistic article pages."""
