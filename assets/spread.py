@@ -1,8 +1,9 @@
-"""raw_pages spread over workers: one step per source of the day (Dagster dynamic outputs), then one
-step that joins the parts into the day's files. Same asset key, same files, same metadata as
-assets.ingestion.raw_pages, so articles, extractions and the warehouse assets are unchanged and still
-run once per day, after every source of that day has finished (near-duplicates are looked for across
-the whole day, in the order of the sources file).
+"""raw_pages, articles and extractions spread over workers: each is a graph asset whose ops are one step
+per source of the day (Dagster dynamic outputs) and one step that joins the sources' parts into the
+day's files. Same asset keys, same files, same metadata as assets.ingestion.raw_pages and
+assets.articles, so the warehouse assets are unchanged and still run once per day, after every source of
+that day has finished; near-duplicates are looked for across the whole day, in the order of the sources
+file (articles' join). What the Celery code location (orchestration/deploy/definitions.py) runs.
 
 Why a fan-out inside the daily job and not a day x source multi-partition: the warehouse assets load one
 day at a time and must wait for all of that day's sources; with a multi-partition the daily assets would
@@ -12,8 +13,9 @@ reprocessing would all change. Here a day stays one run, its source-days are sep
 Celery worker takes (a failed one is retried alone), and the in-process job is the same as before.
 
 Each source writes its own part (assets.ingestion.CrawlFiles.for_source: archive, fetch log, unchanged
-list and crawl state), so workers never write the same file; the join concatenates the parts in the
-order of the sources file (WARC files are gzip members, which concatenate).
+list and crawl state; then the pages it read, then its extractions), so workers never write the same
+file; the joins put the parts together in the order of the sources file (WARC files are gzip members,
+which concatenate) and, for the extractions, in the order of articles.jsonl.
 """
 
 import os
