@@ -14,8 +14,8 @@ from tests.servers import free_port
 DAYS = ["2026-11-21", "2026-11-22"]
 
 
-def _run(defs: dg.Definitions, day: str) -> dg.ExecuteInProcessResult:
-    result = defs.resolve_job_def("daily_refresh").execute_in_process(partition_key=day, raise_on_error=False)
+def _run(defs: dg.Definitions, day: str, job: str = "daily_refresh") -> dg.ExecuteInProcessResult:
+    result = defs.resolve_job_def(job).execute_in_process(partition_key=day, raise_on_error=False)
     assert result.success, [e.message for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     return result
 
@@ -25,13 +25,17 @@ def both(tmp_path_factory):
     port = free_port()
     plain_dir, spread_dir = tmp_path_factory.mktemp("plain"), tmp_path_factory.mktemp("spread")
     plain = make_definitions(make_resources(data_dir=str(plain_dir), sample_port=port))
-    spread = dg.Definitions(assets=spread_assets(), jobs=[dg.define_asset_job(
-        "daily_refresh", selection=dg.AssetSelection.all())],
+    spread = dg.Definitions(assets=spread_assets(), jobs=[
+        dg.define_asset_job("daily_refresh", selection=dg.AssetSelection.all()),
+        dg.define_asset_job("reprocess", selection=dg.AssetSelection.all() - dg.AssetSelection.assets("raw_pages"))],
         resources=make_resources(data_dir=str(spread_dir), sample_port=port), executor=dg.in_process_executor)
     out = {"plain": [], "spread": []}
     for day in DAYS:
         out["plain"].append(_run(plain, day))
         out["spread"].append(_run(spread, day))
+    before = counts(str(spread_dir / "warehouse.duckdb"))
+    out["reprocess"] = _run(spread, DAYS[0], "reprocess")  # re-read from the sources' archives
+    out["after_reprocess"] = before, counts(str(spread_dir / "warehouse.duckdb"))
     return plain_dir, spread_dir, out
 
 
@@ -71,3 +75,13 @@ def test_one_crawl_step_per_source(both):
     assert (Path(spread_dir) / "lake" / DAYS[0] / "extractions.jsonl").read_bytes() == \
         (Path(both[0]) / "lake" / DAYS[0] / "extractions.jsonl").read_bytes()
     assert plain_arts["duplicates_dropped"].value >= 1  # the syndicated story, found across sources
+
+
+def test_reprocess_fans_out_the_same_way_and_changes_nothing(both):
+    plain_dir, spread_dir, out = both
+    steps = {e.step_key for e in out["reprocess"].all_events if e.event_type_value == "STEP_SUCCESS"}
+    assert len({s for s in steps if s.startswith("articles.read_source_day[")}) == 5
+    assert not any(s.startswith("raw_pages") for s in steps)  # nothing fetched
+    before, after = out["after_reprocess"]
+    assert before == after
+    assert differences(str(plain_dir / "warehouse.duckdb"), str(spread_dir / "warehouse.duckdb")) == {}
