@@ -99,6 +99,7 @@ VARIABLES = {v.name: v for v in [
     Variable("SENTRA_ALERT_WEBHOOK", "alert_webhook", str, "URL the failure sensor POSTs each alert to"),
     Variable("SENTRA_DEBUG", "debug", _flag, "1: errors print their Python traceback"),
     Variable("SENTRA_CORPUS", "corpus_dir", _path, "labelled articles `sentra train` fits the reader on"),
+    Variable("SENTRA_MIN_CONFIDENCE", "min_confidence", _share, "confidence a fact needs to show in the BI views"),
 ]}
 
 
@@ -136,6 +137,8 @@ class Settings:
     alert_webhook: str | None = None
     debug: bool = False
     corpus_dir: Path = Path("..") / "shared" / "devset"
+    #: out of fold, about half of the facts the reader reads below 0.5 are wrong (README, Quality)
+    min_confidence: float = 0.5
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

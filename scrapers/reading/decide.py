@@ -12,8 +12,7 @@ models, fitted by ``sentra train`` (``training.py``) on the labelled corpus and 
 - ``year``: none, the year the text states, or the publication year.
 
 Reading needs no numpy and no scikit-learn: a model is a table of feature weights, applied as a sparse
-dot product. With no model file (or ``SENTRA_READER_RULES=1``... set through ``use_rules_only``), the
-rules decide alone: a frame with no veto is a fact.
+dot product. With no model file the rules decide alone: a frame with no veto is a fact.
 """
 from __future__ import annotations
 
