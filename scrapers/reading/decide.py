@@ -241,20 +241,42 @@ class Model:
         keep = self.heads["keep"]
         return _sigmoid(_dot(keep["weights"], feats) + keep["intercept"])
 
-    def decide(self, c: Candidate) -> Decision:
-        feats = c.features or candidate_features(c)
+    def choose(self, feats: dict[str, float], rule_indicator: str, money: bool, unnamed: bool):
+        """(keep probability, indicator, its probability, place, its probability, year) for one candidate."""
         p = self.keep_probability(feats)
-        kind = "money" if c.frame.quantity.kind == "money" else "count"
-        allowed = tuple(sorted(MONEY_INDICATORS)) if kind == "money" else COUNT_INDICATORS
+        allowed = tuple(sorted(MONEY_INDICATORS)) if money else COUNT_INDICATORS
         margins = self.data.get("margins", {})
         # the rules' indicator stands unless the model is much surer; for a number the rules could not
         # name ('unnamed'), the model names it
-        margin = 0.0 if "unnamed" in c.frame.vetoes else margins.get("indicator", 0.0)
-        ind = _override(_softmax(self.heads["indicator"], feats, allowed), c.frame.indicator, margin)
-        place = _override(_softmax(self.heads["place"], feats), "rules", margins.get("place", 0.0))
+        ind_probs = _softmax(self.heads["indicator"], feats, allowed)
+        ind = _override(ind_probs, rule_indicator, 0.0 if unnamed else margins.get("indicator", 0.0))
+        place_probs = _softmax(self.heads["place"], feats)
+        place = _override(place_probs, "rules", margins.get("place", 0.0))
         year_probs = _softmax(self.heads["year"], feats)
         year = max(sorted(year_probs), key=lambda k: year_probs[k]) if year_probs else "rules"
-        return Decision(p >= self.threshold, round(p, 3), ind, place, year)
+        return (p, ind, ind_probs.get(ind, 1.0 if not ind_probs else 0.0),
+                place, place_probs.get(place, 1.0 if not place_probs else 0.0), year)
+
+    def confidence(self, p_keep: float, p_indicator: float, p_place: float) -> float:
+        """The probability that the fact is right (a fact, of that indicator, in that place): the three
+        heads' probabilities through a calibration fitted out of fold (``calibration`` in the file)."""
+        cal = self.data.get("calibration")
+        if not cal:
+            return p_keep
+        z = (cal["keep"] * _logit(p_keep) + cal["indicator"] * math.log(max(p_indicator, 1e-6))
+             + cal["place"] * math.log(max(p_place, 1e-6)) + cal["intercept"])
+        return _sigmoid(z)
+
+    def decide(self, c: Candidate) -> Decision:
+        feats = c.features or candidate_features(c)
+        p, ind, p_ind, place, p_place, year = self.choose(
+            feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)
+        return Decision(p >= self.threshold, round(self.confidence(p, p_ind, p_place), 3), ind, place, year)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 @cache
