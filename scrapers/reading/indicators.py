@@ -335,9 +335,14 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes), cues)
 
 
+_YEAR_WORD_BEFORE = _rx(r"\b(?:tahun|thn|pada|akhir|awal|sejak|hingga|sampai|periode|semester|triwulan)\s+$")
+
+
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
+    if 1945 <= q.value <= 2035 and q.value == int(q.value) and _YEAR_WORD_BEFORE.search(before[-20:]):
+        vetoes.append("year")  # 'tahun 2018 IKM di Kabupaten Gianyar': a year, not 2018 IKM
     if SUBSET.search(before):
         vetoes.append("subset")
     if VAGUE_PAST.search(before[-90:]):
