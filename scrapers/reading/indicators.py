@@ -330,7 +330,9 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
     if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
         ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
-    cues = ("change",) if CHANGE_BEFORE.search(before[-40:]) else ()
+    cues = ()
+    if CHANGE_BEFORE.search(before[-40:]):
+        vetoes.append("change")  # 'meningkat 4,6 juta dolar': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes), cues)
 
@@ -481,7 +483,7 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
         vetoes.remove("range")  # the rules keep a range of counts, with less confidence
         cues.append("range")
     if CHANGE_BEFORE.search(before[-40:]):
-        cues.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
+        vetoes.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes), tuple(cues))
 
