@@ -198,7 +198,7 @@ def _sigmoid(z: float) -> float:
 def _by_feature(head: dict) -> tuple[list[str], list[float], dict[str, list[float]]]:
     """A multi-class head turned around: its classes, their intercepts, and each feature's weight for every
     class, so that scoring a candidate is one pass over its features instead of one per class."""
-    classes = sorted(head.get("weights", {}))
+    classes = sorted(head.get("weights") or {})
     intercepts = [head.get("intercept", {}).get(c, 0.0) for c in classes]
     rows: dict[str, list[float]] = {}
     for j, c in enumerate(classes):
@@ -255,7 +255,7 @@ class Model:
         self.version: str = data["version"]
         self.threshold: float = data["threshold"]
         self.heads: dict = data["heads"]
-        self._multi = {name: _by_feature(self.heads[name]) for name in ("indicator", "place", "year")}
+        self._multi = {name: _by_feature(self.heads.get(name) or {}) for name in ("indicator", "place", "year")}
 
     def keep_probability(self, feats: dict[str, float]) -> float:
         keep = self.heads["keep"]
