@@ -74,6 +74,8 @@ class WarehouseResource(dg.ConfigurableResource):
                                     description="The file BI tools open read-only; replaced atomically.")
     memory_limit: Optional[str] = Field(default=None, description="DuckDB memory limit (default: "
                                         "SENTRA_DUCKDB_MEMORY_LIMIT, else 512MB).")
+    min_confidence: float = Field(default=0.5, description="The confidence a fact needs to show in the BI views "
+                                  "(SENTRA_MIN_CONFIDENCE); every fact stays in fact_indicator.")
     _lock = PrivateAttr(default=None)
 
     @property
@@ -126,7 +128,8 @@ def resources_for(settings: Settings, polite: bool = True, sample_port: int | No
                                    rate_limit_redis=settings.rate_limit_redis),
         "warehouse": WarehouseResource(database=str(settings.work_warehouse),
                                        published_database=str(settings.published_warehouse),
-                                       memory_limit=settings.duckdb_memory_limit),
+                                       memory_limit=settings.duckdb_memory_limit,
+                                       min_confidence=settings.min_confidence),
     }
 
 

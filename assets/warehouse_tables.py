@@ -258,13 +258,15 @@ def bi_views(context: dg.AssetExecutionContext, warehouse: WarehouseResource) ->
     from warehouse.db import view_files
 
     with warehouse.get_connection() as con:
+        run_sql_file(con, "load/view_settings.sql", min_confidence=warehouse.min_confidence)
         for f in view_files():
             run_sql_file(con, f)
         counts = {f.split("/")[-1][:-4]: con.execute(f"SELECT count(*) FROM {f.split('/')[-1][:-4]}").fetchone()[0]
                   for f in view_files()}
         tables = table_counts(con)
     return dg.MaterializeResult(metadata={**{f"{v}_rows": n for v, n in counts.items()},
-                                          **{f"table_{t}_rows": n for t, n in tables.items()}})
+                                          **{f"table_{t}_rows": n for t, n in tables.items()},
+                                          "min_confidence": warehouse.min_confidence})
 
 
 @dg.asset(partitions_def=daily_partitions, deps=[bi_views], group_name="bi", kinds={"duckdb"},

@@ -255,8 +255,8 @@ def report_command(warehouse_file, data_dir, out_file) -> None:
               help="Write the model here (default: the model file inside the package).")
 @click.option("--corrections", "corrections_path", type=click.Path(dir_okay=False), default=None,
               help="Also learn from the facts analysts rejected or fixed in this corrections file.")
-@click.option("--data-dir", default=None, help="Where the lake keeps the corrected articles (with --corrections; "
-                                               "default: SENTRA_DATA_DIR, else data).")
+@click.option("--data-dir", default=None, help="Where the lake keeps the corrected articles, with --corrections "
+                                              "(default: SENTRA_DATA_DIR, else data).")
 def train_command(corpus, folds, out_file, corrections_path, data_dir) -> None:
     """Fit the reader's decisions on a labelled corpus and write the model file."""
     from scrapers.reading import training
@@ -270,8 +270,7 @@ def train_command(corpus, folds, out_file, corrections_path, data_dir) -> None:
     if corrections_path:
         from orchestration.teach import corrections_as_labels
 
-        extra = corrections_as_labels(corrections_path, str(Settings.from_env(data_dir=data_dir).data_dir),
-                                      len(articles))
+        extra = corrections_as_labels(corrections_path, Settings.from_env(data_dir=data_dir).data_dir, len(articles))
         click.echo(f"{len(extra.examples)} labels from {extra.used} corrections in {corrections_path}"
                    + (f"; {len(extra.skipped)} gave none:" if extra.skipped else ""))
         for line in extra.skipped:

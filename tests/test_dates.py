@@ -64,3 +64,17 @@ def test_year_from_url_date_path():
     from scrapers.reading.dates import date_from_text
     assert date_from_text("Ketua paguyuban, Selasa (18/3), menjelaskan.", CRAWL,
                           url="https://berita.contoh.id/14/03/18/judul") == date(2014, 3, 18)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a byline stamp with dashes around the month
+    ("Reporter\nAnggota Redaksi\n15 - Nov - 2020, 02:33\nDinas di kota itu mendukung para perajin.", date(2020, 11, 15)),
+    ("Editor: Budi\n3-Agu-2021 10:15 WIB\nSentra tenun di desa itu ramai.", date(2021, 8, 3)),
+    # an agency's stamp closing the story, after a dateline with no year
+    ("Samosir, 10/12 (Antara) - Perajin tenun mengembangkan motif baru.\nLorem ipsum.\n(A123/B456) 10-12-2014 15:32:22",
+     date(2014, 12, 10)),
+    # numbers that only look like dates stay none
+    ("Sebanyak 11-15 perajin ikut, dengan 1.5 ton bahan.", None),
+])
+def test_byline_stamps_in_other_shapes(text, expected):
+    assert published_date(None, text, date(2026, 12, 1)) == expected

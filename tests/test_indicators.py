@@ -195,7 +195,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
 
 @pytest.mark.parametrize("sentence, value, indicator, vetoes, cues", [
     ("Tercatat 412 unit usaha kerajinan di kota itu.", 412, "jumlah_ikm", (), ()),
-    ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", (), ("change",)),
+    ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
     ("Saat ini ada sekitar 20 pabrik tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
     ("Pemkab menyiapkan anggaran Rp 1,4 miliar untuk pelatihan.", 1_400_000_000, "bantuan", ("unnamed",), ()),
@@ -212,3 +212,13 @@ def test_the_rules_keep_exactly_the_frames_with_no_veto():
     kept = [(r.indicator, r.quantity.value) for r in classify_sentence(sentence, 2024)]
     unvetoed = [(f.indicator, f.quantity.value) for f in frame_sentence(sentence, 2024) if not f.vetoes]
     assert kept == unvetoed
+
+
+@pytest.mark.parametrize("sentence, vetoed", [
+    ("Dilihat dari nilai investasi, tahun 2018 IKM di kabupaten itu memiliki nilai tertinggi.", True),
+    ("Sejak 2018 perajin di desa itu menjual ke luar negeri.", True),
+    ("Di kabupaten itu ada 2018 IKM yang terdaftar.", False),
+])
+def test_a_year_before_a_counted_noun_is_vetoed_as_a_year(sentence, vetoed):
+    [frame] = [f for f in frame_sentence(sentence, 2024) if f.quantity.value == 2018]
+    assert ("year" in frame.vetoes) == vetoed

@@ -110,3 +110,24 @@ def test_publish_swaps_under_an_open_reader(tmp_path, db):
     with connect(published, read_only=True) as fresh:
         assert fresh.execute("SELECT count(*) FROM fact_indicator").fetchone()[0] == 2
     assert not list(published.parent.glob(".*.tmp"))
+
+
+def test_every_fact_stays_but_the_views_show_those_at_the_threshold(tmp_path, db):
+    """fact_indicator keeps a fact whatever its confidence, with the reader that read it; the BI views
+    show only facts at or above view_settings.min_confidence (SENTRA_MIN_CONFIDENCE, 0.5 by default)."""
+    sure = dict(FACT, confidence=0.9)
+    doubtful = dict(FACT, indicator="tenaga_kerja", value=640, unit="orang", confidence=0.3,
+                    evidence="Sekitar 640 orang bekerja di sana.")
+    record = extraction("https://uji.example/yakin", [sure, doubtful])
+    record["result"]["reader"] = "reader-0123456789ab"
+    load_day(tmp_path, db, [record])
+    with connect(db) as con:
+        stored = con.execute("SELECT value, confidence, model_version FROM fact_indicator ORDER BY value").fetchall()
+        shown = con.execute("SELECT indicator_code FROM v_city_indicator_latest ORDER BY 1").fetchall()
+        assert stored == [(28.0, 0.9, "reader-0123456789ab"), (640.0, 0.3, "reader-0123456789ab")]
+        assert shown == [("jumlah_sentra",)]
+        run_sql_file(con, "load/view_settings.sql", min_confidence=0.2)
+        for f in view_files():
+            run_sql_file(con, f)
+        shown = con.execute("SELECT indicator_code FROM v_city_indicator_latest ORDER BY 1").fetchall()
+        assert shown == [("jumlah_sentra",), ("tenaga_kerja",)]

@@ -99,6 +99,7 @@ VARIABLES = {v.name: v for v in [
     Variable("SENTRA_ALERT_WEBHOOK", "alert_webhook", str, "URL the failure sensor POSTs each alert to"),
     Variable("SENTRA_DEBUG", "debug", _flag, "1: errors print their Python traceback"),
     Variable("SENTRA_CORPUS", "corpus_dir", _path, "labelled articles `sentra train` fits the reader on"),
+    Variable("SENTRA_MIN_CONFIDENCE", "min_confidence", _share, "confidence a fact needs to show in the BI views"),
     Variable("SENTRA_RATE_LIMIT_REDIS", "rate_limit_redis", str,
              "Redis URL of the per-host rate limit that every crawling process shares"),
     Variable("SENTRA_CELERY_BROKER", "celery_broker", str, "the Celery deployment's broker (and result backend)"),
@@ -140,6 +141,8 @@ class Settings:
     alert_webhook: str | None = None
     debug: bool = False
     corpus_dir: Path = Path("..") / "shared" / "devset"
+    #: out of fold, about half of the facts the reader reads below 0.5 are wrong (README, Quality)
+    min_confidence: float = 0.5
     rate_limit_redis: str | None = None       # None: each process keeps its own per-host gate
     celery_broker: str = "redis://127.0.0.1:6379/0"
     polite: bool = True

@@ -45,7 +45,7 @@ _TIME = r"(?P<time>[\s,\-–|/]*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?
 
 # day month [year]
 DMY_RE = re.compile(
-    rf"(?:{_WD})?(?:\(\s*)?(?P<d>\d{{1,2}})\s*(?:-|\s)\s*(?P<m>{_MON_ALT})\.?\b(?:\s*,?\s*(?P<y>(?:19|20)\d{{2}}))?\)?{_TIME}",
+    rf"(?:{_WD})?(?:\(\s*)?(?P<d>\d{{1,2}})\s*(?:-|\s)\s*(?P<m>{_MON_ALT})\.?\b(?:\s*[,\-–]?\s*(?P<y>(?:19|20)\d{{2}}))?\)?{_TIME}",
     re.I,
 )
 # d/m[/y] possibly in parentheses after a weekday
@@ -149,8 +149,8 @@ def find_dates(text: str, crawl_date: date | None = None, hints: list[int] | Non
             continue
         if y is None and "." in raw and wd is None:
             continue
-        if wd is None and "(" not in raw and "/" not in raw:
-            continue  # '11-15' or '1.5' are not dates
+        if wd is None and "(" not in raw and "/" not in raw and not (mt.group("y") and len(mt.group("y")) == 4):
+            continue  # '11-15' or '1.5' are not dates; '10-12-2014' is
         add(mt, y, int(mt.group("m")), int(mt.group("d")), wd, bool(mt.group("time")))
     out.sort(key=lambda f: f.start)
     return out
@@ -307,7 +307,9 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
     weekday = [f for f in found if f.has_weekday]
     if weekday:
         return weekday[0].value
-    return None
+    # a stamp with its year and clock time anywhere ('10-12-2014 15:32:22' closing an agency's story)
+    stamped = [f for f in found if f.has_time and f.year_stated]
+    return stamped[0].value if stamped else None
 
 
 def published_date(html: str | None, text: str | None, crawl_date: date | None = None,

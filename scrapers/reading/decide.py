@@ -12,8 +12,7 @@ models, fitted by ``sentra train`` (``training.py``) on the labelled corpus and 
 - ``year``: none, the year the text states, or the publication year.
 
 Reading needs no numpy and no scikit-learn: a model is a table of feature weights, applied as a sparse
-dot product. With no model file (or ``SENTRA_READER_RULES=1``... set through ``use_rules_only``), the
-rules decide alone: a frame with no veto is a fact.
+dot product. With no model file the rules decide alone: a frame with no veto is a fact.
 """
 from __future__ import annotations
 
@@ -196,16 +195,35 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _softmax(head: dict, feats: dict[str, float], allowed: tuple[str, ...] | None = None) -> dict[str, float]:
-    """Class probabilities of a multi-class head, over the allowed classes only."""
-    scores = {}
-    for cls, w in head["weights"].items():
-        if allowed is None or cls in allowed:
-            scores[cls] = _dot(w, feats) + head["intercept"].get(cls, 0.0)
-    if not scores:
+def _by_feature(head: dict) -> tuple[list[str], list[float], dict[str, list[float]]]:
+    """A multi-class head turned around: its classes, their intercepts, and each feature's weight for every
+    class, so that scoring a candidate is one pass over its features instead of one per class."""
+    classes = sorted(head.get("weights") or {})
+    intercepts = [head.get("intercept", {}).get(c, 0.0) for c in classes]
+    rows: dict[str, list[float]] = {}
+    for j, c in enumerate(classes):
+        for k, w in head["weights"][c].items():
+            rows.setdefault(k, [0.0] * len(classes))[j] = w
+    return classes, intercepts, rows
+
+
+def _softmax(head: tuple[list[str], list[float], dict[str, list[float]]], feats: dict[str, float],
+             allowed: tuple[str, ...] | None = None) -> dict[str, float]:
+    """Class probabilities of a multi-class head (as _by_feature gives it), over the allowed classes only."""
+    classes, intercepts, rows = head
+    if not classes:
         return {}
-    top = max(scores.values())
-    exp = {k: math.exp(v - top) for k, v in scores.items()}
+    scores = list(intercepts)
+    for k, v in feats.items():
+        row = rows.get(k)
+        if row is not None:
+            for j, w in enumerate(row):
+                scores[j] += w * v
+    keep = [j for j, c in enumerate(classes) if allowed is None or c in allowed]
+    if not keep:
+        return {}
+    top = max(scores[j] for j in keep)
+    exp = {classes[j]: math.exp(scores[j] - top) for j in keep}
     z = sum(exp.values())
     return {k: v / z for k, v in exp.items()}
 
@@ -237,25 +255,53 @@ class Model:
         self.version: str = data["version"]
         self.threshold: float = data["threshold"]
         self.heads: dict = data["heads"]
+        self._multi = {name: _by_feature(self.heads.get(name) or {}) for name in ("indicator", "place", "year")}
 
     def keep_probability(self, feats: dict[str, float]) -> float:
         keep = self.heads["keep"]
         return _sigmoid(_dot(keep["weights"], feats) + keep["intercept"])
 
-    def decide(self, c: Candidate) -> Decision:
-        feats = c.features or candidate_features(c)
+    def choose(self, feats: dict[str, float], rule_indicator: str, money: bool, unnamed: bool):
+        """(keep probability, indicator, its probability, place, its probability, year) for one candidate."""
         p = self.keep_probability(feats)
-        kind = "money" if c.frame.quantity.kind == "money" else "count"
-        allowed = tuple(sorted(MONEY_INDICATORS)) if kind == "money" else COUNT_INDICATORS
+        allowed = tuple(sorted(MONEY_INDICATORS)) if money else COUNT_INDICATORS
         margins = self.data.get("margins", {})
         # the rules' indicator stands unless the model is much surer; for a number the rules could not
         # name ('unnamed'), the model names it
-        margin = 0.0 if "unnamed" in c.frame.vetoes else margins.get("indicator", 0.0)
-        ind = _override(_softmax(self.heads["indicator"], feats, allowed), c.frame.indicator, margin)
-        place = _override(_softmax(self.heads["place"], feats), "rules", margins.get("place", 0.0))
-        year_probs = _softmax(self.heads["year"], feats)
+        ind_probs = _softmax(self._multi["indicator"], feats, allowed)
+        ind = _override(ind_probs, rule_indicator, 0.0 if unnamed else margins.get("indicator", 0.0))
+        place_probs = _softmax(self._multi["place"], feats)
+        place = _override(place_probs, "rules", margins.get("place", 0.0))
+        year_probs = _softmax(self._multi["year"], feats)
         year = max(sorted(year_probs), key=lambda k: year_probs[k]) if year_probs else "rules"
-        return Decision(p >= self.threshold, round(p, 3), ind, place, year)
+        return (p, ind, ind_probs.get(ind, 1.0 if not ind_probs else 0.0),
+                place, place_probs.get(place, 1.0 if not place_probs else 0.0), year)
+
+    def confidence(self, p_keep: float, p_indicator: float, p_place: float) -> float:
+        """The probability that the fact is right (a fact, of that indicator, in that place): the three
+        heads' probabilities through a calibration fitted out of fold (``calibration`` in the file)."""
+        cal = self.data.get("calibration")
+        if not cal:
+            return p_keep
+        z = (cal["keep"] * _logit(p_keep) + cal["indicator"] * math.log(max(p_indicator, 1e-6))
+             + cal["place"] * math.log(max(p_place, 1e-6)) + cal["intercept"])
+        return _sigmoid(z)
+
+    def decide(self, c: Candidate) -> Decision:
+        feats = c.features or candidate_features(c)
+        if self.keep_probability(feats) < self.threshold:
+            return _DROPPED  # most numbers are no fact: the other heads are not needed for them
+        p, ind, p_ind, place, p_place, year = self.choose(
+            feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)
+        return Decision(p >= self.threshold, round(self.confidence(p, p_ind, p_place), 3), ind, place, year)
+
+
+_DROPPED = Decision(False, 0.0, "", "rules", "rules")
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 @cache

@@ -512,32 +512,72 @@ def _default_decider():
     return model.decide if model is not None else rules_decision
 
 
+@dataclass
+class _Article:
+    """One page being read: what the stages of extract_page share."""
+    page: Page
+    url: str | None
+    title: str | None
+    lines: list[str]
+    text: str
+    pub: date | None
+    places: object
+    score: object
+    sents: list[Sent] = dataclasses.field(default_factory=list)
+    all_mentions: list = dataclasses.field(default_factory=list)
+    per_sent: list[list] = dataclasses.field(default_factory=list)
+    cities: list[str] = dataclasses.field(default_factory=list)
+    article_codes: set = dataclasses.field(default_factory=set)
+    primary: str | None = None
+    n_city: int = 0
+    n_prov: int = 0
+    default_prov: str | None = None
+    raw_facts: list[tuple[dict, int]] = dataclasses.field(default_factory=list)
+    sentra_mentions: list[tuple[SentraMention, str | None, int]] = dataclasses.field(default_factory=list)
+    sent_place: dict[int, Placed] = dataclasses.field(default_factory=dict)
+
+    @property
+    def pub_year(self) -> int | None:
+        return self.pub.year if self.pub else None
+
+
 def extract_page(html: str | None, url: str | None = None, crawl_date: date | None = None,
                  page: Page | None = None, decider=None) -> dict:
     """Read one page. ``page``: the page as read_page already read it (then ``html`` is not needed).
     ``decider``: Candidate -> Decision for each number the rules framed (default: the fitted model in
-    the package, else the rules alone)."""
-    decide = decider or _default_decider()
-    if page is None:
-        page = read_page(html)
-    crawl = _as_date(crawl_date) or date.today()
-    title = page.title
-    lines = _clean_lines(page.text, title)
+    the package, else the rules alone).
+
+    The stages: the text and its date; the sentences and the places each names; the article's places;
+    each sentence's numbers (framed, placed, decided) and sentra; the agency tables; one fact per
+    repeated number; one sentra per repeated sentra; relevance."""
+    a = _start(page if page is not None else read_page(html), url, _as_date(crawl_date) or date.today())
+    if not is_ikm_topic(a.title, a.text, a.score):
+        # not about small industry: its facts and sentra would be dropped below, and only its cities are
+        # kept. They are read from the numbers and sentra only when no city stands out in the text.
+        cities = list(a.places.article_cities(a.title, a.text))
+        if cities:
+            return _output(a.url, a.title, a.pub, cities=cities, sentra=[], facts=[], relevant=False,
+                           province_only=False)
+    a.sents = _sentences(a.lines)
+    a.all_mentions, a.per_sent = _mentions_per_sentence(a.places, a.text, a.sents)
+    _article_places(a)
+    _read_sentences(a, decider or _default_decider())
+    _table_facts(a)
+    facts = _one_fact_per_number(a.raw_facts)
+    merged = _merged_sentra(a)
+    return _judge_and_output(a, facts, merged)
+
+
+def _start(page: Page, url: str | None, crawl: date) -> _Article:
+    lines = _clean_lines(page.text, page.title)
     text = "\n".join(lines)
     pub = _dates.published_date(None, page.text, crawl, url=page.url or url, jsonld=page.jsonld,
                                 markup=page.markup_dates)
-    pub_year = pub.year if pub else None
-    P = _pl()
-    score = topic_score(title, text)
-    if not is_ikm_topic(title, text, score):
-        # not about small industry: its facts and sentra would be dropped below, and only its cities are
-        # kept. They are read from the numbers and sentra only when no city stands out in the text.
-        cities = list(P.article_cities(title, text))
-        if cities:
-            return _output(page.url or url, title, pub, cities=cities, sentra=[], facts=[], relevant=False,
-                           province_only=False)
+    return _Article(page, page.url or url, page.title, lines, text, pub, _pl(), topic_score(page.title, text))
 
-    # sentences with their offsets in ``text``
+
+def _sentences(lines: list[str]) -> list[Sent]:
+    """The sentences of the cleaned lines, with their offsets in the joined text and their datelines."""
     sents: list[Sent] = []
     off = 0
     for pi, par in enumerate(lines):
@@ -545,9 +585,13 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
         for si, (a, b) in enumerate(split_sentences(par)):
             sents.append(Sent(par[a:b], off + a, pi, si, max(0, dl - a) if si == 0 else 0))
         off += len(par) + 1
-    all_mentions = P.find_mentions(text) if text else []
+    return sents
+
+
+def _mentions_per_sentence(places, text: str, sents: list[Sent]) -> tuple[list, list[list]]:
+    """Every place mention in the text, and those of each sentence that can be a subject (offsets in it)."""
+    all_mentions = sorted(places.find_mentions(text) if text else [], key=lambda m: m.start)
     per_sent: list[list] = []
-    all_mentions = sorted(all_mentions, key=lambda m: m.start)
     starts = [m.start for m in all_mentions]
     for s in sents:
         ms = []
@@ -559,171 +603,192 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
             k += 1
         per_sent.append(_usable_mentions(s, ms))
     _add_local_names(sents, per_sent)
+    return all_mentions, per_sent
 
-    cities = list(P.article_cities(title, text))
-    article_codes = {m.city_code for m in all_mentions if m.city_code}
-    primary = cities[0] if cities else None
-    n_city = sum(1 for ms in per_sent for m in ms if m.city_code)
-    n_prov = sum(1 for ms in per_sent for m in ms if m.level == "province")
+
+def _article_places(a: _Article) -> None:
+    """The article's cities and primary city, its most named province, and (in a story about a place)
+    province mentions that only name a speaker's office taken out."""
+    a.cities = list(a.places.article_cities(a.title, a.text))
+    a.article_codes = {m.city_code for m in a.all_mentions if m.city_code}
+    a.primary = a.cities[0] if a.cities else None
+    a.n_city = sum(1 for ms in a.per_sent for m in ms if m.city_code)
+    a.n_prov = sum(1 for ms in a.per_sent for m in ms if m.level == "province")
     prov_counts: dict[str, int] = {}
-    for ms in per_sent:
+    for ms in a.per_sent:
         for m in ms:
             if m.level == "province" and m.province_code:
                 prov_counts[m.province_code] = prov_counts.get(m.province_code, 0) + 1
-    default_prov = max(prov_counts, key=prov_counts.get) if prov_counts else None
-    if primary and n_prov <= n_city:
+    a.default_prov = max(prov_counts, key=prov_counts.get) if prov_counts else None
+    if a.primary and a.n_prov <= a.n_city:
         # an article about a place: 'Kepala Disperindag Jatim' names the speaker's office, not the
         # subject of the figures he gives
-        per_sent = [[m for m in ms if not (m.level == "province" and _ORG_BEFORE.search(s.text[max(0, m.start - 70):m.start]))]
-                    for s, ms in zip(sents, per_sent)]
+        a.per_sent = [[m for m in ms if not (m.level == "province" and
+                                             _ORG_BEFORE.search(s.text[max(0, m.start - 70):m.start]))]
+                      for s, ms in zip(a.sents, a.per_sent)]
 
-    # ---- facts
-    raw_facts: list[tuple[dict, int]] = []
-    sent_place: dict[int, Placed] = {}
+
+def _read_sentences(a: _Article, decide) -> None:
+    """Each sentence in order: its numbers framed, placed and decided; its sentra found and placed. The
+    year stated last in the paragraph (and in the article) carries to the sentences after it."""
     para_year = None
-    article_year = stated_year(title or "")   # the latest year the article has stated so far
-    sentra_mentions: list[tuple[SentraMention, str | None, int]] = []
-    for i, s in enumerate(sents):
-        prev = sents[i - 1] if i > 0 and sents[i - 1].para == s.para else None
+    article_year = stated_year(a.title or "")   # the latest year the article has stated so far
+    for i, s in enumerate(a.sents):
+        prev = a.sents[i - 1] if i > 0 and a.sents[i - 1].para == s.para else None
         if prev is None:
             para_year = None
         prev_text = prev.text if prev else None
         if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
-            prev_text = sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
-        frames = frame_sentence(s.text, pub_year, prev_text, para_year)
-        readings = [f for f in frames if not f.vetoes]
+            prev_text = a.sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
+        frames = frame_sentence(s.text, a.pub_year, prev_text, para_year)
         year_before = article_year
         para_year = stated_year(s.text) or para_year
         article_year = stated_year(s.text) or article_year
         smentions = find_sentra(s.text)
-        if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(sents) and _LIST_ITEM.match(lines[sents[i + 1].para]):
+        if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(a.sents) and \
+                _LIST_ITEM.match(a.lines[a.sents[i + 1].para]):
             smentions = []  # 'rincian sentra olahan pala di X sebagai berikut:' introduces the sentra listed next
-        ms = per_sent[i]
-        claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in readings])
-        for r in frames:
-            if r.quantity.start < s.dateline_end:
-                continue
-            placed = _place_for(s, r.quantity.start, r.quantity.end, ms, claimed)
-            if (placed is None or placed.city_code is None) and _PROVINCE_WIDE.search(s.text) and \
-                    not any(m.city_code for m in ms if m.level in ("kabkota", "kecamatan", "kelurahan")):
-                # '98.450 unit IKM yang tersebar di sepuluh kabupaten/kota': the province's total
-                prov = (placed.province_code if placed else None) or default_prov or _province_of(primary)
-                if prov:
-                    placed = Placed(None, prov, 3)
-            if placed is None and prev is None and i > 0 and i - 1 in sent_place and _ANAPHORA_SUBJECT.match(s.text):
-                placed = dataclasses.replace(sent_place[i - 1], strength=2)  # 'IKM tersebut menyerap ...'
-            unknown_local = _unknown_local_place(s.text, ms)
-            if placed is None and prev is not None:
-                pms = per_sent[i - 1]
-                pl = _place_for(prev, len(prev.text), len(prev.text), pms, set())
-                if pl is not None and not (pl.city_code is None and (pl.province_code is None or unknown_local)):
-                    placed = Placed(pl.city_code, pl.province_code, 2)
-            if placed is None:
-                if primary:
-                    placed = Placed(primary, _province_of(primary), 1)
-                else:
-                    placed = Placed(None, default_prov, 1)
-            sname = None
-            named = [m for m in smentions if m.commodity]
-            if named:
-                sname = named[0].name
-            if not r.vetoes:
-                sent_place[i] = placed
-            cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, primary, pub_year,
-                             s.para, s.index, _headline_like(s.text), len(article_codes), year_before)
-            d = decide(cand)
-            if not d.keep:
-                continue
-            fact = apply_decision(cand, d)
-            fact["sentra"] = sname
-            raw_facts.append((fact, placed.strength if d.place == "rules" else 2))
+        named = [m for m in smentions if m.commodity]
+        _read_numbers(a, i, prev, frames, named[0].name if named else None, year_before, decide)
         for m in smentions:
-            city = None
-            if m.commodity and (_PROVINCE_WIDE_AFTER.match(s.text[m.end:m.end + 80]) or m.location and (
-                    lambda lm: lm and all(x.level in ("province", "national") for x in lm))(P.find_mentions(m.location))):
-                continue  # 'sentra IKM sutra di kabupaten/kota se-Sulsel': a kind of sentra across a province
-            if m.location:
-                # the location as resolved in the whole text ('Cirebon' next to 'Kabupaten Cirebon' is the kabupaten)
-                at = s.text.find(m.location, m.start)
-                lm = [x for x in ms if at >= 0 and x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")
-                      and at <= x.start < at + len(m.location)]
-                if lm:
-                    lm = [dataclasses.replace(x, start=x.start - at, end=x.end - at) for x in lm]
-                else:
-                    lm = [x for x in P.find_mentions(m.location)
-                          if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
-                    if lm and lm[0].city_code not in article_codes:
-                        # read the bare name with the article around it ('Batur' next to 'Kabupaten Klaten')
-                        lm = [x for x in P.find_mentions(m.location, context=text)
-                              if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
-                    if lm and lm[0].city_code not in article_codes and any(
-                            x.city_code in article_codes for x in ms if x.start >= m.start):
-                        lm = []  # a bare name that is a kecamatan elsewhere; the sentence names the place
-                if lm:
-                    city = lm[0].city_code
-                    if lm[0].level == "kabkota" and lm[0].start == 0 and lm[0].end >= len(m.location) - 1:
-                        m.location = None
-            if city is None:
-                local = [x for x in ms if x.city_code and x.level in ("kabkota", "kecamatan", "kelurahan")]
-                after = [x for x in local if x.start >= m.end and x.start - m.end <= 40]
-                before = [x for x in local if x.end <= m.start]
-                if after:
-                    city = after[0].city_code
-                elif before:
-                    city = before[-1].city_code
-            sentra_mentions.append((m, city, i))
+            placed_sentra = _sentra_place(a, s, a.per_sent[i], m)
+            if placed_sentra is not False:
+                a.sentra_mentions.append((m, placed_sentra, i))
 
-    # ---- agency tables
-    for table in page.tables:
+
+def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_name: str | None,
+                  year_before: int | None, decide) -> None:
+    """The numbers of sentence ``i``: each placed, made a candidate and decided; the kept ones are facts."""
+    s, ms = a.sents[i], a.per_sent[i]
+    claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in frames if not r.vetoes])
+    for r in frames:
+        if r.quantity.start < s.dateline_end:
+            continue
+        placed = _place_number(a, i, prev, r, ms, claimed)
+        if not r.vetoes:
+            a.sent_place[i] = placed
+        cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.pub_year,
+                         s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before)
+        d = decide(cand)
+        if not d.keep:
+            continue
+        fact = apply_decision(cand, d)
+        fact["sentra"] = sentra_name
+        a.raw_facts.append((fact, placed.strength if d.place == "rules" else 2))
+
+
+def _place_number(a: _Article, i: int, prev: Sent | None, r, ms: list, claimed: set[int]) -> Placed:
+    """The place of one number: its sentence's, a province-wide phrase's, the sentence before's (for an
+    anaphora or a sentence with no place), else the article's primary city or most named province."""
+    s = a.sents[i]
+    placed = _place_for(s, r.quantity.start, r.quantity.end, ms, claimed)
+    if (placed is None or placed.city_code is None) and _PROVINCE_WIDE.search(s.text) and \
+            not any(m.city_code for m in ms if m.level in ("kabkota", "kecamatan", "kelurahan")):
+        # '98.450 unit IKM yang tersebar di sepuluh kabupaten/kota': the province's total
+        prov = (placed.province_code if placed else None) or a.default_prov or _province_of(a.primary)
+        if prov:
+            placed = Placed(None, prov, 3)
+    if placed is None and prev is None and i > 0 and i - 1 in a.sent_place and _ANAPHORA_SUBJECT.match(s.text):
+        placed = dataclasses.replace(a.sent_place[i - 1], strength=2)  # 'IKM tersebut menyerap ...'
+    if placed is None and prev is not None:
+        pl = _place_for(prev, len(prev.text), len(prev.text), a.per_sent[i - 1], set())
+        if pl is not None and not (pl.city_code is None and (pl.province_code is None or
+                                                             _unknown_local_place(s.text, ms))):
+            placed = Placed(pl.city_code, pl.province_code, 2)
+    if placed is None:
+        placed = Placed(a.primary, _province_of(a.primary), 1) if a.primary else Placed(None, a.default_prov, 1)
+    return placed
+
+
+_LOCAL_LEVELS = ("kabkota", "kecamatan", "kelurahan")
+
+
+def _sentra_place(a: _Article, s: Sent, ms: list, m: SentraMention):
+    """The kab/kota of a sentra mention (None when the sentence does not say), or False for a kind of
+    sentra across a province ('sentra IKM sutra di kabupaten/kota se-Sulsel'), which is no sentra."""
+    if m.commodity and (_PROVINCE_WIDE_AFTER.match(s.text[m.end:m.end + 80]) or m.location and (
+            lambda lm: lm and all(x.level in ("province", "national") for x in lm))(a.places.find_mentions(m.location))):
+        return False
+    city = _sentra_location_city(a, s, ms, m) if m.location else None
+    if city is None:
+        local = [x for x in ms if x.city_code and x.level in _LOCAL_LEVELS]
+        after = [x for x in local if x.start >= m.end and x.start - m.end <= 40]
+        before = [x for x in local if x.end <= m.start]
+        if after:
+            city = after[0].city_code
+        elif before:
+            city = before[-1].city_code
+    return city
+
+
+def _sentra_location_city(a: _Article, s: Sent, ms: list, m: SentraMention) -> str | None:
+    """The kab/kota of a sentra's location as written, resolved in the whole text ('Cirebon' next to
+    'Kabupaten Cirebon' is the kabupaten); a location that is just the kab/kota is dropped."""
+    at = s.text.find(m.location, m.start)
+    lm = [x for x in ms if at >= 0 and x.city_code and x.level in _LOCAL_LEVELS and at <= x.start < at + len(m.location)]
+    if lm:
+        lm = [dataclasses.replace(x, start=x.start - at, end=x.end - at) for x in lm]
+    else:
+        lm = [x for x in a.places.find_mentions(m.location) if x.city_code and x.level in _LOCAL_LEVELS]
+        if lm and lm[0].city_code not in a.article_codes:
+            # read the bare name with the article around it ('Batur' next to 'Kabupaten Klaten')
+            lm = [x for x in a.places.find_mentions(m.location, context=a.text)
+                  if x.city_code and x.level in _LOCAL_LEVELS]
+        if lm and lm[0].city_code not in a.article_codes and any(
+                x.city_code in a.article_codes for x in ms if x.start >= m.start):
+            lm = []  # a bare name that is a kecamatan elsewhere; the sentence names the place
+    if not lm:
+        return None
+    if lm[0].level == "kabkota" and lm[0].start == 0 and lm[0].end >= len(m.location) - 1:
+        m.location = None
+    return lm[0].city_code
+
+
+def _table_facts(a: _Article) -> None:
+    """Facts and sentra of agency tables (a row per sentra, columns of units, workers, money)."""
+    for table in a.page.tables:
         for row in _table_rows(table):
             city = None
             if row["loc"]:
-                lm = [x for x in P.find_mentions(row["loc"]) if x.city_code]
+                lm = [x for x in a.places.find_mentions(row["loc"]) if x.city_code]
                 city = lm[0].city_code if lm else None
-            city = city or primary
+            city = city or a.primary
             com = row["com"] or (row["name"] or "")
             com_clean = re.sub(r"^(?:sentra\s+(?:ikm\s+|industri\s+)?)", "", com, flags=re.I).strip() or None
             sname = row["name"] or (f"sentra {com_clean}" if com_clean else None)
             if (com_clean or row["name"]) and not row.get("total"):
-                sentra_mentions.append((SentraMention(0, 0, sname or "", com_clean, row["loc"], False), city, -1))
+                a.sentra_mentions.append((SentraMention(0, 0, sname or "", com_clean, row["loc"], False), city, -1))
             for key, ind, unit in (("ikm", "jumlah_ikm", "unit"), ("tk", "tenaga_kerja", "orang"),
                                    ("prod", "nilai_produksi", "IDR"), ("inv", "nilai_investasi", "IDR"),
                                    ("omz", "nilai_omzet", "IDR")):
                 v = row.get(key)
                 if v is None or v <= 0 or math.isnan(v):
                     continue
-                raw_facts.append(({
+                a.raw_facts.append(({
                     "city_code": city, "province_code": _province_of(city), "indicator": ind,
                     "value": int(v) if v == int(v) else v, "unit": unit,
-                    "period": row.get("periods", {}).get(key) if unit == "IDR" else None, "year": pub_year,
+                    "period": row.get("periods", {}).get(key) if unit == "IDR" else None, "year": a.pub_year,
                     "sentra": sname, "evidence": row["evidence"], "confidence": 0.85,
                 }, 3 if city else 1))
 
-    # ---- dedupe facts: the same number again (a quote repeating the lead) is one fact
+
+def _one_fact_per_number(raw_facts: list[tuple[dict, int]]) -> list[dict]:
+    """The same number again (a quote repeating the lead) is one fact per place; a body sentence states
+    it better than a headline-like line, which keeps its figure only when the body gives none for that
+    indicator (it is often rounded: 'Serap 200 Ribu Tenaga Kerja')."""
     facts: list[dict] = []
     groups: dict[tuple, list[tuple[dict, int]]] = {}
-    order = []
     for f, st in raw_facts:
-        key = (f["indicator"], round(float(f["value"]), 2))
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append((f, st))
-    for key in order:
-        # a body sentence states the figure better than a headline-like line repeating it
-        items = sorted(groups[key], key=lambda x: _headline_like(x[0]["evidence"]))
+        groups.setdefault((f["indicator"], round(float(f["value"]), 2)), []).append((f, st))
+    for items in groups.values():
+        items = sorted(items, key=lambda x: _headline_like(x[0]["evidence"]))
         strong = [x for x in items if x[1] >= 2]
-        keep = strong if strong else items[:1]
         seen = set()
-        for f, st in keep:
+        for f, st in (strong if strong else items[:1]):
             ck = (f["city_code"], f["province_code"])
-            if ck in seen:
-                continue
-            seen.add(ck)
-            facts.append(f)
-
-    # a headline-like line restates the body, often rounded ('Serap 200 Ribu Tenaga Kerja'): keep its
-    # figure only when the body gives none for that indicator
+            if ck not in seen:
+                seen.add(ck)
+                facts.append(f)
     body_inds = {f["indicator"] for f in facts if not _headline_like(f["evidence"])}
     kept = []
     for f in facts:
@@ -732,87 +797,94 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
                 continue
             f["confidence"] = round(max(0.05, f["confidence"] - 0.2), 2)
         kept.append(f)
-    facts = kept
+    return kept
 
-    # ---- sentra: merge mentions of the same sentra
+
+def _merged_sentra(a: _Article) -> list[dict]:
+    """One entry per sentra named (perhaps several times, in other words) in the article."""
+    mentions = a.sentra_mentions
     # 'Lingkungan Industri Kecil (LIK) Takaru' in a story about metal IKM: named after its place, its commodity
-    # is the one the article's IKM make
-    unnamed = [m for m, _, _ in sentra_mentions if m.place_named and not m.commodity]
-    if unnamed and not any(m.commodity for m, _, _ in sentra_mentions):
-        # only when no sentra in the article names its product: else it is likely one of those
-        com = _article_commodity(text, [])
+    # is the one the article's IKM make (only when no sentra in the article names its product)
+    unnamed = [m for m, _, _ in mentions if m.place_named and not m.commodity]
+    if unnamed and not any(m.commodity for m, _, _ in mentions):
+        com = _article_commodity(a.text, [])
         for m in unnamed:
             m.commodity = com
-    specific = [(m, c, i) for m, c, i in sentra_mentions if m.commodity]
     merged: list[dict] = []
-    for m, city, si in specific:
-        city = city or primary
-        com = m.commodity
-        dup = None
-        for e in merged:
-            if e["city_code"] != city:
-                continue
-            if m.planned != (e["status"] == "planned") and m.location and not e["location"]:
-                continue  # 'pembangunan sentra alas kaki terpadu di Kecamatan X' next to the existing sentra: a new one
-            if same_commodity(e["commodity"], com) and _same_loc(e["location"], m.location):
-                dup = e
-                break
-            if e["_sent"] != si and commodity_group(e["commodity"]) == commodity_group(com) and \
-                    _same_loc(e["location"], m.location) and not (
-                    si >= 0 and e["_sent"] >= 0 and _LIST_ITEM.match(lines[sents[si].para]) and _LIST_ITEM.match(lines[sents[e["_sent"]].para])) and (
-                    (set(normalize_commodity(e["commodity"]).split()) & set(normalize_commodity(com).split())) - _WEAK_WORDS
-                    or normalize_commodity(com) in _GENERIC_COMMODITIES
-                    or normalize_commodity(e["commodity"]) in _GENERIC_COMMODITIES):
-                dup = e
-                break
+    for m, city, si in mentions:
+        if not m.commodity:
+            continue
+        city = city or a.primary
+        dup = next((e for e in merged if e["city_code"] == city and _same_sentra(a, e, m, si)), None)
         if dup:
             if m.planned:
                 dup["status"] = "planned"
             if not dup["location"] and m.location:
                 dup["location"] = m.location
-            dup["_surf"][com] = dup["_surf"].get(com, 0) + 1
+            dup["_surf"][m.commodity] = dup["_surf"].get(m.commodity, 0) + 1
             continue
-        merged.append({"city_code": city, "name": m.name, "commodity": com, "commodity_group": commodity_group(com),
-                       "location": m.location, "status": "planned" if m.planned else "existing",
-                       "_sent": si, "_surf": {com: 1}})
+        merged.append({"city_code": city, "name": m.name, "commodity": m.commodity,
+                       "commodity_group": commodity_group(m.commodity), "location": m.location,
+                       "status": "planned" if m.planned else "existing", "_sent": si, "_surf": {m.commodity: 1}})
     for e in merged:
-        prod = product_of_material(e["commodity"], text)
-        if prod:
-            e["commodity"], e["commodity_group"] = prod, commodity_group(prod)
-            e["_surf"] = {prod: 1}
-    for e in merged:
-        # the spelling written most often ('Cokelat' x4 over 'coklat' x1)
-        forms = {}
-        for f, n in e["_surf"].items():
-            forms.setdefault(normalize_commodity(f), []).append((n, f))
-        best = max(e["_surf"].items(), key=lambda kv: kv[1])[0]
-        if normalize_commodity(best) == normalize_commodity(e["commodity"]):
-            e["commodity"] = best
-        e.pop("_sent", None)
-        e.pop("_surf", None)
+        _settle_commodity(e, a.text)
     # a sentra IKM (no single commodity) the city plans to build: commodity null, as the labels have it
-    generic_planned = [(m, c) for m, c, _ in sentra_mentions if m.generic and m.planned]
+    generic_planned = [(m, c) for m, c, _ in mentions if m.generic and m.planned]
     if generic_planned and not merged:
-        city = generic_planned[0][1] or primary
-        merged.append({"city_code": city, "name": generic_planned[0][0].name, "commodity": None,
-                       "commodity_group": None, "location": None, "status": "planned"})
+        merged.append({"city_code": generic_planned[0][1] or a.primary, "name": generic_planned[0][0].name,
+                       "commodity": None, "commodity_group": None, "location": None, "status": "planned"})
+    return merged
 
-    # ---- relevance
+
+def _same_sentra(a: _Article, e: dict, m: SentraMention, si: int) -> bool:
+    """Is mention ``m`` (of sentence ``si``) the already merged sentra ``e`` of the same city?"""
+    com = m.commodity
+    if m.planned != (e["status"] == "planned") and m.location and not e["location"]:
+        return False  # 'pembangunan sentra alas kaki terpadu di Kecamatan X' next to the existing sentra: a new one
+    if same_commodity(e["commodity"], com) and _same_loc(e["location"], m.location):
+        return True
+    both_listed = si >= 0 and e["_sent"] >= 0 and _LIST_ITEM.match(a.lines[a.sents[si].para]) and \
+        _LIST_ITEM.match(a.lines[a.sents[e["_sent"]].para])
+    return bool(e["_sent"] != si and commodity_group(e["commodity"]) == commodity_group(com) and
+                _same_loc(e["location"], m.location) and not both_listed and (
+                    (set(normalize_commodity(e["commodity"]).split()) & set(normalize_commodity(com).split()))
+                    - _WEAK_WORDS
+                    or normalize_commodity(com) in _GENERIC_COMMODITIES
+                    or normalize_commodity(e["commodity"]) in _GENERIC_COMMODITIES))
+
+
+def _settle_commodity(e: dict, text: str) -> None:
+    """A merged sentra's commodity: the product of its material ('rotan' -> 'mebel rotan') if the text
+    says so, else the spelling written most often ('Cokelat' x4 over 'coklat' x1)."""
+    prod = product_of_material(e["commodity"], text)
+    if prod:
+        e["commodity"], e["commodity_group"] = prod, commodity_group(prod)
+        e["_surf"] = {prod: 1}
+    best = max(e["_surf"].items(), key=lambda kv: kv[1])[0]
+    if normalize_commodity(best) == normalize_commodity(e["commodity"]):
+        e["commodity"] = best
+    e.pop("_sent", None)
+    e.pop("_surf", None)
+
+
+def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict]) -> dict:
+    """Relevance from the places the facts and sentra were tied to by the text, then the record."""
+    cities = a.cities
     if not cities:
         # no city stood out in the article, but numbers or sentra are placed in one: that is its subject
         for code in [e["city_code"] for e in merged] + [f["city_code"] for f in facts if f["confidence"] >= 0.6]:
             if code and code not in cities:
                 cities.append(code)
     # numbers placed in a city by the text itself (not by falling back on the primary city)
-    placed_facts = sum(1 for f, st in raw_facts if f["city_code"] and st >= 2)
+    placed_facts = sum(1 for f, st in a.raw_facts if f["city_code"] and st >= 2)
     placed_sentra = sum(1 for e in merged if e["city_code"])
-    province_facts = sum(1 for f, st in raw_facts if not f["city_code"] and f["province_code"] and st >= 2)
-    topic, relevant = assess(title, text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
-                             city_mentions=n_city, province_mentions=n_prov, province_facts=province_facts,
-                             score=score)
+    province_facts = sum(1 for f, st in a.raw_facts if not f["city_code"] and f["province_code"] and st >= 2)
+    topic, relevant = assess(a.title, a.text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
+                             city_mentions=a.n_city, province_mentions=a.n_prov, province_facts=province_facts,
+                             score=a.score)
     if not topic:
         facts, merged = [], []
-    return _output(page.url or url, title, pub, cities=cities, sentra=merged, facts=facts, relevant=relevant,
+    return _output(a.url, a.title, a.pub, cities=cities, sentra=merged, facts=facts, relevant=relevant,
                    province_only=topic and not relevant)
 
 

@@ -330,14 +330,21 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     period = find_period(sentence, q.start) if ind in FLOW_INDICATORS else None
     if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
         ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
-    cues = ("change",) if CHANGE_BEFORE.search(before[-40:]) else ()
+    cues = ()
+    if CHANGE_BEFORE.search(before[-40:]):
+        vetoes.append("change")  # 'meningkat 4,6 juta dolar': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes), cues)
+
+
+_YEAR_WORD_BEFORE = _rx(r"\b(?:tahun|thn|pada|akhir|awal|sejak|hingga|sampai|periode|semester|triwulan)\s+$")
 
 
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
+    if 1945 <= q.value <= 2035 and q.value == int(q.value) and _YEAR_WORD_BEFORE.search(before[-20:]):
+        vetoes.append("year")  # 'tahun 2018 IKM di Kabupaten Gianyar': a year, not 2018 IKM
     if SUBSET.search(before):
         vetoes.append("subset")
     if VAGUE_PAST.search(before[-90:]):
@@ -476,7 +483,7 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
         vetoes.remove("range")  # the rules keep a range of counts, with less confidence
         cues.append("range")
     if CHANGE_BEFORE.search(before[-40:]):
-        cues.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
+        vetoes.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes), tuple(cues))
 

@@ -326,121 +326,164 @@ def find_quantities(sentence: str) -> list[Quantity]:
     if not might_have_quantity(s):
         return out
     for mt in _quantity_matches(s):
-        dig, word = mt.group("dig"), mt.group("word")
-        if not dig and not word:
-            continue
-        start, end = mt.start(), mt.end()
-        # trim leading space picked by the optional currency group
-        while start < end and s[start].isspace():
-            start += 1
-        text = s[start:end].rstrip()
-        end = start + len(text)
-        before = s[max(0, start - 60):start]
-        after = s[end:end + 40]
-        prev_char = s[start - 1] if start > 0 else " "
-        if dig and (prev_char.isalnum() and not mt.group("cur")):
-            continue  # part of a code like 'KBLI10', 'A3', '2x11'
-        if dig and prev_char == ":" and start >= 2 and s[start - 2].isdigit():
-            out.append(Quantity(start, end, 0.0, None, False, text, "time"))
-            continue
-        if dig and prev_char in "x×" and start >= 2 and s[start - 2].isdigit():
-            continue
-        if dig and re.match(r"^[x×]\d", after):
-            continue
-        if word:
-            low = word.lower()
-            if low in ("se",):
-                continue
-            if low == "satu" and SALAH_SATU.search(before):
-                continue
-            if after.startswith("-"):
-                continue  # 'satu-satunya', 'dua-duanya'
-        cur = mt.group("cur")
-        usd = _usd(mt)
-        mult = (mt.group("mult") or mt.group("mshort") or "").lower()
-        has_money = bool(cur) or usd or bool(re.match(r"^\s*rupiah\b", after, re.I))
-        approx = False
-        short_money = (mt.group("mshort") or mt.group("mult") or "").lower() in ("jt", "rb", "m", "t") and (
-            bool(re.match(r"^-?an\b", s[mt.end():], re.I)) or (mt.group("mshort") or mt.group("mult") or "").lower() in ("jt", "rb"))
-        if short_money and not cur and not COUNT_NOUN_AFTER.match(re.sub(r"^-?an\b", "", s[mt.end():mt.end() + 40])) \
-                and MONEY_CONTEXT.search(s[max(0, start - 80):start]):
-            # '300 jt-an', '2 M-an', '50 rb sehari' after omzet/penjualan: colloquial rupiah
-            has_money = True
-            if re.match(r"^-?an\b", s[mt.end():], re.I):
-                approx = True
-                end = mt.end() + re.match(r"^-?an\b", s[mt.end():], re.I).end()
-                text = s[start:end]
-                after = s[end:end + 40]
-        elif mt.group("mshort") and not cur and mt.group("mshort") not in ("Jt", "jt", "rb"):
-            # a bare 'M' or 'T' after a number is a unit only with a currency
-            mult = ""
-            text = s[start:mt.start("mshort")].rstrip()
-            end = start + len(text)
-            after = s[end:end + 40]
-        value: float | None
-        kind = "number"
-        if dig:
-            rng = re.split(r"\s*(?:-|–|s/d|hingga|sampai)\s*", dig)
-            is_range = len(rng) > 1 and rng[0] and rng[1]
-            first = rng[0] if is_range else dig
-            prefer_k = not mult and not has_money
-            value = _parse_digits(first, prefer_thousands=prefer_k)
-            if is_range:
-                approx = True
-                # '11-15 Oktober' is a date range; '2013-2014' a span of years
-            if mt.group("an"):
-                approx = True
-        else:
-            value = parse_words(word)
-        if value is None:
-            continue
-        if mult:
-            value = value * MULTIPLIERS.get(mult, 1.0)
-        if re.match(r"^\s*rupiah\b", after, re.I):
-            m2 = re.match(r"^\s*rupiah\b", after, re.I)
-            end += m2.end()
-            text = s[start:end]
-            after = s[end:end + 40]
-        if APPROX_BEFORE.search(before) or APPROX_AFTER.match(after):
-            approx = True
-        unit = "USD" if usd else ("IDR" if has_money else None)
-        if unit:
-            kind = "money"
-            if PER_ITEM_AFTER.match(after) or PRICE_BEFORE.search(before):
-                kind = "price"
-        else:
-            raw = dig or ""
-            plain = raw.replace(" ", "")
-            if PERCENT_AFTER.match(after):
-                kind = "percent"
-            elif dig and (TIME_AFTER.match(s[end:end + 4]) or re.search(r"\b(?:pukul|jam|pkl\.?)\s*$", before, re.I)
-                          or re.match(r"^\s*(?:WIB|WITA|WIT)\b", after)):
-                kind = "time"
-            elif dig and (DATE_SLASH.match(after) or (prev_char == "/" and re.match(r"\d", s[start]))):
-                kind = "date"
-            elif DATE_AFTER.match(after) and value is not None and value <= 31 and not mult:
-                kind = "date"
-            elif dig and re.fullmatch(r"\d{4}", plain) and 1945 <= value <= 2035 and not mult and not COUNT_NOUN_AFTER.match(after):
-                kind = "year"
-            elif dig and re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", plain) and not mult:
-                kind = "year"
-            elif dig and (re.fullmatch(r"(?:\+?62|0)\d{8,13}", plain) or re.match(r"^[-\s]\d{3,4}[-\s]\d{3,4}", after)):
-                kind = "phone"
-            elif MEASURE_AFTER.match(after):
-                kind = "measure"
-            elif DURATION_AFTER.match(after):
-                kind = "duration"
-            elif ORDINAL_BEFORE.search(before):
-                kind = "ordinal"
-            elif PER_ITEM_AFTER.match(after) and PRICE_BEFORE.search(before):
-                kind = "price"
-        out.append(Quantity(start, end, float(value), unit, approx, text, kind))
+        q = _quantity_of_match(s, mt)
+        if q is not None:
+            out.append(q)
     # vague amounts ('ratusan pelaku usaha'): reported so callers can skip them knowingly
     for mv in VAGUE_RE.finditer(s):
         if not any(q.start <= mv.start() < q.end for q in out):
             out.append(Quantity(mv.start(), mv.end(), float("nan"), None, True, mv.group(0), "vague", True))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _quantity_of_match(s: str, mt: re.Match) -> Quantity | None:
+    """One QTY_RE match in sentence ``s`` read as a Quantity, or None when it is not an amount: digits
+    inside a code or a dimension ('KBLI10', '2x11'), number words that count nothing ('salah satu',
+    'satu-satunya'), or a figure that does not parse. The steps are find_quantities' loop, in its order."""
+    dig, word = mt.group("dig"), mt.group("word")
+    if not dig and not word:
+        return None
+    start, end = mt.start(), mt.end()
+    # trim leading space picked by the optional currency group
+    while start < end and s[start].isspace():
+        start += 1
+    text = s[start:end].rstrip()
+    end = start + len(text)
+    before = s[max(0, start - 60):start]
+    after = s[end:end + 40]
+    prev_char = s[start - 1] if start > 0 else " "
+    if dig and (prev_char.isalnum() and not mt.group("cur")):
+        return None  # part of a code like 'KBLI10', 'A3', '2x11'
+    if dig and prev_char == ":" and start >= 2 and s[start - 2].isdigit():
+        return Quantity(start, end, 0.0, None, False, text, "time")
+    if dig and prev_char in "x×" and start >= 2 and s[start - 2].isdigit():
+        return None
+    if dig and re.match(r"^[x×]\d", after):
+        return None
+    if word and _number_word_counts_nothing(word, before, after):
+        return None
+    usd, has_money, mult, approx, end, text, after = _money_of_match(s, mt, start, end, text, after)
+    value, approx = _figure_of_match(dig, word, mult, has_money, mt.group("an"), approx)
+    if value is None:
+        return None
+    if mult:
+        value = value * MULTIPLIERS.get(mult, 1.0)
+    if re.match(r"^\s*rupiah\b", after, re.I):
+        m2 = re.match(r"^\s*rupiah\b", after, re.I)
+        end += m2.end()
+        text = s[start:end]
+        after = s[end:end + 40]
+    if APPROX_BEFORE.search(before) or APPROX_AFTER.match(after):
+        approx = True
+    unit = "USD" if usd else ("IDR" if has_money else None)
+    if unit:
+        kind = "money"
+        if PER_ITEM_AFTER.match(after) or PRICE_BEFORE.search(before):
+            kind = "price"
+    else:
+        kind = _kind_of_plain_number(s, dig, value, mult, start, end, before, after, prev_char)
+    return Quantity(start, end, float(value), unit, approx, text, kind)
+
+
+def _number_word_counts_nothing(word: str, before: str, after: str) -> bool:
+    """A number word that is not an amount: a bare 'se', the 'satu' of 'salah satu', and the first
+    half of a doubled word ('satu-satunya', 'dua-duanya')."""
+    low = word.lower()
+    if low in ("se",):
+        return True
+    if low == "satu" and SALAH_SATU.search(before):
+        return True
+    if after.startswith("-"):
+        return True  # 'satu-satunya', 'dua-duanya'
+    return False
+
+
+def _money_of_match(s: str, mt: re.Match, start: int, end: int, text: str,
+                    after: str) -> tuple[bool, bool, str, bool, int, str, str]:
+    """Whether the match is money (and in US dollars), and its multiplier word, as
+    (usd, has_money, mult, approx, end, text, after). Colloquial rupiah after a money word ('omzet 300
+    jt-an') is money, and its '-an' joins the span as an approximate amount; a bare 'M' or 'T' without a
+    currency is no multiplier and leaves the span. end, text and after are the span as it then is."""
+    cur = mt.group("cur")
+    usd = _usd(mt)
+    mult = (mt.group("mult") or mt.group("mshort") or "").lower()
+    has_money = bool(cur) or usd or bool(re.match(r"^\s*rupiah\b", after, re.I))
+    approx = False
+    short_money = (mt.group("mshort") or mt.group("mult") or "").lower() in ("jt", "rb", "m", "t") and (
+        bool(re.match(r"^-?an\b", s[mt.end():], re.I)) or (mt.group("mshort") or mt.group("mult") or "").lower() in ("jt", "rb"))
+    if short_money and not cur and not COUNT_NOUN_AFTER.match(re.sub(r"^-?an\b", "", s[mt.end():mt.end() + 40])) \
+            and MONEY_CONTEXT.search(s[max(0, start - 80):start]):
+        # '300 jt-an', '2 M-an', '50 rb sehari' after omzet/penjualan: colloquial rupiah
+        has_money = True
+        if re.match(r"^-?an\b", s[mt.end():], re.I):
+            approx = True
+            end = mt.end() + re.match(r"^-?an\b", s[mt.end():], re.I).end()
+            text = s[start:end]
+            after = s[end:end + 40]
+    elif mt.group("mshort") and not cur and mt.group("mshort") not in ("Jt", "jt", "rb"):
+        # a bare 'M' or 'T' after a number is a unit only with a currency
+        mult = ""
+        text = s[start:mt.start("mshort")].rstrip()
+        end = start + len(text)
+        after = s[end:end + 40]
+    return usd, has_money, mult, approx, end, text, after
+
+
+def _figure_of_match(dig: str | None, word: str | None, mult: str, has_money: bool, an: str | None,
+                     approx: bool) -> tuple[float | None, bool]:
+    """The figure as written, before its multiplier word, and ``approx`` made True by a range
+    ('15.000-16.000' is read as its lower bound) or an '-an' ('300-an'). A lone '2,250' is read as
+    thousands only when no multiplier or currency says it is a decimal."""
+    value: float | None
+    if dig:
+        rng = re.split(r"\s*(?:-|–|s/d|hingga|sampai)\s*", dig)
+        is_range = len(rng) > 1 and rng[0] and rng[1]
+        first = rng[0] if is_range else dig
+        prefer_k = not mult and not has_money
+        value = _parse_digits(first, prefer_thousands=prefer_k)
+        if is_range:
+            approx = True
+            # '11-15 Oktober' is a date range; '2013-2014' a span of years
+        if an:
+            approx = True
+    else:
+        value = parse_words(word)
+    return value, approx
+
+
+def _kind_of_plain_number(s: str, dig: str | None, value: float, mult: str, start: int, end: int,
+                          before: str, after: str, prev_char: str) -> str:
+    """What a number that is not money counts, from the words around it: percent, time, date, year,
+    phone, measure, duration, ordinal, price, or a plain 'number' (the only kind an indicator may be).
+    The first rule that fits decides."""
+    kind = "number"
+    raw = dig or ""
+    plain = raw.replace(" ", "")
+    if PERCENT_AFTER.match(after):
+        kind = "percent"
+    elif dig and (TIME_AFTER.match(s[end:end + 4]) or re.search(r"\b(?:pukul|jam|pkl\.?)\s*$", before, re.I)
+                  or re.match(r"^\s*(?:WIB|WITA|WIT)\b", after)):
+        kind = "time"
+    elif dig and (DATE_SLASH.match(after) or (prev_char == "/" and re.match(r"\d", s[start]))):
+        kind = "date"
+    elif DATE_AFTER.match(after) and value is not None and value <= 31 and not mult:
+        kind = "date"
+    elif dig and re.fullmatch(r"\d{4}", plain) and 1945 <= value <= 2035 and not mult and not COUNT_NOUN_AFTER.match(after):
+        kind = "year"
+    elif dig and re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", plain) and not mult:
+        kind = "year"
+    elif dig and (re.fullmatch(r"(?:\+?62|0)\d{8,13}", plain) or re.match(r"^[-\s]\d{3,4}[-\s]\d{3,4}", after)):
+        kind = "phone"
+    elif MEASURE_AFTER.match(after):
+        kind = "measure"
+    elif DURATION_AFTER.match(after):
+        kind = "duration"
+    elif ORDINAL_BEFORE.search(before):
+        kind = "ordinal"
+    elif PER_ITEM_AFTER.match(after) and PRICE_BEFORE.search(before):
+        kind = "price"
+    return kind
 
 
 def parse_money(s: str) -> tuple[float, str] | None:

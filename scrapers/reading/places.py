@@ -65,7 +65,7 @@ import gzip
 import json
 import re
 from collections import Counter, OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -1076,6 +1076,44 @@ def article_cities(title: str | None, text: str) -> list[str]:
     >= 1) comes first, then the others scoring at least 1.5 (more than one passing bare mention),
     best first, ties by first position.
     """
+    article = _mentions_of_article(title, text)
+    return _ranked_cities(_tally_cities(article))
+
+
+@dataclass
+class _ArticleMentions:
+    """The place mentions of one article, as article_cities weighs them. ``full`` is the title, a blank
+    line and the text, with "Baca juga" lines blanked (offsets kept); the text starts at ``body_start``.
+    ``dateline`` is (place start, place end, dateline end) in ``full``; ``in_dateline`` says per mention
+    whether it lies in the dateline; ``dateline_counts`` is False when province mentions outnumber
+    kab/kota mentions, and the dateline is then only the reporter's base."""
+    full: str
+    body_start: int
+    dateline: tuple[int, int, int] | None
+    mentions: list[Mention]
+    in_dateline: list[bool]
+    dateline_counts: bool
+
+
+@dataclass
+class _CityTally:
+    """What article_cities counts per kab/kota code while it reads an article's mentions: the score and
+    the first position, how often it is named as a place the story is about (not a venue, origin or
+    dateline), its kecamatan / village mentions and how many of those are explicit, and whether a
+    sentence is about a sentra there (``subject``) or about the kab/kota itself (``strong``)."""
+    score: Counter = field(default_factory=Counter)
+    first: dict[str, int] = field(default_factory=dict)
+    named: Counter = field(default_factory=Counter)
+    local_named: Counter = field(default_factory=Counter)  # kecamatan / village mentions per kab/kota
+    explicit_kec: Counter = field(default_factory=Counter)
+    subject: set[str] = field(default_factory=set)
+    strong: set[str] = field(default_factory=set)
+
+
+def _mentions_of_article(title: str | None, text: str) -> _ArticleMentions:
+    """The article's mentions read from its title and text together, with its dateline: the first step
+    of article_cities. Whether the dateline counts is decided on all mentions, before a repeated line's
+    mentions are dropped."""
     title = title or ''
     text = text or ''
     sep = '\n\n'
@@ -1092,6 +1130,13 @@ def article_cities(title: str | None, text: str) -> list[str]:
     n_prov = sum(1 for m in mentions if m.level == 'province')
     n_local = sum(1 for m, d in zip(mentions, in_dl) if m.city_code and not d)
     dateline_counts = n_prov <= n_local
+    mentions, in_dl = _without_repeated_lines(full, mentions, in_dl)
+    return _ArticleMentions(full, body_start, dl, mentions, in_dl, dateline_counts)
+
+
+def _without_repeated_lines(full: str, mentions: list[Mention],
+                            in_dl: list[bool]) -> tuple[list[Mention], list[bool]]:
+    """The mentions (and their in-dateline flags) without those on a line repeated word for word."""
     # a line repeated word for word (the title at the top of the text, a sidebar headline) counts once
     seen_lines: set[tuple[str, int]] = set()
     keep = []
@@ -1105,73 +1150,111 @@ def article_cities(title: str | None, text: str) -> list[str]:
         keep.append((m, d))
     mentions = [m for m, _ in keep]
     in_dl = [d for _, d in keep]
+    return mentions, in_dl
+
+
+def _tally_cities(article: _ArticleMentions) -> _CityTally:
+    """Each kab/kota mention's weight added to its kab/kota, with the counts the ranking needs; the
+    weights are those of article_cities' docstring."""
+    full, body_start, dl, mentions, in_dl = (article.full, article.body_start, article.dateline,
+                                             article.mentions, article.in_dateline)
     elsewhere = Counter(m.city_code for m, d in zip(mentions, in_dl) if m.city_code and not d)
-    score: Counter = Counter()
-    first: dict[str, int] = {}
-    # how often a kab/kota is named in the body as a place the story is about (not a venue, origin or
-    # dateline), and whether one of those sentences is about a sentra located there
-    named: Counter = Counter()
-    local_named: Counter = Counter()  # kecamatan / village mentions per kab/kota
-    explicit_kec: Counter = Counter()
-    subject: set[str] = set()
-    strong: set[str] = set()
+    tally = _CityTally()
     body = full[body_start:]
     for m, d in zip(mentions, in_dl):
         if m.city_code is None:
             continue
         c = m.city_code
-        if m.start < body_start and not m.explicit and m.surface and \
-                _word_starts(body, m.surface.lower()) and not _word_starts(body, m.surface):
+        if m.start < body_start and _title_word_is_lower_case_in_body(m, body):
             continue  # a headline in title case: 'Kuningan' there is the brass the body calls 'kuningan'
         if d:
-            if not dateline_counts or m.start >= dl[1]:  # type: ignore[index]
+            if not article.dateline_counts or m.start >= dl[1]:  # type: ignore[index]
                 continue  # reporter's base, or the outlet's name ("(Antara Jogja)")
             # a dateline city that the story never names again is where the reporter sat
             w = 5.0 if elsewhere[c] else 2.5
-        elif m.level == 'kabkota':
-            w = 1.5 if m.explicit else 1.0
-        elif m.level == 'kecamatan':
-            w = 0.6 if m.explicit else 0.4
-            local_named[c] += 1
-            explicit_kec[c] += bool(m.explicit)
-        else:  # kelurahan / desa
-            w = 0.3
-            local_named[c] += 1
+        else:
+            w = _level_weight(m, tally)
         if m.start < body_start:
             w += 2.0
-        before = full[max(0, m.start - 40):m.start]
-        after_di = _after_di(full, m.start)
-        if m.start < body_start and not m.explicit and m.surface and \
-                any(_after_street_word(body, i) for i in _word_starts(body, m.surface, end_only=True)) and \
-                not any(x.city_code == c and x.start >= body_start and
-                        not re.search(STREET_BEFORE + '$', full[max(0, x.start - 8):x.start]) for x in mentions):
+        if m.start < body_start and _title_word_is_a_street_in_body(m, full, body, body_start, mentions):
             continue  # the title's 'Pagar Alam' is the street the body names ('Jalan Pagar Alam')
-        if d:
-            pass
-        elif _EVENT_NAME_AFTER.match(full, m.end) or not m.explicit and (
-                EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start])
-                or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start])):
-            w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
-        elif after_di and _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
-            pass  # the venue of a fair: it counts for the primary city, but does not make another city listed
-        elif _VENUE_AFTER.match(full, m.end) or (after_di and _VENUE_BEFORE.search(before)):
-            w *= 0.3
-        elif _ORIGIN_BEFORE.search(before):
-            w *= 0.6
-        else:
-            named[c] += 1
-            sent = _sentence_at(full, m.start, m.end)
-            passing = bool(_PASSING_BEFORE.search(full[max(0, m.start - 120):m.start]))
-            if m.level == 'kabkota' and not passing and not _CONTRAST.search(sent):
-                strong.add(c)  # the kab/kota is what the sentence talks about ('Kabupaten Demak menduduki ...')
-            a = full.rfind(sent, max(0, m.start - len(sent)), m.end + len(sent)) if sent else -1
-            if _SUBJECT_WORDS.search(sent) and (
-                    not passing or _SENTRA_AT.search(full[max(0, m.start - 110):m.start])
-                    or (a >= 0 and _SUBJECT_WORDS.search(full[m.end:a + len(sent)]))):
-                w += 0.5  # the sentence is about a sentra / cluster located there
-                subject.add(c)
-        score[c] += w
-        first.setdefault(c, m.start)
+        if not d:
+            w = _weight_in_context(full, m, w, tally)
+        tally.score[c] += w
+        tally.first.setdefault(c, m.start)
+    return tally
+
+
+def _title_word_is_lower_case_in_body(m: Mention, body: str) -> bool:
+    """A bare name in the title that the body writes only in lower case ('Kuningan' in a headline in
+    title case is the brass the body calls 'kuningan')."""
+    return bool(not m.explicit and m.surface and
+                _word_starts(body, m.surface.lower()) and not _word_starts(body, m.surface))
+
+
+def _title_word_is_a_street_in_body(m: Mention, full: str, body: str, body_start: int, mentions: list[Mention]) -> bool:
+    """A bare name in the title that the body names as a street ('Jalan Pagar Alam') and never as a
+    place of that kab/kota outside a street name."""
+    c = m.city_code
+    return bool(not m.explicit and m.surface and
+                any(_after_street_word(body, i) for i in _word_starts(body, m.surface, end_only=True)) and
+                not any(x.city_code == c and x.start >= body_start and
+                        not re.search(STREET_BEFORE + '$', full[max(0, x.start - 8):x.start]) for x in mentions))
+
+
+def _level_weight(m: Mention, tally: _CityTally) -> float:
+    """The weight of a mention outside the dateline by what it names: a kab/kota (more when explicit),
+    a kecamatan or a kelurahan/desa in it; these two are also counted in ``tally.local_named``."""
+    c = m.city_code
+    if m.level == 'kabkota':
+        w = 1.5 if m.explicit else 1.0
+    elif m.level == 'kecamatan':
+        w = 0.6 if m.explicit else 0.4
+        tally.local_named[c] += 1
+        tally.explicit_kec[c] += bool(m.explicit)
+    else:  # kelurahan / desa
+        w = 0.3
+        tally.local_named[c] += 1
+    return w
+
+
+def _weight_in_context(full: str, m: Mention, w: float, tally: _CityTally) -> float:
+    """The weight ``w`` of a mention outside the dateline, changed by the words around it: less for the
+    name of an event, a venue or an origin, more when its sentence is about a sentra there; a place the
+    story is about is counted in ``tally.named`` (and ``strong``, ``subject``)."""
+    c = m.city_code
+    before = full[max(0, m.start - 40):m.start]
+    after_di = _after_di(full, m.start)
+    if _EVENT_NAME_AFTER.match(full, m.end) or not m.explicit and (
+            EVENT_NAME_BEFORE.search(full[max(0, m.start - 60):m.start])
+            or INSTITUTION_BEFORE.search(full[max(0, m.start - 90):m.start])):
+        w *= 0.3  # 'Jogja Expo', 'Kediri Fashion Week': the name of an event
+    elif after_di and _EVENT_VENUE_BEFORE.search(full[max(0, m.start - 80):m.start]):
+        pass  # the venue of a fair: it counts for the primary city, but does not make another city listed
+    elif _VENUE_AFTER.match(full, m.end) or (after_di and _VENUE_BEFORE.search(before)):
+        w *= 0.3
+    elif _ORIGIN_BEFORE.search(before):
+        w *= 0.6
+    else:
+        tally.named[c] += 1
+        sent = _sentence_at(full, m.start, m.end)
+        passing = bool(_PASSING_BEFORE.search(full[max(0, m.start - 120):m.start]))
+        if m.level == 'kabkota' and not passing and not _CONTRAST.search(sent):
+            tally.strong.add(c)  # the kab/kota is what the sentence talks about ('Kabupaten Demak menduduki ...')
+        a = full.rfind(sent, max(0, m.start - len(sent)), m.end + len(sent)) if sent else -1
+        if _SUBJECT_WORDS.search(sent) and (
+                not passing or _SENTRA_AT.search(full[max(0, m.start - 110):m.start])
+                or (a >= 0 and _SUBJECT_WORDS.search(full[m.end:a + len(sent)]))):
+            w += 0.5  # the sentence is about a sentra / cluster located there
+            tally.subject.add(c)
+    return w
+
+
+def _ranked_cities(tally: _CityTally) -> list[str]:
+    """The kab/kota codes to report, best first (ties by first position): the best one when it scores
+    at least 1, then the others the story is also about."""
+    score, first, named, strong, subject = tally.score, tally.first, tally.named, tally.strong, tally.subject
+    local_named, explicit_kec = tally.local_named, tally.explicit_kec
     ranked = sorted(score, key=lambda c: (-score[c], first[c]))
     if ranked and score[ranked[0]] < 1.0 and len(ranked) == 1 and local_named[ranked[0]] >= 2 and \
             explicit_kec[ranked[0]]:

@@ -379,116 +379,178 @@ def find_sentra(sentence: str) -> list[SentraMention]:
     for hm in heads:
         # a plan counts for the sentra it is said of: the words just before or after its name
         planned = planned_status(s[max(0, hm.start() - 70):hm.end() + 60])
-        head = hm.group("head")
-        if head.lower().startswith("sentra-sentra"):
-            continue
-        if hm.start() > 0 and s[hm.start() - 1] == "-":
-            continue
-        if head.lower().startswith("kampo") and s[max(0, hm.start() - 2):hm.start()] == ", " and \
-                not re.search(r"(?<![\w])[A-Z][\w'’-]*,\s$", s[max(0, hm.start() - 40):hm.start()]) and \
-                not _HEAD_KAMPUNG_PLACE.match(s[hm.end():]):
-            continue  # ', kampung songket': only in apposition to a place name ('Silungkang, kampung songket')
-        counted = bool(re.search(r"(?:\d|\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|"
-                                 r"ratus|puluhan|ratusan|beberapa|sejumlah|banyak|berbagai))\s*(?:\([a-z ]+\)\s*)?(?:buah\s+|unit\s+)?$",
-                                 s[max(0, hm.start() - 25):hm.start()], re.I))
-        pos = hm.end()
-        g = _GENERIC_AFTER.match(s[pos:])
-        gen_text = g.group(0) if g else ""
-        body_start = pos + len(gen_text)
-        body = s[body_start:]
-        stop = _STOP.search(body)
-        span = body[:stop.start()] if stop else body
-        if re.match(r"^\s*[,;:.]", body) or re.match(r"^\s*(?:dan|serta|atau)\s", s[pos:]):
-            span = ""  # 'gedung sentra dan pengadaan mesin': the sentra and something else
-        span = span.rstrip(" ,")
-        name0 = (head + gen_text).strip()
-        entries: list = []
-        if re.search(r"\bkhas\s+(?:kota|daerah|kabupaten|desa|wilayah|setempat)\b", body[:len(span) + 25], re.I):
-            span = ""  # 'sentra produksi kain khas daerah setempat': a kind of sentra, not a named one
-        if span.strip():
-            entries = _entries_from_span(span)
-            if entries and stop is not None and len(entries) == 1 and entries[0][0] and \
-                    re.fullmatch(r"(?:kerajinan|industri|usaha|produksi)", entries[0][0], re.I) and \
-                    re.match(r"\s*(?:ini|itu|tersebut)\b", body[stop.start():], re.I):
-                entries = []  # 'sentra kerajinan tersebut' points back
-        if not entries:
-            # 'perajin anyaman pandan sentra produksinya di ...'
-            back = re.search(r"\b(?:perajin|pengrajin|industri|usaha)\s+((?:[a-z]+\s+){0,3}[a-z]+)\s*$",
-                             s[max(0, hm.start() - 60):hm.start()], re.I)
-            com = None
-            if back and re.search(r"nya\b", gen_text) and valid_commodity(back.group(1)):
-                com = back.group(1)
-            else:
-                # 'Sentra kedua berlokasi di Karangrejo dengan konsentrasi produksi keripik'
-                tail = s[body_start:]
-                if not _HEAD.search(tail[:200]) and not counted:  # '5 sentra, seluruhnya berbasis X': a kind
-                    mp = _PRODUCES.search(tail[:200])
-                    if mp and valid_commodity(mp.group(1)):
-                        com = mp.group(1).strip()
-            if com:
-                lm = re.search(r"\b(?:berlokasi|terletak|berada|dipusatkan|berpusat)?\s*di\s+", s[body_start:body_start + 80])
-                locs = []
-                if lm:
-                    locs, _ = _locations(s[body_start + lm.start():])
-                for L in (locs or [None]):
-                    out.append(SentraMention(hm.start(), body_start, name0, com, L, planned))
-            else:
-                out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
-            continue
-        if entries and all(pn for _, _, pn, _ in entries):
-            # 'IKM tenun dari sentra Lowok, Ngadi, dan Jetis': the product is named before the places
-            back = re.search(r"\b(?:ikm|umkm|perajin|pengrajin|pelaku\s+usaha|industri|usaha|pengusaha)\s+"
-                             r"((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:dari|di)\s+(?:berbagai\s+|beberapa\s+)?$",
-                             s[max(0, hm.start() - 60):hm.start()], re.I)
-            if back and valid_commodity(back.group(1)) and _GROUP_RE.search(back.group(1)):
-                com_b = back.group(1).lower()
-                entries = [(com_b, loc, False, it) for _, loc, _, it in entries]
-        end_of_items = body_start + len(span)
-        # places are separate sentra only when the sentence says so ('tiga sentra ... masing-masing di A, B dan C',
-        # 'sentra-sentra ... tahu tempe di A dan B')
-        locs, consumed = _locations(s[end_of_items:], split=bool(_SEVERAL_SENTRA.search(s)))
-        if counted and not locs and not any(loc for _, loc, _, _ in entries):
-            # '18 sentra kerajinan': a count of sentra, not a named one
-            out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
-            continue
-        for k, (com, loc, place_named, it) in enumerate(entries):
-            name = (name0 + " " + it).strip() if k == 0 else it.strip()
-            loc_list = [loc] if loc else (locs if k == len(entries) - 1 and locs else [None])
-            for L in loc_list:
-                out.append(SentraMention(hm.start(), end_of_items, re.sub(r"\s+", " ", name), com, L, planned,
-                                         generic=False, place_named=place_named and not com))
-        # a continued list: 'sentra batik di A, tahu tempe di B dan C'
-        if entries and locs:
-            tail_start = end_of_items + consumed
-            tail = s[tail_start:]
-            while True:
-                m = re.match(r"\s*,\s*(?:dan\s+|serta\s+)?([a-z][a-z ]{2,40}?)\s+(?=di\s)", tail)
-                if not m:
-                    break
-                com = _clean_commodity(re.sub(r"^sentra\s+(?:ikm\s+|industri\s+)?", "", m.group(1), flags=re.I))
-                locs2, used = _locations(tail[m.end():])
-                if not com or not locs2 or not is_ikm_commodity(com) or not valid_commodity(com):
-                    break
-                for L in locs2:
-                    out.append(SentraMention(tail_start + m.start(1), tail_start + m.end(), m.group(1), com, L, planned))
-                tail_start += m.end() + used
-                tail = s[tail_start:]
+        out.extend(_sentra_at_head(s, hm, planned))
     # 'industri dodol, wingko, pande besi di kawasan X, serta sentra emping': an enumeration of
     # industries next to a named sentra in the same sentence names sentra too
     if any(m.commodity for m in out):
-        first_head = heads[0].start() if heads else len(s)
-        for im in _INDUSTRI_LIST.finditer(s[:first_head]):
-            body = s[im.end():first_head]
-            stop = _STOP.search(body)
-            span = (body[:stop.start()] if stop else body).rstrip(" ,")
-            if "," not in span:
-                continue
-            entries = [e for e in _entries_from_span(span) if e[0]]
-            if len(entries) < 2:
-                continue
-            locs, _ = _locations(body[len(span):] if not stop else body[stop.start():])
-            for k, (com, loc, _pn, it) in enumerate(entries):
-                L = loc or (locs[0] if locs and k == len(entries) - 1 else None)
-                out.append(SentraMention(im.start(), im.end() + len(span), it.strip(), com, L, planned))
+        # ``planned`` is the last head's, as it always was here
+        out.extend(_industry_list_sentra(s, heads, planned))
+    return out
+
+
+def _sentra_at_head(s: str, hm: re.Match, planned: bool) -> list[SentraMention]:
+    """The sentra named by one _HEAD match in sentence ``s``: its items ('sentra batik di A, tahu tempe di
+    B'), or a commodity named around it, or a generic sentra ('sentra IKM', '18 sentra kerajinan')."""
+    out: list[SentraMention] = []
+    head = hm.group("head")
+    if _head_names_no_sentra(s, hm, head):
+        return out
+    counted = bool(re.search(r"(?:\d|\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|"
+                             r"ratus|puluhan|ratusan|beberapa|sejumlah|banyak|berbagai))\s*(?:\([a-z ]+\)\s*)?(?:buah\s+|unit\s+)?$",
+                             s[max(0, hm.start() - 25):hm.start()], re.I))
+    pos = hm.end()
+    g = _GENERIC_AFTER.match(s[pos:])
+    gen_text = g.group(0) if g else ""
+    body_start = pos + len(gen_text)
+    body = s[body_start:]
+    stop = _STOP.search(body)
+    span = _items_span(s, pos, body, stop)
+    name0 = (head + gen_text).strip()
+    entries = _items_of_span(span, body, stop)
+    if not entries:
+        return _sentra_without_items(s, hm, gen_text, body_start, name0, counted, planned)
+    if entries and all(pn for _, _, pn, _ in entries):
+        entries = _with_product_named_before(s, hm, entries)
+    end_of_items = body_start + len(span)
+    # places are separate sentra only when the sentence says so ('tiga sentra ... masing-masing di A, B dan C',
+    # 'sentra-sentra ... tahu tempe di A dan B')
+    locs, consumed = _locations(s[end_of_items:], split=bool(_SEVERAL_SENTRA.search(s)))
+    if counted and not locs and not any(loc for _, loc, _, _ in entries):
+        # '18 sentra kerajinan': a count of sentra, not a named one
+        out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
+        return out
+    for k, (com, loc, place_named, it) in enumerate(entries):
+        name = (name0 + " " + it).strip() if k == 0 else it.strip()
+        loc_list = [loc] if loc else (locs if k == len(entries) - 1 and locs else [None])
+        for L in loc_list:
+            out.append(SentraMention(hm.start(), end_of_items, re.sub(r"\s+", " ", name), com, L, planned,
+                                     generic=False, place_named=place_named and not com))
+    # a continued list: 'sentra batik di A, tahu tempe di B dan C'
+    if entries and locs:
+        out.extend(_continued_list(s, end_of_items + consumed, planned))
+    return out
+
+
+def _head_names_no_sentra(s: str, hm: re.Match, head: str) -> bool:
+    """Heads that name no sentra of their own: 'sentra-sentra' (the sentra are named elsewhere), a head
+    right after a hyphen, and ', kampung songket' that is not in apposition to a place name."""
+    if head.lower().startswith("sentra-sentra"):
+        return True
+    if hm.start() > 0 and s[hm.start() - 1] == "-":
+        return True
+    if head.lower().startswith("kampo") and s[max(0, hm.start() - 2):hm.start()] == ", " and \
+            not re.search(r"(?<![\w])[A-Z][\w'’-]*,\s$", s[max(0, hm.start() - 40):hm.start()]) and \
+            not _HEAD_KAMPUNG_PLACE.match(s[hm.end():]):
+        return True  # ', kampung songket': only in apposition to a place name ('Silungkang, kampung songket')
+    return False
+
+
+def _items_span(s: str, pos: int, body: str, stop: re.Match | None) -> str:
+    """The text naming the sentra's items: ``body`` (the sentence after the head and its generic words)
+    up to the first _STOP word, or '' when the head is followed by a list of other things or by a kind
+    of sentra ('khas daerah')."""
+    span = body[:stop.start()] if stop else body
+    if re.match(r"^\s*[,;:.]", body) or re.match(r"^\s*(?:dan|serta|atau)\s", s[pos:]):
+        span = ""  # 'gedung sentra dan pengadaan mesin': the sentra and something else
+    span = span.rstrip(" ,")
+    if re.search(r"\bkhas\s+(?:kota|daerah|kabupaten|desa|wilayah|setempat)\b", body[:len(span) + 25], re.I):
+        span = ""  # 'sentra produksi kain khas daerah setempat': a kind of sentra, not a named one
+    return span
+
+
+def _items_of_span(span: str, body: str, stop: re.Match | None) -> list:
+    """The (commodity, location, place_named, item) entries of the span; none for a sentra pointed back
+    to ('sentra kerajinan tersebut')."""
+    entries: list = []
+    if span.strip():
+        entries = _entries_from_span(span)
+        if entries and stop is not None and len(entries) == 1 and entries[0][0] and \
+                re.fullmatch(r"(?:kerajinan|industri|usaha|produksi)", entries[0][0], re.I) and \
+                re.match(r"\s*(?:ini|itu|tersebut)\b", body[stop.start():], re.I):
+            entries = []  # 'sentra kerajinan tersebut' points back
+    return entries
+
+
+def _sentra_without_items(s: str, hm: re.Match, gen_text: str, body_start: int, name0: str, counted: bool,
+                          planned: bool) -> list[SentraMention]:
+    """A head with no items after it: the commodity is named before it ('perajin anyaman pandan sentra
+    produksinya di ...') or later in the sentence ('Sentra kedua ... dengan konsentrasi produksi keripik'),
+    with the places after 'di'; without one it is a generic sentra."""
+    out: list[SentraMention] = []
+    # 'perajin anyaman pandan sentra produksinya di ...'
+    back = re.search(r"\b(?:perajin|pengrajin|industri|usaha)\s+((?:[a-z]+\s+){0,3}[a-z]+)\s*$",
+                     s[max(0, hm.start() - 60):hm.start()], re.I)
+    com = None
+    if back and re.search(r"nya\b", gen_text) and valid_commodity(back.group(1)):
+        com = back.group(1)
+    else:
+        # 'Sentra kedua berlokasi di Karangrejo dengan konsentrasi produksi keripik'
+        tail = s[body_start:]
+        if not _HEAD.search(tail[:200]) and not counted:  # '5 sentra, seluruhnya berbasis X': a kind
+            mp = _PRODUCES.search(tail[:200])
+            if mp and valid_commodity(mp.group(1)):
+                com = mp.group(1).strip()
+    if com:
+        lm = re.search(r"\b(?:berlokasi|terletak|berada|dipusatkan|berpusat)?\s*di\s+", s[body_start:body_start + 80])
+        locs = []
+        if lm:
+            locs, _ = _locations(s[body_start + lm.start():])
+        for L in (locs or [None]):
+            out.append(SentraMention(hm.start(), body_start, name0, com, L, planned))
+    else:
+        out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
+    return out
+
+
+def _with_product_named_before(s: str, hm: re.Match, entries: list) -> list:
+    """Entries that are all places get the product named before the head as their commodity."""
+    # 'IKM tenun dari sentra Lowok, Ngadi, dan Jetis': the product is named before the places
+    back = re.search(r"\b(?:ikm|umkm|perajin|pengrajin|pelaku\s+usaha|industri|usaha|pengusaha)\s+"
+                     r"((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:dari|di)\s+(?:berbagai\s+|beberapa\s+)?$",
+                     s[max(0, hm.start() - 60):hm.start()], re.I)
+    if back and valid_commodity(back.group(1)) and _GROUP_RE.search(back.group(1)):
+        com_b = back.group(1).lower()
+        entries = [(com_b, loc, False, it) for _, loc, _, it in entries]
+    return entries
+
+
+def _continued_list(s: str, tail_start: int, planned: bool) -> list[SentraMention]:
+    """The sentra of a list going on after the first items' places: 'sentra batik di A, tahu tempe di B
+    dan C' gives tahu tempe in B and in C."""
+    out: list[SentraMention] = []
+    tail = s[tail_start:]
+    while True:
+        m = re.match(r"\s*,\s*(?:dan\s+|serta\s+)?([a-z][a-z ]{2,40}?)\s+(?=di\s)", tail)
+        if not m:
             break
+        com = _clean_commodity(re.sub(r"^sentra\s+(?:ikm\s+|industri\s+)?", "", m.group(1), flags=re.I))
+        locs2, used = _locations(tail[m.end():])
+        if not com or not locs2 or not is_ikm_commodity(com) or not valid_commodity(com):
+            break
+        for L in locs2:
+            out.append(SentraMention(tail_start + m.start(1), tail_start + m.end(), m.group(1), com, L, planned))
+        tail_start += m.end() + used
+        tail = s[tail_start:]
+    return out
+
+
+def _industry_list_sentra(s: str, heads: list[re.Match], planned: bool) -> list[SentraMention]:
+    """The first enumeration of industries before the first head ('industri dodol, wingko, pande besi di
+    kawasan X'), each item a sentra; find_sentra asks only when a head named a commodity."""
+    out: list[SentraMention] = []
+    first_head = heads[0].start() if heads else len(s)
+    for im in _INDUSTRI_LIST.finditer(s[:first_head]):
+        body = s[im.end():first_head]
+        stop = _STOP.search(body)
+        span = (body[:stop.start()] if stop else body).rstrip(" ,")
+        if "," not in span:
+            continue
+        entries = [e for e in _entries_from_span(span) if e[0]]
+        if len(entries) < 2:
+            continue
+        locs, _ = _locations(body[len(span):] if not stop else body[stop.start():])
+        for k, (com, loc, _pn, it) in enumerate(entries):
+            L = loc or (locs[0] if locs and k == len(entries) - 1 else None)
+            out.append(SentraMention(im.start(), im.end() + len(span), it.strip(), com, L, planned))
+        break
     return out

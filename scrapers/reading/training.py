@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import json
+import math
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .decide import COUNT_INDICATORS, PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, candidate_features, rules_decision
+from .decide import PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, _logit, candidate_features, rules_decision
 from .indicators import MONEY_INDICATORS
 
 MODEL_FORMAT = 1
@@ -312,6 +313,37 @@ def _choose_settings(examples: list[Example], articles: list[dict], folds: int =
     return best[1], best[2]
 
 
+def _frame_of(feats: dict[str, float]) -> tuple[str, bool, bool]:
+    """The rules' indicator, money or not, and 'unnamed', as a candidate's features record them."""
+    rule_ind = next((k[4:] for k in feats if k.startswith("ind=")), "")
+    return rule_ind, "kind=money" in feats, "veto=unnamed" in feats
+
+
+def _calibration(examples: list[Example], articles: list[dict], c_reg: float, threshold: float,
+                 folds: int = 3) -> dict | None:
+    """How the heads' probabilities map to 'the fact is right' (kept, and its indicator and place are
+    the labelled ones): a logistic fit on inner out-of-fold decisions of the kept candidates."""
+    groups = [outlet(articles[ex.article]) for ex in examples]
+    rows, right = [], []
+    for train_idx, test_idx in _group_folds(groups, folds):
+        heads, _ = _fit_heads([examples[i] for i in train_idx], c_reg)
+        m = Model({"version": "inner", "threshold": threshold, "heads": heads, "margins": {
+            "indicator": OVERRIDE_MARGIN, "place": OVERRIDE_MARGIN}})
+        for i in test_idx:
+            ex = examples[i]
+            p, ind, p_ind, place, p_place, _ = m.choose(ex.features, *_frame_of(ex.features))
+            if p < threshold:
+                continue
+            rows.append([_logit(p), math.log(max(p_ind, 1e-6)), math.log(max(p_place, 1e-6))])
+            right.append(bool(ex.keep and ind == ex.indicator and place == ex.place))
+    if len(set(right)) < 2:
+        return None
+    from sklearn.linear_model import LogisticRegression
+    lr = LogisticRegression(C=1.0, max_iter=1000).fit(rows, right)
+    a, b, c = (round(float(x), 5) for x in lr.coef_[0])
+    return {"keep": a, "indicator": b, "place": c, "intercept": round(float(lr.intercept_[0]), 5)}
+
+
 def _group_folds(groups: list[str], k: int, seed: int = 0):
     """K folds with no group on both sides: groups sorted by size then name (or, with a seed, a hash of
     it), each dealt to the lightest fold."""
@@ -340,9 +372,11 @@ def fit(articles: list[dict], c_reg: float | None = None, examples: list[Example
     articles, examples = _with_corrections(articles, examples, extra)
     chosen_c, threshold = _choose_settings(examples, articles)
     c_reg = c_reg or chosen_c
+    calibration = _calibration(examples, articles, c_reg, threshold)
     heads, vocab = _fit_heads(examples, c_reg)
     body = {"format": MODEL_FORMAT, "threshold": threshold, "heads": heads, "features": vocab,
             "margins": {"indicator": OVERRIDE_MARGIN, "place": OVERRIDE_MARGIN}, "regularisation": c_reg,
+            "calibration": calibration,
             "trained_on": {"articles": len(articles), "candidates": len(examples),
                            "facts": sum(1 for ex in examples if ex.keep),
                            "correction_labels": len(extra.examples) if extra else 0}}
