@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: setup run test test-fast dev distributed-check score score-holdout score-holdout2 score-holdout3 clean
+.PHONY: setup run test test-fast dev quality distributed-check score score-holdout score-holdout2 score-holdout3 clean
 
 setup: $(VENV)/.installed
 
@@ -30,6 +30,9 @@ distributed-check: setup  ## the Celery + PostgreSQL deployment on this machine,
 
 dev: setup          ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dg dev --host 127.0.0.1 --port 3000
+
+quality: setup      ## out-of-fold quality of the reader on ../shared/devset (5 folds by outlet); the packaged model is left as it is
+	$(BIN)/sentra train --cv 5 --out $(CURDIR)/.quality-model.json && rm -f $(CURDIR)/.quality-model.json
 
 score: setup        ## extraction quality on the labelled devset (needs ../shared)
 	$(BIN)/python ../shared/bench/score.py ../shared/devset --extract-cmd "$(BIN)/sentra extract"

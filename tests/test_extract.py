@@ -388,3 +388,17 @@ def test_extract_text_adds_the_main_text_the_reader_saw(tmp_path):
     assert "text" not in _json.loads(plain.output)
     record = _json.loads(with_text.output)
     assert "Di Kota Kediri ada 85 unit usaha anyaman yang masih aktif." in record["text"].splitlines()
+
+
+def test_sentra_extract_imports_neither_dagster_nor_the_training_library(tmp_path):
+    """`sentra extract` is the quick path: Dagster's import alone costs most of a second, and the fitted
+    model is read as a table of weights, without scikit-learn."""
+    import subprocess
+    import sys
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>Di Kota Kediri ada 85 unit usaha anyaman.</p></body></html>", encoding="utf-8")
+    probe = ("import sys\nfrom click.testing import CliRunner\nfrom orchestration.cli import main\n"
+             f"r = CliRunner().invoke(main, ['extract', {str(page)!r}])\nassert r.exit_code == 0, r.output\n"
+             "print(sorted(m for m in ('dagster', 'sklearn', 'scipy', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

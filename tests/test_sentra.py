@@ -106,3 +106,12 @@ def test_industrial_estate_named_after_its_place():
 def test_generic_sentra_is_reported_as_generic():
     ms = find_sentra("Pemkab berniat membangun sentra IKM di pusat kota.")
     assert ms and ms[0].generic and ms[0].planned and ms[0].commodity is None
+
+
+@pytest.mark.parametrize("phrase, valid", [
+    ("batik warna alam", True), ("tenun songket", True), ("kerupuk", True),
+    ("unggulan lokal", False), ("binaan", False), ("baik", False), ("sektor", False), ("potensi lokal", False),
+])
+def test_words_of_praise_status_or_kind_are_no_commodity(phrase, valid):
+    from scrapers.reading.sentra import valid_commodity
+    assert valid_commodity(phrase) == valid

@@ -310,7 +310,10 @@ _FUNC = re.compile(r"^(?:yang|ini|itu|tersebut|pihak\w*|kami|kita|mereka|dia|ia|
                    r"dengan|pada|dari|oleh|secara|bagi|hanya|saja|lain|lainnya|baru|lama|besar|kecil|menengah|ada|"
                    r"tidak|bukan|bisa|dapat|harus|perlu|mampu|sama|semua|seluruh|setiap|tiap|beberapa|banyak|para|"
                    r"sejumlah|tahun|bulan|hari|kini|saat|nya|hal|cara|upaya|program|kegiatan|sebagai|atau|pun|pernah|sempat|sedang|"
-                   r"bahkan|tetap|terus|selalu|sering|jarang|segera|lalu|kemudian|dulu|dahulu|sekarang)$", re.I)
+                   r"bahkan|tetap|terus|selalu|sering|jarang|segera|lalu|kemudian|dulu|dahulu|sekarang|"
+                   # words of praise, status or kind that name no product ('sentra unggulan lokal', 'sentra binaan')
+                   r"baik|bagus|unggul|unggulan|potensi|potensial|lokal|prioritas|percontohan|binaan|mandiri|produktif|"
+                   r"selesai|lanjut|peserta|sektor|bidang|jenis|wilayah|daerah|budaya)$", re.I)
 _VERBISH = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter|per)\w{3,}(?:kan|i|nya)$|\w+nya$", re.I)
 
 
