@@ -194,8 +194,11 @@ def normalize_commodity(c: str | None) -> str:
 
 def same_commodity(a: str | None, b: str | None) -> bool:
     a, b = normalize_commodity(a), normalize_commodity(b)
-    if not a or not b:
-        return False
+    return bool(a and b) and words_overlap(a, b)
+
+
+def words_overlap(a: str, b: str) -> bool:
+    """Two normalised commodity names name the same thing: one holds the other, or they share half their words."""
     if a in b or b in a:
         return True
     ta, tb = set(a.split()), set(b.split())

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .decide import PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, _logit, candidate_features, rules_decision
-from .indicators import MONEY_INDICATORS
+from .sentra import words_overlap
 
 MODEL_FORMAT = 1
 MIN_ARTICLES_PER_WORD = 3      # a word feature must occur near numbers in this many articles
@@ -402,20 +402,16 @@ def model_bytes(model: dict) -> bytes:
 # ---------------------------------------------------------------- scoring (the scorer's metrics)
 def _norm_commodity(s: str | None) -> str:
     s = (s or "").lower()
-    s = re.sub(r"\b(sentra|industri|ikm|kecil|menengah|produk|pembatan|pembuatan|dan)\b", " ", s)
+    s = re.sub(r"\b(sentra|industri|ikm|kecil|menengah|produk|pembuatan|dan)\b", " ", s)
     return " ".join(re.findall(r"[a-z0-9]+", s))
 
 
 def _same_commodity(a: str | None, b: str | None) -> bool:
+    """The scorer's test: two sentra with no commodity left after its normalising match each other."""
     a, b = _norm_commodity(a), _norm_commodity(b)
-    if not a and not b:
-        return True
     if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    ta, tb = set(a.split()), set(b.split())
-    return len(ta & tb) / len(ta | tb) >= 0.5
+        return not a and not b
+    return words_overlap(a, b)
 
 
 def _pairs(gold: list, pred: list, same) -> list[tuple[int, int]]:
