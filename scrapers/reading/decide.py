@@ -114,6 +114,7 @@ def candidate_features(c: Candidate) -> dict[str, float]:
                                f"unit={f.unit}": 1.0, f"period={f.period}": 1.0, "rule_conf": f.confidence}
     for v in f.vetoes:
         feats[f"veto={v}"] = 1.0
+        feats[f"{f.indicator}&veto={v}"] = 1.0   # a veto weighs differently for each indicator
     feats["n_vetoes"] = float(len(f.vetoes))
     if not f.vetoes:
         feats["rules_keep"] = 1.0
