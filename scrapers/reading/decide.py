@@ -102,6 +102,25 @@ def _window_words(sentence: str, start: int, end: int) -> tuple[list[str], list[
     return left, right
 
 
+def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
+    """Which years the text offers for the number: stated in its sentence (explicit or relative), the
+    article's year so far, the publication year, and how far apart they are."""
+    stated = c.stated_year()
+    feats["year=stated" if stated is not None else "year=unstated"] = 1.0
+    if YEAR_EXPL.search(c.sentence):
+        feats["year=explicit"] = 1.0
+    if YEAR_REL.search(c.sentence):
+        feats["year=relative"] = 1.0
+    if stated is not None and c.published_year is not None:
+        feats[f"year_gap={max(-2, min(3, c.published_year - stated))}"] = 1.0
+    if c.context_year is not None:
+        feats["year=context"] = 1.0
+        if c.published_year is not None:
+            feats[f"context_gap={max(-2, min(3, c.published_year - c.context_year))}"] = 1.0
+    if c.published_year is None:
+        feats["year=no_published"] = 1.0
+
+
 def candidate_features(c: Candidate) -> dict[str, float]:
     """The features of a candidate: names of the rules' verdicts and of the words near the number.
     Names, not text: a word becomes a feature only if training saw it in several articles."""
@@ -114,6 +133,7 @@ def candidate_features(c: Candidate) -> dict[str, float]:
                                f"unit={f.unit}": 1.0, f"period={f.period}": 1.0, "rule_conf": f.confidence}
     for v in f.vetoes:
         feats[f"veto={v}"] = 1.0
+        feats[f"{f.indicator}&veto={v}"] = 1.0   # a veto weighs differently for each indicator
     feats["n_vetoes"] = float(len(f.vetoes))
     if not f.vetoes:
         feats["rules_keep"] = 1.0
@@ -148,20 +168,7 @@ def candidate_features(c: Candidate) -> dict[str, float]:
         feats["cue=per"] = 1.0
     if "%" in s or "persen" in low:
         feats["cue=percent"] = 1.0
-    stated = c.stated_year()
-    feats["year=stated" if stated is not None else "year=unstated"] = 1.0
-    if YEAR_EXPL.search(s):
-        feats["year=explicit"] = 1.0
-    if YEAR_REL.search(s):
-        feats["year=relative"] = 1.0
-    if stated is not None and c.published_year is not None:
-        feats[f"year_gap={max(-2, min(3, c.published_year - stated))}"] = 1.0
-    if c.context_year is not None:
-        feats["year=context"] = 1.0
-        if c.published_year is not None:
-            feats[f"context_gap={max(-2, min(3, c.published_year - c.context_year))}"] = 1.0
-    if c.published_year is None:
-        feats["year=no_published"] = 1.0
+    _add_year_features(c, feats)
     for cue in f.cues:
         feats[f"cue={cue}"] = 1.0
     if 1945 <= q.value <= 2035 and q.value == int(q.value) and q.kind != "money":
