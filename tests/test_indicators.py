@@ -198,7 +198,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
     ("Saat ini ada sekitar 20 pabrik tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
-    ("Pemkab menyiapkan anggaran Rp 1,4 miliar untuk pelatihan.", 1_400_000_000, "bantuan", ("unnamed",), ()),
+    ("Pemkot menyediakan anggaran Rp 2,6 miliar guna pelatihan itu.", 2_600_000_000, "bantuan", ("unnamed",), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),
 ])
@@ -215,10 +215,10 @@ def test_the_rules_keep_exactly_the_frames_with_no_veto():
 
 
 @pytest.mark.parametrize("sentence, vetoed", [
-    ("Dilihat dari nilai investasi, tahun 2018 IKM di kabupaten itu memiliki nilai tertinggi.", True),
-    ("Sejak 2018 perajin di desa itu menjual ke luar negeri.", True),
-    ("Di kabupaten itu ada 2018 IKM yang terdaftar.", False),
+    ("Menurut catatan dinas, pada tahun 2019 IKM kota itu paling banyak menjual kain.", True),
+    ("Sejak 2019 perajin di desa itu menjual ke luar negeri.", True),
+    ("Di kabupaten itu ada 2019 IKM yang terdaftar.", False),
 ])
 def test_a_year_before_a_counted_noun_is_vetoed_as_a_year(sentence, vetoed):
-    [frame] = [f for f in frame_sentence(sentence, 2024) if f.quantity.value == 2018]
+    [frame] = [f for f in frame_sentence(sentence, 2024) if f.quantity.value == 2019]
     assert ("year" in frame.vetoes) == vetoed

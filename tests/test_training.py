@@ -79,7 +79,7 @@ def test_a_fitted_model_decides_what_the_reader_keeps(tmp_path):
     out, _ = _train(tmp_path, "m.json")
     model = Model(json.loads(out.read_text()))
     page = ("<html><head><title>IKM Kota Kediri</title></head><body><article><h1>IKM Kota Kediri</h1>"
-            "<p>KEDIRI - Dinas Perindustrian Kota Kediri mencatat ada 85 unit usaha anyaman di kota itu.</p>"
+            "<p>KEDIRI - Disperindag Kediri menghitung 85 unit usaha anyaman di wilayahnya.</p>"
             "</article></body></html>")
     result = extract_page(page, crawl_date="2024-05-01", decider=model.decide)
     for fact in result["facts"]:
@@ -102,7 +102,7 @@ def test_analysts_corrections_become_labels(tmp_path):
     url = "https://kabar-lima.example/berita/anyaman"
     html = ("<html><head><title>Perajin Anyaman Kota Kediri</title>"
             f'<link rel="canonical" href="{url}"></head><body><article><h1>Perajin Anyaman Kota Kediri</h1>'
-            "<p>KEDIRI - Dinas Perindustrian Kota Kediri mencatat ada 85 unit usaha anyaman di kota itu.</p>"
+            "<p>KEDIRI - Disperindag Kediri menghitung 85 unit usaha anyaman di wilayahnya.</p>"
             "<p>Omzet para perajin mencapai Rp 3 miliar per tahun, dan harga tikar Rp 150 ribu.</p>"
             "</article></body></html>")
     day = tmp_path / "data" / "lake" / "2024-05-02"

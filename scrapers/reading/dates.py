@@ -307,7 +307,7 @@ def date_from_text(text: str, crawl_date: date | None = None, url: str | None = 
     weekday = [f for f in found if f.has_weekday]
     if weekday:
         return weekday[0].value
-    # a stamp with its year and clock time anywhere ('10-12-2014 15:32:22' closing an agency's story)
+    # a stamp with its year and clock time anywhere ('21-03-2016 08:14:05' closing an agency's story)
     stamped = [f for f in found if f.has_time and f.year_stated]
     return stamped[0].value if stamped else None
 

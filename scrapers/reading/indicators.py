@@ -344,7 +344,7 @@ def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
     if 1945 <= q.value <= 2035 and q.value == int(q.value) and _YEAR_WORD_BEFORE.search(before[-20:]):
-        vetoes.append("year")  # 'tahun 2018 IKM di Kabupaten Gianyar': a year, not 2018 IKM
+        vetoes.append("year")  # 'pada tahun 2019 IKM kota itu ...': a year, not 2019 IKM
     if SUBSET.search(before):
         vetoes.append("subset")
     if VAGUE_PAST.search(before[-90:]):
@@ -503,7 +503,7 @@ def _money_guess(sentence: str) -> str:
 def _unnamed(q: Quantity, guess: str, unit: str | None, sentence: str, published_year: int | None,
              context_year: int | None, conf: float) -> Frame:
     """A number no rule names an indicator for: a candidate all the same, with a guessed indicator and
-    the veto 'unnamed', so the fitted decision can still take it ('13 ribu para pelaku IKM', '20 pabrik')."""
+    the veto 'unnamed', so the fitted decision can still take it ('sekitar 40 pabrik', 'senilai Rp 90 juta')."""
     period = find_period(sentence, q.start) if guess in FLOW_INDICATORS else None
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, guess, unit or "IDR", period, year, _conf(conf - 0.4), "unnamed", ("unnamed",))
