@@ -81,9 +81,9 @@ def test_a_fitted_model_decides_what_the_reader_keeps(tmp_path):
     page = ("<html><head><title>IKM Kota Kediri</title></head><body><article><h1>IKM Kota Kediri</h1>"
             "<p>KEDIRI - Disperindag Kediri menghitung 85 unit usaha anyaman di wilayahnya.</p>"
             "</article></body></html>")
-    result = extract_page(page, crawl_date="2024-05-01", decider=model.decide)
-    for fact in result["facts"]:
-        assert 0 <= fact["confidence"] <= 1
+    [fact] = extract_page(page, crawl_date="2024-05-01", decider=model.decide)["facts"]
+    assert (fact["indicator"], fact["value"], fact["city_code"], fact["year"]) == ("jumlah_ikm", 85, "35.71", None)
+    assert 0.5 <= fact["confidence"] <= 1
     rules = extract_page(page, crawl_date="2024-05-01", decider=training.rules_decision)
     assert [(f["indicator"], f["value"]) for f in rules["facts"]] == [("jumlah_ikm", 85)]
 

@@ -290,7 +290,7 @@ class Model:
         cal = self.data.get("calibration")
         if not cal:
             return p_keep
-        z = (cal["keep"] * _logit(p_keep) + cal["indicator"] * math.log(max(p_indicator, 1e-6))
+        z = (cal["keep"] * logit(p_keep) + cal["indicator"] * math.log(max(p_indicator, 1e-6))
              + cal["place"] * math.log(max(p_place, 1e-6)) + cal["intercept"])
         return _sigmoid(z)
 
@@ -306,7 +306,7 @@ class Model:
 _DROPPED = Decision(False, 0.0, "", "rules", "rules")
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
 

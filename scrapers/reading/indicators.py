@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .numbers import Quantity, find_quantities
 
-__all__ = ["Reading", "Frame", "classify_sentence", "classify_quantity", "frame_sentence", "frame_quantity", "find_period", "find_year",
+__all__ = ["Reading", "Frame", "classify_sentence", "frame_sentence", "frame_quantity", "find_period", "find_year",
            "INDICATORS", "UNIT_OF"]
 
 INDICATORS = ("jumlah_sentra", "jumlah_ikm", "tenaga_kerja", "nilai_produksi", "nilai_omzet",
@@ -509,7 +509,7 @@ def _unnamed(q: Quantity, guess: str, unit: str | None, sentence: str, published
     return Frame(q, guess, unit or "IDR", period, year, _conf(conf - 0.4), "unnamed", ("unnamed",))
 
 
-def frame_quantity(sentence: str, q: Quantity, qs: list[Quantity] | None = None, published_year: int | None = None,
+def frame_quantity(sentence: str, q: Quantity, published_year: int | None = None,
                    prev_sentence: str | None = None, context_year: int | None = None) -> Frame | None:
     """The frame of one number, or None when it can state no indicator (a year, a price, no counted noun)."""
     if not q.is_indicator_candidate:
@@ -517,13 +517,6 @@ def frame_quantity(sentence: str, q: Quantity, qs: list[Quantity] | None = None,
     if q.kind == "money":
         return frame_money(sentence, q, published_year, prev_sentence, context_year)
     return frame_count(sentence, q, published_year, prev_sentence, context_year)
-
-
-def classify_quantity(sentence: str, q: Quantity, qs: list[Quantity], published_year: int | None = None,
-                      prev_sentence: str | None = None, context_year: int | None = None) -> Reading | None:
-    """The rules' reading of one number: its frame when no rule vetoes it."""
-    f = frame_quantity(sentence, q, qs, published_year, prev_sentence, context_year)
-    return f.reading() if f is not None and not f.vetoes else None
 
 
 def stated_year(sentence: str) -> int | None:
@@ -547,7 +540,7 @@ def frame_sentence(sentence: str, published_year: int | None = None,
     qs = find_quantities(sentence)
     out = []
     for q in qs:
-        f = frame_quantity(sentence, q, qs, published_year, prev_sentence, context_year)
+        f = frame_quantity(sentence, q, published_year, prev_sentence, context_year)
         if f is not None:
             out.append(f)
     return out

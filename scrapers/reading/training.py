@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .decide import PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, _logit, candidate_features, rules_decision
+from .decide import PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, logit, candidate_features, rules_decision
 from .sentra import words_overlap
 
 MODEL_FORMAT = 1
@@ -334,7 +334,7 @@ def _calibration(examples: list[Example], articles: list[dict], c_reg: float, th
             p, ind, p_ind, place, p_place, _ = m.choose(ex.features, *_frame_of(ex.features))
             if p < threshold:
                 continue
-            rows.append([_logit(p), math.log(max(p_ind, 1e-6)), math.log(max(p_place, 1e-6))])
+            rows.append([logit(p), math.log(max(p_ind, 1e-6)), math.log(max(p_place, 1e-6))])
             right.append(bool(ex.keep and ind == ex.indicator and place == ex.place))
     if len(set(right)) < 2:
         return None
