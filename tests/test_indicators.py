@@ -169,6 +169,9 @@ def test_period(sentence, period):
     ("Tahun ini ada 80 peserta.", 2020, 2020),
     ("Ada 80 peserta.", 2020, 2020),
     ("Ada 80 peserta.", None, None),
+    ("Sampai akhir Oktober 2019 terdata 640 unit usaha.", 2021, 2019),
+    ("Pameran pada 3-7 Mei 2015 diikuti 45 perajin.", 2016, 2015),
+    ("Ada 80 peserta pada 12 Mei.", 2020, 2020),
 ])
 def test_year(sentence, published, year):
     assert find_year(sentence, None, published) == year

@@ -130,3 +130,18 @@ def test_analysts_corrections_become_labels(tmp_path):
     # 85 rejected, and Rp 3 miliar kept (the price Rp 150 ribu is no candidate the reader frames)
     assert model["trained_on"]["correction_labels"] == 2
     assert taught.read_bytes() != plain.read_bytes()
+
+
+@pytest.mark.parametrize("sentence, gold_year, label", [
+    ("Pada 2024 tercatat 310 IKM.", 2024, "stated|published"),   # the stated year is the publication year
+    ("Pada 2022 tercatat 310 IKM.", 2022, "stated"),
+    ("Tercatat 310 IKM.", None, "none|stated|context"),   # no year stated before or here: all three give none
+    ("Tercatat 310 IKM.", 2024, "published"),
+    ("Tercatat 310 IKM.", 2019, None),                              # no choice gives it
+])
+def test_a_year_label_names_every_choice_that_gives_the_labelled_year(sentence, gold_year, label):
+    from scrapers.reading.decide import Candidate
+    from scrapers.reading.indicators import frame_sentence
+    frame = frame_sentence(sentence, 2024)[0]
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
+    assert training._year_label(c, {"year": gold_year}) == label

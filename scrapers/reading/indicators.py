@@ -152,7 +152,15 @@ PERIODS = [
     ("tahun", _rx(r"\b(?:per\s*tahun(?:nya)?|pertahun(?:nya)?|setahun(?:nya)?|setiap\s+tahun(?:nya)?|tiap\s+tahun(?:nya)?|tahunan|/\s*tahun|"
                   r"sepanjang\s+(?:tahun\s+)?(?:19|20)\d{2}|sepanjang\s+tahun|selama\s+tahun|selama\s+(?:19|20)\d{2})\b")),
 ]
-YEAR_EXPL = _rx(r"\b(?:tahun|thn\.?|th\.?|pada|hingga|sampai|sejak|sepanjang|selama|per|akhir|awal|medio|di|apbn|apbd|periode|dari)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)|\(\s*(?:[A-Z]{2,}\s*,\s*)?((?:19|20)\d{2})\s*\)")
+YEAR_EXPL = _rx(r"\b(?:tahun|thn\.?|th\.?|pada|hingga|sampai|sejak|sepanjang|selama|per|akhir|awal|medio|di|apbn|apbd|periode|dari)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)|\(\s*(?:[A-Z]{2,}\s*,\s*)?((?:19|20)\d{2})\s*\)|"
+                r"\b(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember)\s+((?:19|20)\d{2})\b(?![.,]\d)")
+
+
+def year_of(m: re.Match) -> int:
+    """The year a YEAR_EXPL match names, whichever of its forms matched ('pada 2018', '(2018)', 'Mei 2018')."""
+    return int(next(g for g in m.groups() if g))
+
+
 _YEARISH = re.compile(r"(?:19|20)\d{2}")
 YEAR_REL = _rx(r"\btahun\s+(ini|lalu|sebelumnya|kemarin|depan|mendatang|berikutnya)\b|\b(setahun\s+lalu)\b")
 REL_DELTA = {"ini": 0, "lalu": -1, "sebelumnya": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "berikutnya": 1,
@@ -178,7 +186,7 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
     after: list[tuple[int, int]] = []
     close: list[tuple[int, int]] = []
     for m in YEAR_EXPL.finditer(sentence):
-        y = int(m.group(1) or m.group(2))
+        y = year_of(m)
         (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
         if m.start() > pos and m.start() - pos <= 22 and not re.search(r"[,;:]", sentence[pos:m.start()]):
             close.append((m.start() - pos, y))  # '1.900 IKM pada 2021
@@ -524,7 +532,7 @@ def stated_year(sentence: str) -> int | None:
     if not _YEARISH.search(sentence):
         return None  # no four-digit year at all: YEAR_EXPL cannot match
     m = YEAR_EXPL.search(sentence)
-    return int(m.group(1) or m.group(2)) if m else None
+    return year_of(m) if m else None
 
 
 def classify_sentence(sentence: str, published_year: int | None = None,

@@ -113,11 +113,10 @@ def _place_label(c: Candidate, fact: dict) -> str | None:
 
 
 def _year_label(c: Candidate, fact: dict) -> str | None:
+    """Every year choice that gives the labelled year, '|'-joined ('stated|published' when the sentence
+    states the publication year): the label does not say which the writer meant, so each gets a share."""
     gold = fact.get("year")
-    for choice in YEAR_CHOICES:
-        if c.year(choice) == gold:
-            return choice
-    return None
+    return "|".join(choice for choice in YEAR_CHOICES if c.year(choice) == gold) or None
 
 
 def candidates_of(article: dict) -> list[Candidate]:
@@ -253,13 +252,19 @@ def _matrix(examples: list[Example], vocab: list[str]):
 
 def _fit_head(examples: list[Example], vocab: list[str], target: str, c_reg: float) -> dict | None:
     from sklearn.linear_model import LogisticRegression
-    rows = [ex for ex in examples if getattr(ex, target) is not None]
-    ys = [getattr(ex, target) for ex in rows]
+    rows, ys, weights = [], [], []
+    for ex in examples:
+        label = getattr(ex, target)
+        if label is None:
+            continue
+        shares = str(label).split("|") if target == "year" else [label]
+        for y in shares:   # an ambiguous year label: one row per choice that gives it, sharing its weight
+            rows.append(ex); ys.append(y); weights.append(1.0 / len(shares))
     if len(set(ys)) < 2:
         return None
     X = _matrix(rows, vocab)
     lr = LogisticRegression(C=c_reg, max_iter=2000, solver="lbfgs")
-    lr.fit(X, ys)
+    lr.fit(X, ys, sample_weight=weights)
     classes = [str(c) for c in lr.classes_]
     if target == "keep":
         return {"weights": _weights(vocab, lr.coef_[0]), "intercept": round(float(lr.intercept_[0]), 5)}
