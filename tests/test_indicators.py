@@ -172,6 +172,9 @@ def test_period(sentence, period):
     ("Sampai akhir Oktober 2019 terdata 640 unit usaha.", 2021, 2019),
     ("Pameran pada 3-7 Mei 2015 diikuti 45 perajin.", 2016, 2015),
     ("Ada 80 peserta pada 12 Mei.", 2020, 2020),
+    ("Dana DAK Fisik 2021 untuk sentra itu Rp 650 juta.", 2023, 2021),
+    ("Survei industri tahunan 2020 mencatat 900 usaha.", 2023, 2020),
+    ("Transaksi Gianyar Expo 2014 mencapai Rp 2 miliar.", 2015, 2014),
 ])
 def test_year(sentence, published, year):
     assert find_year(sentence, None, published) == year
