@@ -145,3 +145,12 @@ def test_a_year_label_names_every_choice_that_gives_the_labelled_year(sentence, 
     frame = frame_sentence(sentence, 2024)[0]
     c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
     assert training._year_label(c, {"year": gold_year}) == label
+
+
+def test_year_only_features_weigh_in_the_year_head_alone(tmp_path):
+    out, _ = _train(tmp_path, "m.json")
+    heads = json.loads(out.read_text())["heads"]
+    assert not [k for k in heads["keep"]["weights"] if k.startswith(training.YEAR_ONLY)]
+    for name in ("indicator", "place"):
+        assert not [k for ws in heads[name]["weights"].values() for k in ws if k.startswith(training.YEAR_ONLY)]
+    assert [k for ws in heads["year"]["weights"].values() for k in ws if k.startswith(training.YEAR_ONLY)]

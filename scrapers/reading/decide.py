@@ -44,6 +44,8 @@ _PROVINCE_WORD = re.compile(r"\b(?:provinsi|pemprov|gubernur|se-?provinsi|kabupa
 _ISLAND = re.compile(r"\b(?:pulau|luar\s+jawa|luar\s+pulau)\b")
 _LARGE = re.compile(r"\b(?:industri\s+besar|besar\s+dan\s+menengah|seluruh\s+industri|sektor\s+industri|industri\s+pengolahan)\b")
 _TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?$")
+_DATED = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|kemarin|pekan\s+lalu)\b|"
+                    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)", re.I)
 _PER = re.compile(r"\b(?:per|setiap|tiap|masing-masing|rata-rata)\b")
 
 
@@ -119,6 +121,13 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
             feats[f"context_gap={max(-2, min(3, c.published_year - c.context_year))}"] = 1.0
     if c.published_year is None:
         feats["year=no_published"] = 1.0
+    # whether a year is tied to a figure depends on what it counts: a training or an aid happens in a
+    # year, a stock is 'now'
+    ind = c.frame.indicator
+    for k in [k for k in feats if k.startswith(("year=", "year_gap=", "context_gap="))]:
+        feats[f"y:{ind}&{k}"] = 1.0
+    if _DATED.search(c.sentence):
+        feats["y:dated_event"] = feats[f"y:{ind}&dated_event"] = 1.0   # 'Selasa (12/3)': days around publication
 
 
 def candidate_features(c: Candidate) -> dict[str, float]:
