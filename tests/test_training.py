@@ -154,3 +154,15 @@ def test_year_only_features_weigh_in_the_year_head_alone(tmp_path):
     for name in ("indicator", "place"):
         assert not [k for ws in heads[name]["weights"].values() for k in ws if k.startswith(training.YEAR_ONLY)]
     assert [k for ws in heads["year"]["weights"].values() for k in ws if k.startswith(training.YEAR_ONLY)]
+
+
+@pytest.mark.parametrize("text, city_mentions, province_mentions, n_cities, expected", [
+    ("Dinas mencatat 40 IKM dan dua sentra perajin.", 3, 1, 1, {"a:ikm=1"}),
+    ("Pelaku UMKM dan UKM di provinsi itu: 900 UMKM, 30 IKM.", 0, 4, 0,
+     {"a:ikm=0", "a:umkm_story", "a:province_story", "a:no_city"}),
+    ("Kementerian Perindustrian mencatat sentra IKM nasional.", 1, 0, 1, {"a:ikm=1", "a:nation_lead"}),
+])
+def test_article_features_say_what_the_whole_article_is_about(text, city_mentions, province_mentions, n_cities,
+                                                              expected):
+    from scrapers.reading.decide import article_features
+    assert set(article_features(text, city_mentions, province_mentions, n_cities)) == expected

@@ -64,6 +64,7 @@ class Candidate:
     headline_like: bool
     n_cities: int                  # distinct kab/kota the article names
     context_year: int | None = None   # the latest year the article stated before this sentence
+    article: dict[str, float] = field(default_factory=dict)   # what the whole article is like (article_features)
     features: dict[str, float] = field(default_factory=dict)
 
     def stated_year(self) -> int | None:
@@ -96,6 +97,27 @@ class Candidate:
         if choice == "context":
             return self.context_year
         return None
+
+
+_UMKM_WORD = re.compile(r"\b(?:umkm|ukm|umk|usaha\s+mikro)\b")
+_IKM_WORD = re.compile(r"\b(?:ikm|imk|industri\s+kecil|sentra|perajin|pengrajin)\b")
+
+
+def article_features(text: str, n_city_mentions: int, n_province_mentions: int, n_cities: int) -> dict[str, float]:
+    """What the whole article is like, the same for each of its numbers: a story about UMKM rather than
+    IKM, about a province rather than a city, or about no place at all, has few facts of a kab/kota."""
+    low = text.lower()
+    umkm, ikm = len(_UMKM_WORD.findall(low)), len(_IKM_WORD.findall(low))
+    feats = {f"a:ikm={min(ikm, 6) // 2}": 1.0}
+    if umkm > ikm:
+        feats["a:umkm_story"] = 1.0
+    if n_province_mentions > 2 * n_city_mentions:
+        feats["a:province_story"] = 1.0
+    if not n_cities:
+        feats["a:no_city"] = 1.0
+    if _NATION.search(low[:400]):
+        feats["a:nation_lead"] = 1.0
+    return feats
 
 
 def _window_words(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -178,6 +200,7 @@ def candidate_features(c: Candidate) -> dict[str, float]:
     if "%" in s or "persen" in low:
         feats["cue=percent"] = 1.0
     _add_year_features(c, feats)
+    feats.update(c.article)
     for cue in f.cues:
         feats[f"cue={cue}"] = 1.0
     if 1945 <= q.value <= 2035 and q.value == int(q.value) and q.kind != "money":

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from . import dates as _dates
-from .decide import Candidate, apply_decision, load_model, reader_version, rules_decision
+from .decide import Candidate, apply_decision, article_features, load_model, reader_version, rules_decision
 from .indicators import frame_sentence, stated_year
 from .numbers import parse_number
 from .page import Page, read_page
@@ -535,6 +535,7 @@ class _Article:
     raw_facts: list[tuple[dict, int]] = dataclasses.field(default_factory=list)
     sentra_mentions: list[tuple[SentraMention, str | None, int]] = dataclasses.field(default_factory=list)
     sent_place: dict[int, Placed] = dataclasses.field(default_factory=dict)
+    features: dict[str, float] = dataclasses.field(default_factory=dict)   # decide.article_features
 
     @property
     def pub_year(self) -> int | None:
@@ -632,6 +633,7 @@ def _read_sentences(a: _Article, decide) -> None:
     """Each sentence in order: its numbers framed, placed and decided; its sentra found and placed. The
     year stated last in the paragraph (and in the article) carries to the sentences after it."""
     para_year = None
+    a.features = article_features(a.text, a.n_city, a.n_prov, len(a.article_codes))
     article_year = stated_year(a.title or "")   # the latest year the article has stated so far
     for i, s in enumerate(a.sents):
         prev = a.sents[i - 1] if i > 0 and a.sents[i - 1].para == s.para else None
@@ -668,7 +670,8 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
         if not r.vetoes:
             a.sent_place[i] = placed
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.pub_year,
-                         s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before)
+                         s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
+                         a.features)
         d = decide(cand)
         if not d.keep:
             continue

@@ -33,6 +33,7 @@ MIN_ARTICLES_PER_WORD = 3      # a word feature must occur near numbers in this 
 OVERRIDE_MARGIN = 0.7
 C_GRID = (0.03, 0.1, 0.3, 1.0)   # inverse regularisation strengths tried by inner cross-validation
 YEAR_ONLY = "y:"   # features only the year head learns from
+HEAD_LEFT_OUT = {"keep": (YEAR_ONLY,), "indicator": (YEAR_ONLY,), "place": (YEAR_ONLY,), "year": ("a:",)}
 YEAR_C_GRID = (0.3, 1.0, 3.0, 10.0)   # the year head's own: it learns from the kept numbers only
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))   # 0.20 .. 0.80
 _TWO_PART_SUFFIXES = {"co.id", "go.id", "or.id", "ac.id", "web.id", "my.id", "sch.id", "desa.id", "biz.id", "net.id"}
@@ -285,9 +286,8 @@ def _weights(vocab: list[str], coef) -> dict[str, float]:
 
 def _fit_heads(examples: list[Example], c_reg: float, only_keep: bool = False,
                year_c: float | None = None) -> tuple[dict, list[str]]:
-    vocab = _vocabulary(examples)
-    year_vocab = vocab
-    vocab = [k for k in vocab if not k.startswith(YEAR_ONLY)]
+    all_vocab = _vocabulary(examples)
+    vocab = _head_vocab(all_vocab, "keep")
     # with a single class to learn (a tiny corpus) the keep head is the constant its examples give
     share = sum(ex.keep for ex in examples) / max(1, len(examples))
     constant = {"weights": {}, "intercept": 8.0 if share >= 0.5 else -8.0}
@@ -297,9 +297,14 @@ def _fit_heads(examples: list[Example], c_reg: float, only_keep: bool = False,
     kept = [ex for ex in examples if ex.keep]
     for name in ("indicator", "place", "year"):
         c = year_c if name == "year" and year_c else c_reg
-        heads[name] = _fit_head(kept, year_vocab if name == "year" else vocab, name, c) or \
-            {"weights": {}, "intercept": {}}
-    return heads, year_vocab
+        heads[name] = _fit_head(kept, _head_vocab(all_vocab, name), name, c) or {"weights": {}, "intercept": {}}
+    return heads, all_vocab
+
+
+def _head_vocab(vocab: list[str], head: str) -> list[str]:
+    """The features a head learns from: year-only features ('y:') are the year head's alone."""
+    left_out = HEAD_LEFT_OUT.get(head, ())
+    return [k for k in vocab if not k.startswith(left_out)] if left_out else vocab
 
 
 def _choose_year_c(examples: list[Example], articles: list[dict], folds: int = 3) -> float:
@@ -311,7 +316,7 @@ def _choose_year_c(examples: list[Example], articles: list[dict], folds: int = 3
     for c in YEAR_C_GRID:
         right = 0
         for train_idx, test_idx in _group_folds(groups, folds):
-            vocab = _vocabulary([kept[i] for i in train_idx])
+            vocab = _head_vocab(_vocabulary([kept[i] for i in train_idx]), "year")
             head = _fit_head([kept[i] for i in train_idx], vocab, "year", c)
             if head is None:
                 continue
