@@ -157,10 +157,10 @@ def test_year_only_features_weigh_in_the_year_head_alone(tmp_path):
 
 
 @pytest.mark.parametrize("text, city_mentions, province_mentions, n_cities, expected", [
-    ("Dinas mencatat 40 IKM dan dua sentra perajin.", 3, 1, 1, {"a:ikm=1"}),
+    ("Dinas mencatat 40 IKM dan dua sentra perajin.", 3, 1, 1, {"a:ikm_density=3"}),
     ("Pelaku UMKM dan UKM di provinsi itu: 900 UMKM, 30 IKM.", 0, 4, 0,
-     {"a:ikm=0", "a:umkm_story", "a:province_story", "a:no_city"}),
-    ("Kementerian Perindustrian mencatat sentra IKM nasional.", 1, 0, 1, {"a:ikm=1", "a:nation_lead"}),
+     {"a:ikm_density=2", "a:umkm_story", "a:province_story", "a:no_city"}),
+    ("Kementerian Perindustrian mencatat sentra IKM nasional.", 1, 0, 1, {"a:ikm_density=3", "a:nation_lead"}),
 ])
 def test_article_features_say_what_the_whole_article_is_about(text, city_mentions, province_mentions, n_cities,
                                                               expected):

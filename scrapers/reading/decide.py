@@ -108,7 +108,8 @@ def article_features(text: str, n_city_mentions: int, n_province_mentions: int, 
     IKM, about a province rather than a city, or about no place at all, has few facts of a kab/kota."""
     low = text.lower()
     umkm, ikm = len(_UMKM_WORD.findall(low)), len(_IKM_WORD.findall(low))
-    feats = {f"a:ikm={min(ikm, 6) // 2}": 1.0}
+    per_100_words = 100.0 * ikm / max(50, len(low.split()))
+    feats = {f"a:ikm_density={min(3, int(per_100_words))}": 1.0}   # IKM words per 100 words: 0, 1, 2, 3+
     if umkm > ikm:
         feats["a:umkm_story"] = 1.0
     if n_province_mentions > 2 * n_city_mentions:
