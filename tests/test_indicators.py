@@ -28,6 +28,9 @@ def readings(sentence, year=2020, prev=None):
     ("Pemkab menargetkan transaksi pameran mencapai Rp 3 miliar.", [("target_penjualan", 3e9, "IDR")]),
     ("Kementerian memberikan bantuan mesin senilai Rp 450 juta.", [("bantuan", 450e6, "IDR")]),
     ("Kota itu mendapat DAK sebesar Rp 9 miliar untuk sentra.", [("bantuan", 9e9, "IDR")]),
+    # rupiah left unwritten after a money word
+    ("Kota itu mendapat DAK sebesar 4,5 miliar untuk sentra.", [("bantuan", 4.5e9, "IDR")]),
+    ("Omzet perajin mencapai 60 juta per bulan.", [("nilai_omzet", 60e6, "IDR")]),
     # not indicators
     ("Sebuah tas dijual Rp 120.000 per buah.", []),
     ("Anggaran penyelenggaraan pameran mencapai Rp 600 juta.", []),

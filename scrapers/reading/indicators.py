@@ -14,6 +14,7 @@ Rules, in short:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -517,11 +518,19 @@ def _unnamed(q: Quantity, guess: str, unit: str | None, sentence: str, published
     return Frame(q, guess, unit or "IDR", period, year, _conf(conf - 0.4), "unnamed", ("unnamed",))
 
 
+_UNMARKED_RUPIAH = _rx(r"\b(?:senilai|sebesar|bernilai|seharga|anggaran|dana|pagu|nilai|omzet|omset|transaksi|investasi|"
+                       r"devisa)\s+(?:[\w()-]+\s+){0,3}?(?:sekitar\s+|mencapai\s+|hingga\s+|lebih\s+dari\s+)?$")
+_MULTIPLIER = _rx(r"\b(?:juta|jt|miliar|milyar|miliyar|triliun|trilyun)\b")
+
+
 def frame_quantity(sentence: str, q: Quantity, published_year: int | None = None,
                    prev_sentence: str | None = None, context_year: int | None = None) -> Frame | None:
     """The frame of one number, or None when it can state no indicator (a year, a price, no counted noun)."""
     if not q.is_indicator_candidate:
         return None
+    if q.kind == "number" and _UNMARKED_RUPIAH.search(sentence[max(0, q.start - 40):q.start]) and \
+            _MULTIPLIER.search(q.text) and q.value >= 1_000_000:
+        q = dataclasses.replace(q, kind="money", unit="IDR")   # 'DAK sebesar 2,5 miliar': rupiah unwritten
     if q.kind == "money":
         return frame_money(sentence, q, published_year, prev_sentence, context_year)
     return frame_count(sentence, q, published_year, prev_sentence, context_year)
