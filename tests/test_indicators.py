@@ -28,6 +28,10 @@ def readings(sentence, year=2020, prev=None):
     ("Pemkab menargetkan transaksi pameran mencapai Rp 3 miliar.", [("target_penjualan", 3e9, "IDR")]),
     ("Kementerian memberikan bantuan mesin senilai Rp 450 juta.", [("bantuan", 450e6, "IDR")]),
     ("Kota itu mendapat DAK sebesar Rp 9 miliar untuk sentra.", [("bantuan", 9e9, "IDR")]),
+    # counted nouns: factories, places of business, 'N buah' after the noun
+    ("Di kecamatan itu ada 45 pabrik tahu.", [("jumlah_ikm", 45, "unit")]),
+    ("Tercatat 120 tempat usaha bordir di desa itu.", [("jumlah_ikm", 120, "unit")]),
+    ("Jumlah unit usaha anyaman mencapai 2.140 buah.", [("jumlah_ikm", 2140, "unit")]),
     # rupiah left unwritten after a money word
     ("Kota itu mendapat DAK sebesar 4,5 miliar untuk sentra.", [("bantuan", 4.5e9, "IDR")]),
     ("Omzet perajin mencapai 60 juta per bulan.", [("nilai_omzet", 60e6, "IDR")]),
@@ -206,7 +210,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Tercatat 412 unit usaha kerajinan di kota itu.", 412, "jumlah_ikm", (), ()),
     ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
-    ("Saat ini ada sekitar 20 pabrik tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
+    ("Saat ini ada sekitar 20 dapur tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
     ("Pemkot menyediakan anggaran Rp 2,6 miliar guna pelatihan itu.", 2_600_000_000, "bantuan", ("unnamed",), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),

@@ -65,7 +65,8 @@ NOUN_AFTER = [
                        r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
                        r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
                        r"pengusaha|produsen|wirausaha\s+(?:ikm|industri)|unit\s+industri|kelompok\s+usaha|"
-                       r"usaha\s+kecil|usaha\s+mikro|industri\b(?!\s+(?:besar|sedang|menengah\s+besar)))")),
+                       r"usaha\s+kecil|usaha\s+mikro|industri\b(?!\s+(?:besar|sedang|menengah\s+besar))|"
+                       r"pabrik\b|tempat\s+usaha|para\s+pelaku\s+(?:usaha|ikm|industri))")),
 ]
 UNIT_AFTER = _rx(r"^\s*unit\b")
 # 'N unit ATBM', 'N unit mesin jahit': units of equipment, not business units
@@ -95,7 +96,7 @@ BACK_NOUNS = [
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
                    r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=]|\bjumlah\s+(?:[\w-]+\s+){1,3}(?=$))\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
-CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
+CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
 MONEY_WORDS = [
