@@ -20,12 +20,13 @@ IKM_RE = re.compile(
     r"kampung\s+(?:industri|ikm)|perajin|pengrajin|kerajinan|umkm|ukm|disperindag|disperin|diskoperindag|"
     r"dinas\s+perindustrian|perindustrian|kemenperin|kementerian\s+perindustrian|dekranas\w*|mebel|furnitur|"
     r"konveksi|batik|tenun|songket|gerabah|anyaman|bordir|pande\s+besi|unit\s+usaha|pelaku\s+usaha|"
-    r"industri\s+pengolahan|produk\s+unggulan|ovop|bimtek|wirausaha\s+industri)\b",
+    r"industri\s+pengolahan|produk\s+unggulan|ovop|bimtek|wirausaha\s+industri|wira\s*usaha\s+baru|wub)\b",
     re.I,
 )
 STRONG_RE = re.compile(r"\b(?:ikm|imk|industri\s+kecil|sentra\s+ikm|sentra\s+industri|perajin|pengrajin|penenun|pembatik|"
                        r"penganyam|pengukir|pemahat|pandai\s+besi|pande\s+besi|"
-                       r"home\s*industr\w*|industri\s+rumahan|kampung\s+industri)\b", re.I)
+                       r"home\s*industr\w*|industri\s+rumahan|kampung\s+industri|"
+                       r"wira\s*usaha\s+baru|wub|diklat\s+industri)\b", re.I)   # Kemenperin's new-entrepreneur training
 AGRI_RE = re.compile(
     r"\b(?:petani|panen|gabah|padi|bawang\s+merah|cabai|hortikultura|kementan|kementerian\s+pertanian|"
     r"dinas\s+pertanian|luas\s+tanam|luas\s+panen|produktivitas\s+lahan|benih|bibit|pupuk|ton|kuintal|sawah|"
