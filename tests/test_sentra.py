@@ -34,6 +34,10 @@ def found(sentence):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Sentra kerajinan rotan di Desa Trangsan terus berkembang.", [("rotan", "Desa Trangsan", False)]),
+    # a word of rank before the product, a conjunction or 'IKM' after it, are not the product
+    ("Sentra ekselen pala di Desa Lolak dikunjungi menteri.", [("pala", "Desa Lolak", False)]),
+    ("Sentra andalan gerabah di Desa Melikan terus berkembang.", [("gerabah", "Desa Melikan", False)]),
+    ("Sentra sulam dan IKM lain di kota itu ikut pameran.", [("sulam", None, False)]),
     ("Pemkab akan membangun sentra IKM bordir di Kecamatan Tarogong.", [("bordir", "Kecamatan Tarogong", True)]),
     ("Pada 2026 Pemkab merencanakan sentra industri kecil logam di Kecamatan Ceper.", [("logam", "Kecamatan Ceper", True)]),
     ("Di kota itu ada sentra sepatu, tas, dan jaket kulit.", [("sepatu", None, False), ("tas", None, False),

@@ -135,6 +135,7 @@ _HEAD_KAMPUNG_PLACE = re.compile(r"\s+(?:" + _KAMPUNG_PRODUCTS + r")\s+(?:(?-i:[
 _GENERIC_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?\s*(?:(?:ikm|imk|ukm|umkm|industri\s+kecil(?:\s+dan)?(?:\s+menengah)?|industri|usaha|"
     r"produksi(?:nya)?|pengembangan|unggulan|binaan|khusus|terpadu|baru|utama|yang\s+memproduksi|"
+    r"ekselen|excellent|andalan|percontohan|rintisan|prioritas|"
     r"pembuatan|pengolahan|penghasil)\b\s*(?:\([^)]{0,60}\))?\s*)*", re.I)
 _STOP = re.compile(
     r"\b(?:di|yang|dengan|untuk|ini|itu|tersebut|telah|sudah|akan|agar|sebagai|berlokasi|terletak|berada|seluas|"
@@ -145,7 +146,7 @@ _STOP = re.compile(
     r"selain|sejak|tahun|bulan|kepada|kecamatan|kabupaten|kota|desa|kelurahan|ada|terdapat|mencapai|sebanyak|"
     r"tampil|tampilkan|menampilkan|mengikuti|diikuti|dibina|didorong|digelar|berjumlah|serta\s+sentra|yakni|yaitu|misalnya|"
     r"contohnya|termasuk|maupun|pertama|kedua|ketiga|keempat|kelima|tadi|pun|sendiri|hendaknya|sebaiknya|perlu|harus|"
-    r"wajib|nanti|kelak|sekarang|kemarin|dulu|dahulu|lagi|pula|dan\s+sentra)\b|"
+    r"wajib|nanti|kelak|sekarang|kemarin|dulu|dahulu|lagi|pula|dan\s+sentra|dan\s+(?:ikm|umkm|ukm))\b|"
     r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s|"
     # verbs end the name: 'sentra batik tulis Lasem menyerap 900 pekerja'
     r"\b(?:mem|men|meng|meny)[a-z]{4,}\b|\bter[a-z]{5,}\b|\bdi[a-z]{5,}\b|\bber[a-z]{4,}\b", re.I)
@@ -235,6 +236,7 @@ def _clean_commodity(c: str | None) -> str | None:
     c = c2 or c
     c = re.sub(r"\s+", " ", c).strip()
     c = re.sub(r"\s+(?:terpadu|modern|bersama|percontohan|mini)$", "", c, flags=re.I)  # 'alas kaki terpadu': the kind of sentra
+    c = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", c, flags=re.I)   # a name cut after its conjunction: 'hasil laut dan'
     if c.istitle() or c.isupper():
         c = c.lower()
     if not c or len(c) < 3:
