@@ -190,6 +190,10 @@ def test_year(sentence, published, year):
 @pytest.mark.parametrize("sentence, years", [
     ("Pada 2018, jumlah IKM 1.200, pada 2019 naik menjadi 1.350.", [2018, 2019]),
     ("Tahun 2022 tercatat 2.100 IKM, naik dari 1.900 IKM pada 2021.", [2022, 2021]),
+    # a year after the next conjunction or comparison belongs to the next figure
+    ("Tahun 2016 ada 1.480 IKM sedangkan tahun 2017 ada 1.530 IKM.", [2016, 2017]),
+    # 'the year before' counts from the year the sentence tells about, not from publication
+    ("Pada 2015 tercatat 640 IKM, sedangkan tahun sebelumnya 610 IKM.", [2015, 2014]),
 ])
 def test_year_of_each_number(sentence, years):
     assert [r.year for r in classify_sentence(sentence, 2023)] == years

@@ -179,6 +179,24 @@ def find_period(sentence: str, pos: int | None = None) -> str | None:
     return best
 
 
+# words between a number and a year after it that tie the year to another figure: '3.128 IKM sedangkan
+# tahun 2020 ...', 'Rp 7 miliar atau meningkat dibandingkan tahun sebelumnya'
+_NOT_ITS_YEAR = _rx(r"[,;:]|\b(?:sedangkan|sementara|dibanding\w*|daripada|meningkat|naik|menurun|turun|menjadi)\b")
+
+
+def _relative_base(key: str, at: int, explicit: list[tuple[int, int]], published_year: int | None,
+                   default_year: int | None) -> int | None:
+    """The year a relative phrase counts from: 'tahun lalu' from publication; 'tahun sebelumnya' and
+    'tahun berikutnya' from the year the text is telling about (stated in the sentence, else carried from
+    before), else from publication."""
+    if key in ("sebelumnya", "berikutnya"):
+        if explicit:
+            return min(explicit, key=lambda e: abs(e[0] - at))[1]
+        if default_year is not None:
+            return default_year
+    return published_year
+
+
 def find_year(sentence: str, pos: int | None = None, published_year: int | None = None,
               default_year: int | None = None) -> int | None:
     """Reference year of a number at ``pos``: the closest year phrase before it ('pada 2018, jumlah IKM
@@ -187,18 +205,21 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
     before: list[tuple[int, int]] = []
     after: list[tuple[int, int]] = []
     close: list[tuple[int, int]] = []
+    explicit: list[tuple[int, int]] = []
     for m in YEAR_EXPL.finditer(sentence):
         y = year_of(m)
+        explicit.append((m.start(), y))
         (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
-        if m.start() > pos and m.start() - pos <= 22 and not re.search(r"[,;:]", sentence[pos:m.start()]):
+        if m.start() > pos and m.start() - pos <= 22 and not _NOT_ITS_YEAR.search(sentence[pos:m.start()]):
             close.append((m.start() - pos, y))  # '1.900 IKM pada 2021
     for m in YEAR_REL.finditer(sentence):
-        if published_year is None:
-            continue
         key = (m.group(1) or m.group(2)).lower()
-        y = published_year + REL_DELTA[key]
+        base = _relative_base(key, m.start(), explicit, published_year, default_year)
+        if base is None:
+            continue
+        y = base + REL_DELTA[key]
         (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
-        if m.start() > pos and m.start() - pos <= 30 and not re.search(r"[,;:]", sentence[pos:m.start()]):
+        if m.start() > pos and m.start() - pos <= 30 and not _NOT_ITS_YEAR.search(sentence[pos:m.start()]):
             close.append((m.start() - pos, y))  # '240 IKM pada tahun sebelumnya'
     if default_year is not None:
         published_year = default_year
