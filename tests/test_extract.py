@@ -402,3 +402,17 @@ def test_sentra_extract_imports_neither_dagster_nor_the_training_library(tmp_pat
              "print(sorted(m for m in ('dagster', 'sklearn', 'scipy', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_an_undated_page_tells_its_year_by_the_dated_event_it_reports():
+    from scrapers.reading.decide import rules_decision
+    html = page("Pelatihan Perajin Anyaman", [
+        "Dinas Perindustrian Kabupaten Sleman menggelar pelatihan anyaman bagi perajin desa.",
+        "Anyaman bambu dari desa-desa di lereng gunung itu sudah lama dikenal pembeli dari luar daerah.",
+        "Selama ini perajin menjual produknya lewat pengepul di pasar kecamatan dengan harga rendah.",
+        "Dinas ingin perajin bisa membuat produk baru yang lebih laku, seperti tas dan kap lampu.",
+        "\"Kami ingin anyaman desa ini naik kelas,\" kata kepala dinas saat membuka pelatihan pada 15 September 2022 itu.",
+        "Pelatihan itu diikuti 35 peserta dari empat desa."])
+    r = extract_page(html, crawl_date=CRAWL, decider=rules_decision)
+    assert r["published"] is None
+    assert [(f["indicator"], f["value"], f["year"]) for f in r["facts"]] == [("peserta_pelatihan", 35, 2022)]

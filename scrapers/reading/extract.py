@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -512,6 +513,11 @@ def _default_decider():
     return model.decide if model is not None else rules_decision
 
 
+_EVENT_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})\s*\)|"
+                         r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
+                         r"november|desember)\s+((?:19|20)\d{2})\b", re.I)
+
+
 @dataclass
 class _Article:
     """One page being read: what the stages of extract_page share."""
@@ -540,6 +546,15 @@ class _Article:
     @property
     def pub_year(self) -> int | None:
         return self.pub.year if self.pub else None
+
+    @functools.cached_property
+    def time_year(self) -> int | None:
+        """The year the article's 'now' is in: its publication year, else the year of the first dated event
+        it reports ('Rabu (22/9/2021)', '31 Desember 2019'): an excerpt often has no publication stamp."""
+        if self.pub:
+            return self.pub.year
+        m = _EVENT_DATE.search(self.text)
+        return int(m.group(1) or m.group(2)) if m else None
 
 
 def extract_page(html: str | None, url: str | None = None, crawl_date: date | None = None,
@@ -642,7 +657,7 @@ def _read_sentences(a: _Article, decide) -> None:
         prev_text = prev.text if prev else None
         if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
             prev_text = a.sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
-        frames = frame_sentence(s.text, a.pub_year, prev_text, para_year)
+        frames = frame_sentence(s.text, a.time_year, prev_text, para_year)
         year_before = article_year
         para_year = stated_year(s.text) or para_year
         article_year = stated_year(s.text) or article_year
@@ -669,7 +684,7 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
         placed = _place_number(a, i, prev, r, ms, claimed)
         if not r.vetoes:
             a.sent_place[i] = placed
-        cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.pub_year,
+        cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
                          a.features)
         d = decide(cand)
