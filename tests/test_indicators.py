@@ -28,6 +28,9 @@ def readings(sentence, year=2020, prev=None):
     ("Pemkab menargetkan transaksi pameran mencapai Rp 3 miliar.", [("target_penjualan", 3e9, "IDR")]),
     ("Kementerian memberikan bantuan mesin senilai Rp 450 juta.", [("bantuan", 450e6, "IDR")]),
     ("Kota itu mendapat DAK sebesar Rp 9 miliar untuk sentra.", [("bantuan", 9e9, "IDR")]),
+    # workers absorbed by IKM, named before the count
+    ("Tahun ini tenaga kerja yang diserap oleh IKM sebanyak 8.300 orang.", [("tenaga_kerja", 8300, "orang")]),
+    ("Penyerapan tenaga kerja pada IKM di kota itu mencapai 5.600.", [("tenaga_kerja", 5600, "orang")]),
     # counted nouns: factories, places of business, 'N buah' after the noun
     ("Di kecamatan itu ada 45 pabrik tahu.", [("jumlah_ikm", 45, "unit")]),
     ("Tercatat 120 tempat usaha bordir di desa itu.", [("jumlah_ikm", 120, "unit")]),

@@ -390,6 +390,13 @@ def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     return vetoes
 
 
+# workers of IKM named before the count: 'tenaga kerja IKM', 'tenaga kerja yang diserap oleh IKM',
+# 'penyerapan tenaga kerja (naker) pada IKM'
+_WORKERS_OF_IKM = _rx(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?(?:ikm|imk|industri|perajin|pengrajin)\b|"
+                      r"\b(?:tenaga\s+kerja|naker)\b[^.;]{0,40}\b(?:diserap|terserap|menyerap|penyerapan|serapan)\b|"
+                      r"\b(?:penyerapan|serapan|keterserapan)\s+(?:tenaga\s+kerja|naker)\b")
+
+
 def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
                      prev_sentence: str | None) -> tuple[str | None, str, float]:
     """What a count counts, from the noun right after it or the noun before it: (indicator, how, confidence
@@ -406,8 +413,7 @@ def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
         return "tenaga_kerja", "orang bekerja", 0.0  # 'tercatat 560 orang bekerja di sektor itu'
     if ORANG_AFTER.match(rest):
         best = _nearest_back_noun(before[-120:])
-        if best == "jumlah_ikm" and re.search(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?"
-                                             r"(?:ikm|imk|industri|perajin|pengrajin)\b", before[-120:], re.I):
+        if best == "jumlah_ikm" and _WORKERS_OF_IKM.search(before[-120:]):
             best = "tenaga_kerja"  # 'tenaga kerja IKM tercatat 1,9 juta orang': people working in IKM
         if best in ("tenaga_kerja", "peserta_pelatihan"):
             return best, "orang after, noun before", -0.05
@@ -417,6 +423,8 @@ def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
             return "peserta_pelatihan", "orang in a training", -0.1  # 'sebanyak 100 orang mengikuti pelatihan'
     if CLAUSE_END_AFTER.match(rest) and STATE_BEFORE.search(before[-40:]):
         best = _nearest_back_noun(before[-120:])
+        if best == "jumlah_ikm" and _WORKERS_OF_IKM.search(before[-120:]):
+            best = "tenaga_kerja"
         if best:
             return best, "jumlah X ... N", -0.25
     return None, "", 0.0
