@@ -218,6 +218,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
     ("Saat ini ada sekitar 20 dapur tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
+    ("Usaha kelas menengah mempekerjakan 20-30 orang karyawan.", 20, "tenaga_kerja", ("written_range",), ()),
+    ("Omzet perajin naik menjadi Rp 400–600 juta.", 400_000_000, "nilai_omzet", ("range_bound",), ()),
     ("Pemkot menyediakan anggaran Rp 2,6 miliar guna pelatihan itu.", 2_600_000_000, "bantuan", ("unnamed",), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),

@@ -144,6 +144,7 @@ ONE_BUSINESS = _rx(r"\b(?:(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galer
                    r"(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|konveksi)\s+(?-i:[A-Z])\w+\s+(?:milik\s+)?)")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
+WRITTEN_RANGE = re.compile(r"\d\s*(?:-|–|—|s/d|hingga|sampai)\s*\d", re.I)   # '200–300', read as its lower bound
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
 MONEY_RANGE_BEFORE = _rx(r"(?:rp\.?|us\$|usd)\s*[\d.,]+\s*(?:ribu|juta|miliar|milyar|triliun|m|jt)?\s*(?:hingga|sampai|s/d|-|–|atau)\s*$")
 
@@ -329,8 +330,8 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     before, after = sentence[:q.start], sentence[q.end:]
     vetoes = []
     conf = 0.9 - (0.1 if q.approximate else 0.0)
-    if MONEY_RANGE_BEFORE.search(before[-40:]):
-        vetoes.append("range_bound")  # 'Rp 5 juta hingga Rp 10 juta': the lower bound stands for the range
+    if MONEY_RANGE_BEFORE.search(before[-40:]) or WRITTEN_RANGE.search(q.text):
+        vetoes.append("range_bound")  # 'Rp 5 juta hingga Rp 10 juta', 'Rp 200–300 juta': a range, no total
     if _PER_WHO_AFTER.match(after) or _PER_WHO_BEFORE.search(before[-70:]):
         vetoes.append("per_recipient")  # an amount per recipient, not a total
     seg = before[-200:]
@@ -495,7 +496,9 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
     if mp:
         rest = rest[mp.end():]
     rest = re.sub(r"^\s*(?:lebih|-?an)\b", "", rest, flags=re.I)  # '30 ribu lebih tenaga kerja'
-    if RANGE_AFTER.match(rest):
+    if WRITTEN_RANGE.search(q.text):
+        vetoes.append("written_range")   # '25-40 orang' per firm, '12.000- 13.000' as an estimate: no figure stated
+    elif RANGE_AFTER.match(rest):
         if q.value < 10:
             vetoes.append("small_range")  # 'empat hingga lima perajin' per stand: no stock figure
         vetoes.append("range")
