@@ -143,6 +143,8 @@ ONE_BUSINESS = _rx(r"\b(?:(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galer
                    r"konveksi|home\s+industry)(?:nya\b|\s+(?:milik|miliknya|keluarga)\b)|miliknya\b|"
                    r"(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|konveksi)\s+(?-i:[A-Z])\w+\s+(?:milik\s+)?)")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
+RECEIVES_AFTER = _rx(r"^[^.;]{0,100}?\b(?:menerima|mendapat(?:kan)?|memperoleh|diberi(?:kan)?|dibantu)\s+(?:\w+\s+){0,2}?"
+                     r"(?:bantuan|hibah|paket|fasilitasi|mesin|peralatan|alat)\b")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
 WRITTEN_RANGE = re.compile(r"\d\s*(?:-|–|—|s/d|hingga|sampai)\s*\d", re.I)   # '200–300', read as its lower bound
 RANGE_AFTER = _rx(r"^\s*(?:hingga|sampai|s/d|-|–|atau)\s*(?:\d|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)")
@@ -449,6 +451,8 @@ def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: s
         vetoes.append("umkm_sentence")
     if ind == "jumlah_ikm" and RECIPIENT_BEFORE.search(before[-30:]):
         vetoes.append("recipient")  # beneficiaries: 'bantuan mesin untuk 7 IKM'
+    if ind == "jumlah_ikm" and RECEIVES_AFTER.match(rest):
+        vetoes.append("receives_aid")  # '120 perajin menerima bantuan alat': recipients, not the stock
     if ind in ("jumlah_ikm", "tenaga_kerja", "peserta_pelatihan") and _PER_UNIT_BEFORE.search(before[-80:]):
         vetoes.append("per_unit")  # 'setiap gerai ... tiga pelaku usaha'
     if ind == "peserta_pelatihan" and how == "noun after" and not trained and \
