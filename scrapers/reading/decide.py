@@ -153,6 +153,25 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
         feats["y:dated_event"] = feats[f"y:{ind}&dated_event"] = 1.0   # 'Selasa (12/3)': days around publication
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|serta|dan\s+(?=\d))\b")
+_LARGE_CLASS = re.compile(r"\bindustri\s+(?:besar|sedang)\b|\bbesar\s+dan\s+menengah\b|\bindustri\s+menengah\b(?!\s+(?:dan\s+)?kecil)")
+_ALL_INDUSTRY = re.compile(r"\b(?:sektor\s+industri|industri\s+pengolahan|seluruh\s+industri|keseluruhan)\b")
+
+
+def _clause_scope(low: str, start: int, end: int) -> dict[str, float]:
+    """Whether the number's own clause (not its sentence) speaks of large industry or of all industry: a
+    total with large firms in it, or one class of a split, is not a figure of IKM."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(low, max(0, start - 120), start)), default=max(0, start - 120))
+    m = _CLAUSE_BREAK.search(low, end, end + 100)
+    clause = low[left:m.start() if m else end + 100]
+    feats = {}
+    if _LARGE_CLASS.search(clause):
+        feats["clause=large_industry"] = 1.0
+    if _ALL_INDUSTRY.search(clause):
+        feats["clause=all_industry"] = 1.0
+    return feats
+
+
 def candidate_features(c: Candidate) -> dict[str, float]:
     """The features of a candidate: names of the rules' verdicts and of the words near the number.
     Names, not text: a word becomes a feature only if training saw it in several articles."""
@@ -212,6 +231,7 @@ def candidate_features(c: Candidate) -> dict[str, float]:
         feats["cue=large_industry"] = 1.0
     if _TOTAL_OF.search(low[max(0, q.start - 40):q.start]):
         feats["cue=total_of"] = 1.0
+    feats.update(_clause_scope(low, q.start, q.end))
     left, right = _window_words(s, q.start, q.end)
     if left:
         feats[f"L1:{left[-1]}"] = 1.0
