@@ -185,6 +185,8 @@ def test_period(sentence, period):
     ("Dana DAK Fisik 2021 untuk sentra itu Rp 650 juta.", 2023, 2021),
     ("Survei industri tahunan 2020 mencatat 900 usaha.", 2023, 2020),
     ("Transaksi Gianyar Expo 2014 mencapai Rp 2 miliar.", 2015, 2014),
+    ("Transaksi Pekan Tenun 2016 mencapai Rp 3 miliar.", 2018, 2016),
+    ("Perajin yang ikut 2016 lebih banyak, yakni 40 orang.", 2018, 2018),   # a lower-case word: no named event
 ])
 def test_year(sentence, published, year):
     assert find_year(sentence, None, published) == year

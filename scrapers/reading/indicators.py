@@ -158,7 +158,8 @@ PERIODS = [
                   r"sepanjang\s+(?:tahun\s+)?(?:19|20)\d{2}|sepanjang\s+tahun|selama\s+tahun|selama\s+(?:19|20)\d{2})\b")),
 ]
 YEAR_EXPL = _rx(r"\b(?:tahunan|anggaran|ta\.?|dak|nonfisik|fisik|fair|expo|ekspo|festival|tahun|thn\.?|th\.?|pada|hingga|sampai|sejak|sepanjang|selama|per|akhir|awal|medio|di|apbn|apbd|periode|dari)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)|\(\s*(?:[A-Z]{2,}\s*,\s*)?((?:19|20)\d{2})\s*\)|"
-                r"\b(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember)\s+((?:19|20)\d{2})\b(?![.,]\d)")
+                r"\b(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember)\s+((?:19|20)\d{2})\b(?![.,]\d)|"
+                r"\b(?-i:[A-Z][a-z]+)\s+((?:19|20)\d{2})\b(?![.,/]\d)")   # a named event of a year: 'Pekan Batik 2019'
 
 
 def year_of(m: re.Match) -> int:
