@@ -199,6 +199,8 @@ def test_year(sentence, published, year):
     ("Tahun 2016 ada 1.480 IKM sedangkan tahun 2017 ada 1.530 IKM.", [2016, 2017]),
     # 'the year before' counts from the year the sentence tells about, not from publication
     ("Pada 2015 tercatat 640 IKM, sedangkan tahun sebelumnya 610 IKM.", [2015, 2014]),
+    # a year after a comparison is the year of the figure compared with, not of this one
+    ("Omzet sentra itu Rp 3 miliar, naik dibandingkan tahun 2019 yang Rp 2 miliar.", [2023, 2019]),
 ])
 def test_year_of_each_number(sentence, years):
     assert [r.year for r in classify_sentence(sentence, 2023)] == years

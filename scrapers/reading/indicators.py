@@ -188,6 +188,10 @@ def find_period(sentence: str, pos: int | None = None) -> str | None:
 _NOT_ITS_YEAR = _rx(r"[,;:]|\b(?:sedangkan|sementara|dibanding\w*|daripada|meningkat|naik|menurun|turun|menjadi)\b")
 
 
+# a year after these words is the year of the figure compared with: 'Rp 7 miliar, naik dibanding 2018'
+_COMPARED = _rx(r"\b(?:dibanding\w*|daripada|sedangkan|sementara)\b")
+
+
 def _relative_base(key: str, at: int, explicit: list[tuple[int, int]], published_year: int | None,
                    default_year: int | None) -> int | None:
     """The year a relative phrase counts from: 'tahun lalu' from publication; 'tahun sebelumnya' and
@@ -205,6 +209,7 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
               default_year: int | None = None) -> int | None:
     """Reference year of a number at ``pos``: the closest year phrase before it ('pada 2018, jumlah IKM
     1.200'), else the closest after it; relative phrases count from the published year; default that year."""
+    of_number = pos is not None   # the year of one number, not of the whole sentence
     pos = pos or 0
     before: list[tuple[int, int]] = []
     after: list[tuple[int, int]] = []
@@ -213,7 +218,10 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
     for m in YEAR_EXPL.finditer(sentence):
         y = year_of(m)
         explicit.append((m.start(), y))
-        (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
+        if m.end() <= pos:
+            before.append((pos - m.start(), y))
+        elif not (of_number and _COMPARED.search(sentence[pos:m.start()])):
+            after.append((m.start() - pos, y))
         if m.start() > pos and m.start() - pos <= 22 and not _NOT_ITS_YEAR.search(sentence[pos:m.start()]):
             close.append((m.start() - pos, y))  # '1.900 IKM pada 2021
     for m in YEAR_REL.finditer(sentence):
@@ -222,7 +230,10 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
         if base is None:
             continue
         y = base + REL_DELTA[key]
-        (before if m.end() <= pos else after).append((abs(m.start() - pos), y))
+        if m.end() <= pos:
+            before.append((pos - m.start(), y))
+        elif not (of_number and _COMPARED.search(sentence[pos:m.start()])):
+            after.append((m.start() - pos, y))
         if m.start() > pos and m.start() - pos <= 30 and not _NOT_ITS_YEAR.search(sentence[pos:m.start()]):
             close.append((m.start() - pos, y))  # '240 IKM pada tahun sebelumnya'
     if default_year is not None:
