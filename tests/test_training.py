@@ -180,3 +180,16 @@ def test_the_clause_of_a_number_says_whether_it_counts_large_or_all_industry(sen
     low = sentence.lower()
     start = low.index(number)
     assert set(_clause_scope(low, start, start + len(number))) == expected
+
+
+@pytest.mark.parametrize("sentence, veto", [
+    ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", "change"),
+    ("Usaha kelas menengah mempekerjakan 20-30 orang karyawan.", "written_range"),
+])
+def test_what_the_conventions_never_count_is_dropped_whatever_the_model_says(sentence, veto):
+    from scrapers.reading.decide import Candidate
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, 2024) if veto in f.vetoes)
+    always_keep = Model({"version": "t", "threshold": 0.5, "heads": {"keep": {"weights": {}, "intercept": 8.0}}})
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
+    assert not always_keep.decide(c).keep

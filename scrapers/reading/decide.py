@@ -44,6 +44,9 @@ _PROVINCE_WORD = re.compile(r"\b(?:provinsi|pemprov|gubernur|se-?provinsi|kabupa
 _ISLAND = re.compile(r"\b(?:pulau|luar\s+jawa|luar\s+pulau)\b")
 _LARGE = re.compile(r"\b(?:industri\s+besar|besar\s+dan\s+menengah|seluruh\s+industri|sektor\s+industri|industri\s+pengolahan)\b")
 _TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?$")
+# what the labelling conventions never count as a fact, whatever the words around it: a change
+# ('naik 27 unit'), a range ('Rp 200-300 juta'), a year read as a count
+HARD_VETOES = frozenset({"change", "range_bound", "written_range", "small_range", "year"})
 _DATED = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|kemarin|pekan\s+lalu)\b|"
                     r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)", re.I)
 _PER = re.compile(r"\b(?:per|setiap|tiap|masing-masing|rata-rata)\b")
@@ -348,6 +351,8 @@ class Model:
         return _sigmoid(z)
 
     def decide(self, c: Candidate) -> Decision:
+        if HARD_VETOES.intersection(c.frame.vetoes):
+            return _DROPPED
         feats = c.features or candidate_features(c)
         if self.keep_probability(feats) < self.threshold:
             return _DROPPED  # most numbers are no fact: the other heads are not needed for them
