@@ -28,6 +28,11 @@ def readings(sentence, year=2020, prev=None):
     ("Pemkab menargetkan transaksi pameran mencapai Rp 3 miliar.", [("target_penjualan", 3e9, "IDR")]),
     ("Kementerian memberikan bantuan mesin senilai Rp 450 juta.", [("bantuan", 450e6, "IDR")]),
     ("Kota itu mendapat DAK sebesar Rp 9 miliar untuk sentra.", [("bantuan", 9e9, "IDR")]),
+    # trainees named by who they are, and Kemenperin's new entrepreneurs (WUB)
+    ("Di balai itu ada 180 warga yang akan dilatih membatik.", [("peserta_pelatihan", 180, "orang")]),
+    ("Dinas telah melatih sebanyak 420 WUB tahun ini.", [("peserta_pelatihan", 420, "orang")]),
+    # the owners counted with 'orang' after a noun naming them
+    ("Pengusaha industri kecil di kota itu sebanyak 96 orang.", [("jumlah_ikm", 96, "unit")]),
     # workers absorbed by IKM, named before the count
     ("Tahun ini tenaga kerja yang diserap oleh IKM sebanyak 8.300 orang.", [("tenaga_kerja", 8300, "orang")]),
     ("Penyerapan tenaga kerja pada IKM di kota itu mencapai 5.600.", [("tenaga_kerja", 5600, "orang")]),

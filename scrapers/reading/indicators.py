@@ -58,7 +58,8 @@ _SKIP_PAREN = _rx(r"^\s*\((?:[a-z\s]+|\d+)\)")  # '7 (tujuh) sentra', '1 (satu) 
 NOUN_AFTER = [
     ("tenaga_kerja", _rx(r"^\s*(?:orang\s+)?(?:tenaga\s+kerja|naker\b|pekerja|karyawan|karyawati|buruh|"
                          r"pegawai|tk\b|pengrajin\s+dan\s+pekerja|sdm\b)")),
-    ("peserta_pelatihan", _rx(r"^\s*(?:orang\s+)?(?:peserta|trainee|orang\s+(?:yang\s+)?(?:dilatih|mengikuti))")),
+    ("peserta_pelatihan", _rx(r"^\s*(?:orang\s+)?(?:peserta|trainee|wub\b|"
+                              r"(?:orang|warga|perajin|pengrajin|pelaku\s+usaha)\s+(?:yang\s+)?(?:akan\s+)?(?:dilatih|mengikuti))")),
     ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
     ("craft", _rx(r"^\s*(?:orang\s+)?(?:" + CRAFT_NOUNS + r"|pengrajin\s+muda|perajin\s+muda|pekerja\s+seni)\b")),
     ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|unit\s+(?=rumah|home|kelompok))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
@@ -80,7 +81,7 @@ PRODUCTION_UNIT = _rx(r"^\s*unit\s+(?!peralatan|perlengkapan|perangkat|pendingin
 AID_GIVEN = _rx(r"\b(?:bantuan|hibah|menyerahkan|diserahkan|menyalurkan|disalurkan|memberikan|diberikan|pengadaan|membeli|dibeli)\b")
 # 'sentra itu dihuni/ditempati 40 unit': the businesses inside it
 HOUSED_BEFORE = _rx(r"\b(?:dihuni|ditempati|diisi|berisi|menampung)\s+(?:oleh\s+)?(?:sekitar\s+|sebanyak\s+)?$")
-ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b")
+ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b|\b(?:jumlahnya|totalnya)\b")
 ORANG_AFTER = _rx(r"^\s*orang\b")
 IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|kerajinan|mebel|konveksi)\b")
 
@@ -91,7 +92,7 @@ BACK_NOUNS = [
                          r"pembatik|penenun|penjahit|pengukir|pemahat|penganyam)")),
     ("peserta_pelatihan", _rx(r"(?:peserta|dilatih|melatih|pelatihan|bimtek|bimbingan\s+teknis|diklat|workshop|lokakarya)")),
     ("jumlah_ikm", _rx(r"(?:unit\s+usaha|pelaku\s+(?:unit\s+)?(?:usaha|ikm|umkm|ukm)|jumlah\s+(?:ikm|imk|umkm|ukm|usaha|perajin|pengrajin)|"
-                       r"\bikm\b|\bimk\b|perajin|pengrajin|home\s*industr\w*)")),
+                       r"\bikm\b|\bimk\b|perajin|pengrajin|home\s*industr\w*|pengusaha|industri\s+kecil)")),
     ("jumlah_sentra", _rx(r"(?:jumlah\s+sentra|sentra\s+(?:ikm|industri))")),
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
