@@ -38,6 +38,9 @@ def found(sentence):
     ("Sentra ekselen pala di Desa Lolak dikunjungi menteri.", [("pala", "Desa Lolak", False)]),
     ("Sentra andalan gerabah di Desa Melikan terus berkembang.", [("gerabah", "Desa Melikan", False)]),
     ("Sentra sulam dan IKM lain di kota itu ikut pameran.", [("sulam", None, False)]),
+    # a capitalised product is a product, not a place; a short 'di-' verb ends the name
+    ("Sentra IKM Meubeleur di Kelurahan Puuwatu diresmikan.", [("meubeleur", "Kelurahan Puuwatu", False)]),
+    ("Sentra IKM songket dibuka bupati pekan lalu.", [("songket", None, False)]),
     ("Pemkab akan membangun sentra IKM bordir di Kecamatan Tarogong.", [("bordir", "Kecamatan Tarogong", True)]),
     ("Pada 2026 Pemkab merencanakan sentra industri kecil logam di Kecamatan Ceper.", [("logam", "Kecamatan Ceper", True)]),
     ("Di kota itu ada sentra sepatu, tas, dan jaket kulit.", [("sepatu", None, False), ("tas", None, False),

@@ -45,7 +45,7 @@ for _g, _words in {
     KIMIA: "genteng genting batu bata bata batako paving keramik marmer batu alam kapur semen tegel "
            "sabun lilin pupuk arang briket karet plastik cat parfum kosmetik minyak atsiri atsiri "
            "obat kimia bahan bangunan asbes gypsum gips tanah liat",
-    FURNITUR: "mebel mebeler meubel furnitur furniture kayu kusen almari lemari kursi meja kasur spring bed "
+    FURNITUR: "mebel mebeler meubel meubeler meubeleur mebelair meubelair furnitur furniture kayu kusen almari lemari kursi meja kasur spring bed "
               "interior",
     LOGAM: "logam pande besi pandai besi besi bengkel las pengelasan mesin elektronik elektronika alat angkut "
            "kendaraan karoseri perahu kapal pisau golok parang cangkul alat pertanian kuningan cor "
@@ -149,7 +149,7 @@ _STOP = re.compile(
     r"wajib|nanti|kelak|sekarang|kemarin|dulu|dahulu|lagi|pula|dan\s+sentra|dan\s+(?:ikm|umkm|ukm))\b|"
     r"[.;:!?\"“”()\u2013\u2014]|\s[-–—]\s|"
     # verbs end the name: 'sentra batik tulis Lasem menyerap 900 pekerja'
-    r"\b(?:mem|men|meng|meny)[a-z]{4,}\b|\bter[a-z]{5,}\b|\bdi[a-z]{5,}\b|\bber[a-z]{4,}\b", re.I)
+    r"\b(?:mem|men|meng|meny)[a-z]{4,}\b|\bter[a-z]{5,}\b|\bdi[a-z]{4,}\b|\bber[a-z]{4,}\b", re.I)
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|serta\s+|hingga\s+|sampai\s+)?|\s+serta\s+", re.I)
 _KHAS = re.compile(r"\s+khas\b.*$", re.I)
 _LEADING_GENERIC = re.compile(r"^(?:kerajinan|industri|produksi|pembuatan|pengolahan|olahan|usaha|produk|ikm|home\s+industri|"
