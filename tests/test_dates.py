@@ -78,3 +78,17 @@ def test_year_from_url_date_path():
 ])
 def test_byline_stamps_in_other_shapes(text, expected):
     assert published_date(None, text, date(2026, 12, 1)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jakarta, Senin (12/6/2023) pukul 10.00 WIB. Lalu Rabu, 14 Juni 2023.",
+    "Kamis, 3 Maret 2022 13:45 WIB | Jumat (4/3) dan Sabtu 5-3-2022",
+    "Rp 1.200 per 12/6 dan 1.5 kg; Minggu,  7 Agustus 2016, 08.15",
+    "Selasa Selasa (1/2/2021) Rabu(2/2/2021)",
+    "Diposting 15 - Nov - 2020, 02:33 oleh admin; 10-12-2014 15:32:22",
+])
+def test_the_weekday_look_back_finds_what_the_full_patterns_find(text):
+    from scrapers.reading import dates
+    for core, full in ((dates._DMY_CORE, dates.DMY_RE), (dates._NUM_CORE, dates.NUM_RE)):
+        fast = [(m.start(), m.end(), m.group("wd"), m.group(0)) for m in dates._with_weekday(core, text)]
+        assert fast == [(m.start(), m.end(), m.group("wd"), m.group(0)) for m in full.finditer(text)]

@@ -53,6 +53,48 @@ NUM_RE = re.compile(
     rf"(?:{_WD})?\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>(?:19|20)?\d{{2}}))?\s*\)?{_TIME}",
     re.I,
 )
+# the same two patterns without their leading weekday, for scanning: a pattern that may start with any of
+# the weekday names is tried at every character of a page; these start at a digit or '(' only, and the
+# weekday before a match is found by looking back (_with_weekday)
+_DMY_CORE = re.compile(DMY_RE.pattern.replace(f"(?:{_WD})?", "", 1), re.I)
+_NUM_CORE = re.compile(NUM_RE.pattern.replace(f"(?:{_WD})?", "", 1), re.I)
+_WD_TAIL = re.compile(_WD + "$", re.I)
+
+
+class _Match:
+    """A core match with the weekday written before it, as the full pattern would have matched it."""
+    __slots__ = ("_m", "_start", "_wd")
+
+    def __init__(self, m: re.Match, start: int, wd: str | None):
+        self._m, self._start, self._wd = m, start, wd
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._m.end()
+
+    def group(self, name=0):
+        if name == "wd":
+            return self._wd
+        if name == 0:
+            return self._m.string[self._start:self._m.end()]
+        return self._m.group(name)
+
+
+def _with_weekday(core: re.Pattern, text: str):
+    """finditer of the full pattern (weekday, then core), done as a scan for the core and a look back."""
+    free = 0   # where the previous match ended: a weekday inside it is not this match's
+    for m in core.finditer(text):
+        lo = max(free, m.start() - 40)
+        w = _WD_TAIL.search(text, lo, m.start())
+        if w:
+            yield _Match(m, w.start(), w.group("wd"))
+        else:
+            yield _Match(m, m.start(), None)
+        free = m.end()
+
+
 ISO_RE = re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T\s](?P<time>\d{2}:\d{2}))?")
 MONTH_FIRST_RE = re.compile(rf"\b(?P<m>{_MON_ALT})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})", re.I)
 YEAR_RE = re.compile(r"(?<![\d.,/])(?:19[9]\d|20[0-3]\d)(?![\d.,/])")
@@ -131,7 +173,7 @@ def find_dates(text: str, crawl_date: date | None = None, hints: list[int] | Non
 
     for mt in ISO_RE.finditer(text):
         add(mt, int(mt.group("y")), int(mt.group("m")), int(mt.group("d")), None, bool(mt.group("time")))
-    for mt in DMY_RE.finditer(text):
+    for mt in _with_weekday(_DMY_CORE, text):
         m = MONTHS.get(mt.group("m").lower().rstrip("."))
         if not m:
             continue
@@ -140,7 +182,7 @@ def find_dates(text: str, crawl_date: date | None = None, hints: list[int] | Non
         m = MONTHS.get(mt.group("m").lower().rstrip("."))
         if m:
             add(mt, int(mt.group("y")), m, int(mt.group("d")), None, False)
-    for mt in NUM_RE.finditer(text):
+    for mt in _with_weekday(_NUM_CORE, text):
         wd = _weekday(mt.group("wd"))
         raw = mt.group(0)
         y = _year2(mt.group("y"))

@@ -15,6 +15,7 @@ Rules, in short:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -169,6 +170,15 @@ def year_of(m: re.Match) -> int:
 
 
 _YEARISH = re.compile(r"(?:19|20)\d{2}")
+
+
+@functools.lru_cache(maxsize=512)
+def explicit_years(sentence: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, year) of each year phrase of a sentence. Cached: every number of a sentence asks, and
+    a sentence with no four-digit number (most) is answered without running YEAR_EXPL."""
+    if not _YEARISH.search(sentence):
+        return ()
+    return tuple((m.start(), m.end(), year_of(m)) for m in YEAR_EXPL.finditer(sentence))
 YEAR_REL = _rx(r"\btahun\s+(ini|lalu|sebelumnya|kemarin|depan|mendatang|berikutnya)\b|\b(setahun\s+lalu)\b")
 REL_DELTA = {"ini": 0, "lalu": -1, "sebelumnya": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "berikutnya": 1,
              "setahun lalu": -1}
@@ -216,15 +226,14 @@ def find_year(sentence: str, pos: int | None = None, published_year: int | None 
     after: list[tuple[int, int]] = []
     close: list[tuple[int, int]] = []
     explicit: list[tuple[int, int]] = []
-    for m in YEAR_EXPL.finditer(sentence):
-        y = year_of(m)
-        explicit.append((m.start(), y))
-        if m.end() <= pos:
-            before.append((pos - m.start(), y))
-        elif not (of_number and _COMPARED.search(sentence[pos:m.start()])):
-            after.append((m.start() - pos, y))
-        if m.start() > pos and m.start() - pos <= 22 and not _NOT_ITS_YEAR.search(sentence[pos:m.start()]):
-            close.append((m.start() - pos, y))  # '1.900 IKM pada 2021
+    for start, end, y in explicit_years(sentence):
+        explicit.append((start, y))
+        if end <= pos:
+            before.append((pos - start, y))
+        elif not (of_number and _COMPARED.search(sentence[pos:start])):
+            after.append((start - pos, y))
+        if start > pos and start - pos <= 22 and not _NOT_ITS_YEAR.search(sentence[pos:start]):
+            close.append((start - pos, y))  # '1.900 IKM pada 2021
     for m in YEAR_REL.finditer(sentence):
         key = (m.group(1) or m.group(2)).lower()
         base = _relative_base(key, m.start(), explicit, published_year, default_year)
@@ -588,10 +597,8 @@ def frame_quantity(sentence: str, q: Quantity, published_year: int | None = None
 
 def stated_year(sentence: str) -> int | None:
     """An explicit year the sentence states its figures for ('pada tahun 2023', 'sepanjang 2018')."""
-    if not _YEARISH.search(sentence):
-        return None  # no four-digit year at all: YEAR_EXPL cannot match
-    m = YEAR_EXPL.search(sentence)
-    return year_of(m) if m else None
+    years = explicit_years(sentence)
+    return years[0][2] if years else None
 
 
 def classify_sentence(sentence: str, published_year: int | None = None,
