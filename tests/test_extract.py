@@ -416,3 +416,14 @@ def test_an_undated_page_tells_its_year_by_the_dated_event_it_reports():
     r = extract_page(html, crawl_date=CRAWL, decider=rules_decision)
     assert r["published"] is None
     assert [(f["indicator"], f["value"], f["year"]) for f in r["facts"]] == [("peserta_pelatihan", 35, 2022)]
+
+
+def test_the_year_before_counts_from_the_year_the_article_tells_about():
+    from scrapers.reading.decide import rules_decision
+    html = page("Pekan Tenun Ditutup", [
+        "Pekan Tenun 2016 di Kabupaten Sleman ditutup dengan pawai perajin.",
+        "Transaksi pameran tenun itu Rp 3 miliar, naik dibandingkan tahun sebelumnya yang Rp 2 miliar."],
+        head_extra='<meta property="article:published_time" content="2019-03-01T08:00:00+07:00">')
+    r = extract_page(html, crawl_date=CRAWL, decider=rules_decision)
+    assert r["published"] == "2019-03-01"
+    assert {(f["value"], f["year"]) for f in r["facts"]} >= {(2_000_000_000, 2015)}

@@ -657,7 +657,7 @@ def _read_sentences(a: _Article, decide) -> None:
         prev_text = prev.text if prev else None
         if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
             prev_text = a.sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
-        frames = frame_sentence(s.text, a.time_year, prev_text, para_year)
+        frames = frame_sentence(s.text, a.time_year, prev_text, para_year or article_year)
         year_before = article_year
         para_year = stated_year(s.text) or para_year
         article_year = stated_year(s.text) or article_year
