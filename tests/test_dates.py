@@ -85,7 +85,7 @@ def test_byline_stamps_in_other_shapes(text, expected):
     "Kamis, 3 Maret 2022 13:45 WIB | Jumat (4/3) dan Sabtu 5-3-2022",
     "Rp 1.200 per 12/6 dan 1.5 kg; Minggu,  7 Agustus 2016, 08.15",
     "Selasa Selasa (1/2/2021) Rabu(2/2/2021)",
-    "Diposting 15 - Nov - 2020, 02:33 oleh admin; 10-12-2014 15:32:22",
+    "Diposting 21 - Jan - 2019, 07:12 oleh admin; 11-03-2016 09:41:05",
 ])
 def test_the_weekday_look_back_finds_what_the_full_patterns_find(text):
     from scrapers.reading import dates

@@ -34,7 +34,7 @@ def readings(sentence, year=2020, prev=None):
     # the owners counted with 'orang' after a noun naming them
     ("Pengusaha industri kecil di kota itu sebanyak 96 orang.", [("jumlah_ikm", 96, "unit")]),
     # workers absorbed by IKM, named before the count
-    ("Tahun ini tenaga kerja yang diserap oleh IKM sebanyak 8.300 orang.", [("tenaga_kerja", 8300, "orang")]),
+    ("Tahun ini tenaga kerja yang terserap di IKM sebanyak 8.300 orang.", [("tenaga_kerja", 8300, "orang")]),
     ("Penyerapan tenaga kerja pada IKM di kota itu mencapai 5.600.", [("tenaga_kerja", 5600, "orang")]),
     # counted nouns: factories, places of business, 'N buah' after the noun
     ("Di kecamatan itu ada 45 pabrik tahu.", [("jumlah_ikm", 45, "unit")]),

@@ -24,7 +24,7 @@ from scrapers.reading.relevance import assess, is_ikm_topic
     ("Polisi Bina Perajin", "Polisi membantu pemasaran produk perajin tenun. Perajin dan pelaku IKM di sentra industri "
                             "itu senang. Dinas perindustrian ikut membina perajin.", True),
     # Kemenperin's training of new entrepreneurs (WUB) is about small industry
-    ("Pelatihan WUB Dibuka", "Dinas perindustrian membuka pelatihan Wira Usaha Baru (WUB) membuat kain jumputan. "
+    ("Pelatihan WUB Dibuka", "Dinas perindustrian membuka kelas Wira Usaha Baru (WUB) membuat kain jumputan. "
                              "Pelatihan diikuti 25 orang dari tiga kelurahan.", True),
 ])
 def test_topic(title, text, ok):

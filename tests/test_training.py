@@ -169,11 +169,11 @@ def test_article_features_say_what_the_whole_article_is_about(text, city_mention
 
 
 @pytest.mark.parametrize("sentence, number, expected", [
-    ("Sisanya 140 unit usaha merupakan industri besar dan menengah.", "140", {"clause=large_industry"}),
+    ("Sisanya, 140 usaha tergolong industri besar.", "140", {"clause=large_industry"}),
     ("Industri kecil menyerap 9.100 orang, sedangkan industri besar menyerap 4.000 orang.", "9.100", set()),
     ("Industri kecil menyerap 9.100 orang, sedangkan industri besar menyerap 4.000 orang.", "4.000",
      {"clause=large_industry"}),
-    ("Tenaga kerja di sektor industri mencapai 30.500 orang.", "30.500", {"clause=all_industry"}),
+    ("Pekerja sektor industri kota itu mencapai 30.500 orang.", "30.500", {"clause=all_industry"}),
 ])
 def test_the_clause_of_a_number_says_whether_it_counts_large_or_all_industry(sentence, number, expected):
     from scrapers.reading.decide import _clause_scope

@@ -195,7 +195,7 @@ def find_period(sentence: str, pos: int | None = None) -> str | None:
 
 
 # words between a number and a year after it that tie the year to another figure: '3.128 IKM sedangkan
-# tahun 2020 ...', 'Rp 7 miliar atau meningkat dibandingkan tahun sebelumnya'
+# tahun 2020 ...', 'Rp 5 miliar, naik dari tahun sebelumnya'
 _NOT_ITS_YEAR = _rx(r"[,;:]|\b(?:sedangkan|sementara|dibanding\w*|daripada|meningkat|naik|menurun|turun|menjadi)\b")
 
 
@@ -415,8 +415,8 @@ def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     return vetoes
 
 
-# workers of IKM named before the count: 'tenaga kerja IKM', 'tenaga kerja yang diserap oleh IKM',
-# 'penyerapan tenaga kerja (naker) pada IKM'
+# workers of IKM named before the count: 'tenaga kerja IKM', 'tenaga kerja yang terserap di IKM',
+# 'penyerapan tenaga kerja IKM'
 _WORKERS_OF_IKM = _rx(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sektor\s+|bidang\s+)?(?:ikm|imk|industri|perajin|pengrajin)\b|"
                       r"\b(?:tenaga\s+kerja|naker)\b[^.;]{0,40}\b(?:diserap|terserap|menyerap|penyerapan|serapan)\b|"
                       r"\b(?:penyerapan|serapan|keterserapan)\s+(?:tenaga\s+kerja|naker)\b")
@@ -589,7 +589,7 @@ def frame_quantity(sentence: str, q: Quantity, published_year: int | None = None
         return None
     if q.kind == "number" and _UNMARKED_RUPIAH.search(sentence[max(0, q.start - 40):q.start]) and \
             _MULTIPLIER.search(q.text) and q.value >= 1_000_000:
-        q = dataclasses.replace(q, kind="money", unit="IDR")   # 'DAK sebesar 2,5 miliar': rupiah unwritten
+        q = dataclasses.replace(q, kind="money", unit="IDR")   # 'dana sebesar 4,5 miliar': rupiah unwritten
     if q.kind == "money":
         return frame_money(sentence, q, published_year, prev_sentence, context_year)
     return frame_count(sentence, q, published_year, prev_sentence, context_year)
