@@ -229,6 +229,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Saat ini ada sekitar 20 dapur tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
     ("Usaha kelas menengah mempekerjakan 20-30 orang karyawan.", 20, "tenaga_kerja", ("written_range",), ()),
     ("Sebanyak 64 perajin rotan di kota itu menerima bantuan mesin.", 64, "jumlah_ikm", ("receives_aid",), ()),
+    ("Sebuah sentra harus beranggotakan paling sedikit 8 unit usaha sejenis.", 8, "jumlah_ikm", ("minimum",), ()),
     ("Omzet perajin naik menjadi Rp 400–600 juta.", 400_000_000, "nilai_omzet", ("range_bound",), ()),
     ("Pemkot menyediakan anggaran Rp 2,6 miliar guna pelatihan itu.", 2_600_000_000, "bantuan", ("unnamed",), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),

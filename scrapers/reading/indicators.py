@@ -396,6 +396,9 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
 _YEAR_WORD_BEFORE = _rx(r"\b(?:tahun|thn|pada|akhir|awal|sejak|hingga|sampai|periode|semester|triwulan)\s+$")
 
 
+_MINIMUM_BEFORE = _rx(r"\b(?:paling\s+sedikit|sekurang-kurangnya|minimal|maksimal|paling\s+banyak)\s+$")
+
+
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
@@ -403,6 +406,8 @@ def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
         vetoes.append("year")  # 'pada tahun 2019 IKM kota itu ...': a year, not 2019 IKM
     if SUBSET.search(before):
         vetoes.append("subset")
+    if _MINIMUM_BEFORE.search(before[-40:]):
+        vetoes.append("minimum")  # 'terdiri paling sedikit lima unit usaha': a rule's threshold, not a count
     if VAGUE_PAST.search(before[-90:]):
         vetoes.append("vague_past")  # 'beberapa tahun lalu ... 581 unit': no year to state it for
     if QUALIFIED.search(before[-110:]) or QUALIFIED.match(after[:80].lstrip(" ,")) and \
