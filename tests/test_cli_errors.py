@@ -33,33 +33,25 @@ def assert_nothing_ran(data_dir):
     assert not data_dir.exists()  # no lake, no archive, no warehouse: the run never started
 
 
-def test_sources_that_are_not_yaml(tmp_path, data_dir):
+@pytest.mark.parametrize("content, said", [
+    # not YAML: the file and the line
+    ("sources:\n  - name: a\n    kind: [news\n", ["not valid YAML at line"]),
+    # no 'sources:' key
+    ("- name: a\n  kind: news\n  feed: https://a.example/rss\n", ["'sources:'"]),
+    # a bad value: the source, the key and what is allowed
+    ("sources:\n  - name: kabar\n    kind: koran\n    feed: https://a.example/rss\n",
+     ["'kabar'", "'kind'", "news, agency, open_data"]),
+])
+def test_a_bad_sources_file_is_named_in_one_line_and_nothing_runs(tmp_path, data_dir, content, said):
     bad = tmp_path / "sources.yaml"
-    bad.write_text("sources:\n  - name: a\n    kind: [news\n")
+    bad.write_text(content)
     result = sentra("run", "--date", "2026-11-22", "--sources", str(bad), "--data-dir", str(data_dir))
     assert result.exit_code == 1
     line = one_line(result)
-    assert str(bad) in line and "not valid YAML at line" in line
+    assert str(bad) in line
+    for words in said:
+        assert words in line
     assert_nothing_ran(data_dir)
-
-
-def test_sources_without_the_sources_key(tmp_path, data_dir):
-    bad = tmp_path / "sources.yaml"
-    bad.write_text("- name: a\n  kind: news\n  feed: https://a.example/rss\n")
-    result = sentra("run", "--date", "2026-11-22", "--sources", str(bad), "--data-dir", str(data_dir))
-    assert result.exit_code == 1
-    line = one_line(result)
-    assert str(bad) in line and "'sources:'" in line
-    assert_nothing_ran(data_dir)
-
-
-def test_a_source_with_a_bad_key_names_the_source_and_the_key(tmp_path, data_dir):
-    bad = tmp_path / "sources.yaml"
-    bad.write_text("sources:\n  - name: kabar\n    kind: koran\n    feed: https://a.example/rss\n")
-    result = sentra("run", "--date", "2026-11-22", "--sources", str(bad), "--data-dir", str(data_dir))
-    assert result.exit_code == 1
-    line = one_line(result)
-    assert "'kabar'" in line and "'kind'" in line and "news, agency, open_data" in line
 
 
 @pytest.mark.parametrize("args", [["--date", "2026-13-45"], ["--from", "2026-11-01", "--to", "tomorrow"]])
