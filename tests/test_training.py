@@ -193,3 +193,34 @@ def test_what_the_conventions_never_count_is_dropped_whatever_the_model_says(sen
     always_keep = Model({"version": "t", "threshold": 0.5, "heads": {"keep": {"weights": {}, "intercept": 8.0}}})
     c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
     assert not always_keep.decide(c).keep
+
+
+def _examples(*rows):
+    """Examples from (article, features, keep) rows."""
+    return [training.Example(art, {k: 1.0 for k in feats}, keep) for art, feats, keep in rows]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a veto on numbers in three articles, never on a fact: it becomes a hard drop
+    ([(0, ["veto=per_unit"], 0), (1, ["veto=per_unit"], 0), (2, ["veto=per_unit"], 0)], ["veto=per_unit"]),
+    # the same veto once on a labelled fact: the model weighs it instead
+    ([(0, ["veto=per_unit"], 0), (1, ["veto=per_unit"], 0), (2, ["veto=per_unit"], 0), (3, ["veto=per_unit"], 1)], []),
+    # three numbers of one article are one piece of evidence, not three
+    ([(0, ["clause=large_industry"], 0)] * 3, []),
+    # only rule verdicts qualify, not the words near the number
+    ([(0, ["L1:pada"], 0), (1, ["L1:pada"], 0), (2, ["L1:pada"], 0)], []),
+])
+def test_a_rule_verdict_that_never_marks_a_labelled_fact_becomes_a_hard_drop(rows, expected):
+    assert training.never_facts(_examples(*rows)) == expected
+
+
+def test_the_model_drops_a_number_with_a_verdict_that_never_marked_a_fact():
+    from scrapers.reading.decide import Candidate
+    from scrapers.reading.indicators import frame_sentence
+    sentence = "Sisanya, 140 usaha tergolong industri besar."
+    frame = frame_sentence(sentence, 2024)[0]
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
+    heads = {"keep": {"weights": {}, "intercept": 8.0}}
+    assert Model({"version": "t", "threshold": 0.5, "heads": heads}).decide(c).keep
+    never = Model({"version": "t", "threshold": 0.5, "heads": heads, "never_facts": ["clause=large_industry"]})
+    assert not never.decide(c).keep

@@ -319,6 +319,7 @@ class Model:
         self.threshold: float = data["threshold"]
         self.heads: dict = data["heads"]
         self._multi = {name: _by_feature(self.heads.get(name) or {}) for name in ("indicator", "place", "year")}
+        self.never_facts = frozenset(data.get("never_facts") or ())
 
     def keep_probability(self, feats: dict[str, float]) -> float:
         keep = self.heads["keep"]
@@ -354,7 +355,7 @@ class Model:
         if HARD_VETOES.intersection(c.frame.vetoes):
             return _DROPPED
         feats = c.features or candidate_features(c)
-        if self.keep_probability(feats) < self.threshold:
+        if self.never_facts.intersection(feats) or self.keep_probability(feats) < self.threshold:
             return _DROPPED  # most numbers are no fact: the other heads are not needed for them
         p, ind, p_ind, place, p_place, year = self.choose(
             feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)

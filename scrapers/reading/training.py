@@ -35,6 +35,8 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)   # inverse regularisation strengths tried by inn
 YEAR_ONLY = "y:"   # features only the year head learns from
 HEAD_LEFT_OUT = {"keep": (YEAR_ONLY,), "indicator": (YEAR_ONLY,), "place": (YEAR_ONLY,), "year": ("a:",)}
 YEAR_C_GRID = (0.3, 1.0, 3.0, 10.0)   # the year head's own: it learns from the kept numbers only
+NEVER_FACT_PREFIXES = ("veto=", "clause=", "cue=")   # rule verdicts that may turn out never to mark a fact
+NEVER_FACT_MIN_ARTICLES = 3   # ... when they mark no labelled fact and numbers in this many articles
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))   # 0.20 .. 0.80
 _TWO_PART_SUFFIXES = {"co.id", "go.id", "or.id", "ac.id", "web.id", "my.id", "sch.id", "desa.id", "biz.id", "net.id"}
 
@@ -307,6 +309,22 @@ def _head_vocab(vocab: list[str], head: str) -> list[str]:
     return [k for k in vocab if not k.startswith(left_out)] if left_out else vocab
 
 
+def never_facts(examples: list[Example]) -> list[str]:
+    """Rule verdicts (a veto, a clause's scope, a cue) that mark no labelled fact in the fitting corpus
+    and mark numbers in several of its articles. The logistic heads shrink such rare, clean-cut
+    features towards zero; as a hard drop they cost nothing the corpus knows of."""
+    marks_fact: set[str] = set()
+    articles_of: dict[str, set[int]] = {}
+    for ex in examples:
+        for k in ex.features:
+            if k.startswith(NEVER_FACT_PREFIXES):
+                if ex.keep:
+                    marks_fact.add(k)
+                articles_of.setdefault(k, set()).add(ex.article)
+    return sorted(k for k, arts in articles_of.items()
+                  if k not in marks_fact and len(arts) >= NEVER_FACT_MIN_ARTICLES)
+
+
 def _choose_year_c(examples: list[Example], articles: list[dict], folds: int = 3) -> float:
     """The year head's regularisation: the one whose inner out-of-fold choices give the labelled year
     most often, over the kept numbers that have a year label."""
@@ -416,6 +434,7 @@ def fit(articles: list[dict], c_reg: float | None = None, examples: list[Example
     year_c = _choose_year_c(examples, articles)
     heads, vocab = _fit_heads(examples, c_reg, year_c=year_c)
     body = {"format": MODEL_FORMAT, "threshold": threshold, "heads": heads, "features": vocab,
+            "never_facts": never_facts(examples),
             "margins": {"indicator": OVERRIDE_MARGIN, "place": OVERRIDE_MARGIN}, "regularisation": c_reg,
             "year_regularisation": year_c,
             "calibration": calibration,
