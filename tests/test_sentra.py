@@ -55,6 +55,8 @@ def found(sentence):
      [("tenun", "Lowok", False), ("tenun", "Ngadi", False), ("tenun", "Jetis", False)]),
     ("Produk datang dari sentra fesyen, boneka, hingga peralatan rumah tangga.",
      [("fesyen", None, False), ("boneka", None, False), ("peralatan rumah tangga", None, False)]),
+    # an everyday spelling is stored in its standard form
+    ("Sentra kripik di Jalan Merdeka ramai pembeli.", [("keripik", "Jalan Merdeka", False)]),
     # not sentra IKM
     ("Sentra kuliner di alun-alun ramai pengunjung.", []),
     ("Kabupaten itu dikenal sebagai sentra bawang merah.", []),

@@ -186,9 +186,18 @@ def planned_status(sentence: str) -> bool:
     return bool(PLANNED.search(sentence)) and not EXISTING_OVERRIDE.search(sentence)
 
 
+# everyday spellings of a product and the standard (KBBI) one the warehouse keeps, so that one product is one
+# commodity whichever way a reporter wrote it
+STANDARD_SPELLING = {"coklat": "cokelat", "krupuk": "kerupuk", "kripik": "keripik"}
+_SPELLING_RE = re.compile(r"\b(" + "|".join(STANDARD_SPELLING) + r")\b", re.I)
+
+
+def standard_spelling(c: str) -> str:
+    return _SPELLING_RE.sub(lambda m: STANDARD_SPELLING[m.group(1).lower()], c)
+
+
 def normalize_commodity(c: str | None) -> str:
-    c = (c or "").lower()
-    c = c.replace("coklat", "cokelat").replace("krupuk", "kerupuk").replace("kripik", "keripik")
+    c = standard_spelling((c or "").lower())
     c = re.sub(r"\b(?:sentra|industri|ikm|kecil|menengah|produk|pembuatan|pengolahan|olahan|produksi|kerajinan|dan|serta|aneka)\b", " ", c)
     return " ".join(re.findall(r"[a-z0-9]+", c))
 
@@ -241,7 +250,7 @@ def _clean_commodity(c: str | None) -> str | None:
         c = c.lower()
     if not c or len(c) < 3:
         return None
-    return c
+    return standard_spelling(c)
 
 
 _LOC_WORDS = {"kawasan", "wilayah", "daerah", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "jalan", "jl.", "jl",
