@@ -427,3 +427,18 @@ def test_the_year_before_counts_from_the_year_the_article_tells_about():
     r = extract_page(html, crawl_date=CRAWL, decider=rules_decision)
     assert r["published"] == "2019-03-01"
     assert {(f["value"], f["year"]) for f in r["facts"]} >= {(2_000_000_000, 2015)}
+
+
+def test_a_judge_that_finds_the_story_off_topic_keeps_its_city_and_is_asked_only_when_the_rules_say_relevant():
+    html = page("Sentra Batik Tumbuh", ["Di Kota Pekalongan ada 120 IKM batik di sentra batik Kauman.",
+                                        "Dinas Perindustrian Kota Pekalongan membina para perajin batik itu."])
+    asked = []
+
+    def off_topic(feats, rule_relevant):
+        asked.append(rule_relevant)
+        return False
+
+    r = extract_page(html, crawl_date=CRAWL, judge=off_topic)
+    assert asked == [True] and r["relevant"] is False
+    assert [c["code"] for c in r["cities"]] == ["33.75"]
+    assert extract_page(html, crawl_date=CRAWL, judge=lambda feats, rule: rule)["relevant"] is True

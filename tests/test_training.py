@@ -224,3 +224,34 @@ def test_the_model_drops_a_number_with_a_verdict_that_never_marked_a_fact():
     assert Model({"version": "t", "threshold": 0.5, "heads": heads}).decide(c).keep
     never = Model({"version": "t", "threshold": 0.5, "heads": heads, "never_facts": ["clause=large_industry"]})
     assert not never.decide(c).keep
+
+
+_COUNTS = {"placed_facts": 0, "placed_sentra": 0, "province_facts": 0, "city_facts": 0, "cities": 1,
+           "city_mentions": 3, "strong_words": 2}
+
+
+@pytest.mark.parametrize("text, counts, expected", [
+    ("Sentra batik kota itu berkembang.", {"placed_sentra": 1, "city_facts": 2},
+     {"r:placed_sentra", "r:city_facts"}),
+    # the city is named once (the dateline), the figures are the province's
+    ("Dinas provinsi mencatat 900 IKM.", {"province_facts": 2, "city_mentions": 1},
+     {"r:province_facts", "r:province_facts_only", "r:one_city_mention"}),
+    ("Industri besar pergi; industri besar lain menyusul.", {"cities": 5, "strong_words": 0},
+     {"r:many_cities", "r:no_strong_word", "r:large_firms"}),
+])
+def test_relevance_features_say_what_the_reading_found(text, counts, expected):
+    from scrapers.reading.decide import relevance_features
+    feats = relevance_features({"a:umkm_story": 1.0}, text, True, {**_COUNTS, **counts})
+    assert {k for k in feats if k.startswith("r:")} == expected
+    assert feats["a:umkm_story"] == 1.0 and feats["bias"] == 1.0
+
+
+def test_the_relevance_head_can_overrule_the_rules_and_without_one_they_stand():
+    feats = {"bias": 1.0, "r:one_city_mention": 1.0, "a:umkm_story": 1.0}
+    keep = {"weights": {}, "intercept": 0.0}
+    plain = Model({"version": "t", "threshold": 0.5, "heads": {"keep": keep}})
+    assert plain.relevant(feats, True) and not plain.relevant(feats, False)
+    head = {"weights": {"r:one_city_mention": -2.0, "a:umkm_story": -1.0}, "intercept": 2.5}
+    fitted = Model({"version": "t", "threshold": 0.5, "heads": {"keep": keep, "relevance": head}})
+    assert not fitted.relevant(feats, True)
+    assert fitted.relevant({"bias": 1.0, "a:umkm_story": 1.0}, True)

@@ -124,6 +124,26 @@ def article_features(text: str, n_city_mentions: int, n_province_mentions: int, 
     return feats
 
 
+_LARGE_FIRMS = re.compile(r"\bindustri\s+besar\b")
+
+
+def relevance_features(article: dict[str, float], text: str, rule_relevant: bool, counts: dict[str, int]) -> dict[str, float]:
+    """What the relevance head weighs: the rules' answer, the article's kind (``article``, from
+    article_features) and what the reading found (``counts``: facts and sentra the text ties to a
+    kab/kota, province-wide facts, kab/kota facts, cities, city mentions, strong IKM words). A national
+    fair held in a city, a province's statistics read out in its capital, a story of large firms or of
+    UMKM in general are not about IKM of a kab/kota, though the rules see a city and IKM words."""
+    feats = {"bias": 1.0, **article}
+    flags = {"r:placed_facts": counts["placed_facts"] > 0, "r:placed_sentra": counts["placed_sentra"] > 0,
+             "r:province_facts": counts["province_facts"] > 0, "r:city_facts": counts["city_facts"] > 0,
+             "r:province_facts_only": counts["province_facts"] > 0 and not counts["city_facts"],
+             "r:one_city_mention": counts["city_mentions"] <= 1, "r:many_cities": counts["cities"] >= 4,
+             "r:no_strong_word": counts["strong_words"] == 0,
+             "r:large_firms": len(_LARGE_FIRMS.findall(text.lower())) >= 2}
+    feats.update({k: 1.0 for k, on in flags.items() if on})
+    return feats
+
+
 def _window_words(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
     left = _WORD.findall(sentence[max(0, start - 80):start].lower())[-6:]
     right = _WORD.findall(sentence[end:end + 50].lower())[:4]
@@ -351,6 +371,14 @@ class Model:
              + cal["place"] * math.log(max(p_place, 1e-6)) + cal["intercept"])
         return _sigmoid(z)
 
+    def relevant(self, feats: dict[str, float], rule_relevant: bool) -> bool:
+        """The relevance head's answer for an article about IKM that names a city; the rules' answer
+        when the model file has no such head."""
+        head = self.heads.get("relevance")
+        if not head:
+            return rule_relevant
+        return _dot(head["weights"], feats) + head["intercept"] >= 0.0
+
     def decide(self, c: Candidate) -> Decision:
         if HARD_VETOES.intersection(c.frame.vetoes):
             return _DROPPED
@@ -388,6 +416,11 @@ def reader_version() -> str:
 def rules_decision(c: Candidate) -> Decision:
     """The rules alone: a frame with no veto is a fact, as the rules framed it."""
     return Decision(not c.frame.vetoes, c.frame.confidence, c.frame.indicator, "rules", "rules")
+
+
+def rules_relevance(feats: dict[str, float], rule_relevant: bool) -> bool:
+    """The rules alone: their answer stands."""
+    return rule_relevant
 
 
 def apply_decision(c: Candidate, d: Decision) -> dict:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from . import dates as _dates
-from .decide import Candidate, apply_decision, article_features, load_model, reader_version, rules_decision
+from .decide import (Candidate, apply_decision, article_features, load_model, reader_version, relevance_features,
+                     rules_decision, rules_relevance)
 from .indicators import frame_sentence, stated_year
 from .numbers import parse_number
 from .page import Page, read_page
@@ -513,6 +514,11 @@ def _default_decider():
     return model.decide if model is not None else rules_decision
 
 
+def _default_judge():
+    model = load_model()
+    return model.relevant if model is not None else rules_relevance
+
+
 _EVENT_DATE = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})\s*\)|"
                          r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
                          r"november|desember)\s+((?:19|20)\d{2})\b", re.I)
@@ -558,10 +564,11 @@ class _Article:
 
 
 def extract_page(html: str | None, url: str | None = None, crawl_date: date | None = None,
-                 page: Page | None = None, decider=None) -> dict:
+                 page: Page | None = None, decider=None, judge=None) -> dict:
     """Read one page. ``page``: the page as read_page already read it (then ``html`` is not needed).
-    ``decider``: Candidate -> Decision for each number the rules framed (default: the fitted model in
-    the package, else the rules alone).
+    ``decider``: Candidate -> Decision for each number the rules framed; ``judge``: (relevance features,
+    the rules' answer) -> relevant, for an article about IKM that names a city (defaults: the fitted
+    model in the package, else the rules alone).
 
     The stages: the text and its date; the sentences and the places each names; the article's places;
     each sentence's numbers (framed, placed, decided) and sentra; the agency tables; one fact per
@@ -581,7 +588,7 @@ def extract_page(html: str | None, url: str | None = None, crawl_date: date | No
     _table_facts(a)
     facts = _one_fact_per_number(a.raw_facts)
     merged = _merged_sentra(a)
-    return _judge_and_output(a, facts, merged)
+    return _judge_and_output(a, facts, merged, judge or _default_judge())
 
 
 def _start(page: Page, url: str | None, crawl: date) -> _Article:
@@ -885,8 +892,9 @@ def _settle_commodity(e: dict, text: str) -> None:
     e.pop("_surf", None)
 
 
-def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict]) -> dict:
-    """Relevance from the places the facts and sentra were tied to by the text, then the record."""
+def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict], judge) -> dict:
+    """Relevance from the places the facts and sentra were tied to by the text (the rules' answer, which
+    ``judge`` weighs with what else the reading found), then the record."""
     cities = a.cities
     if not cities:
         # no city stood out in the article, but numbers or sentra are placed in one: that is its subject
@@ -897,13 +905,20 @@ def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict]) -> dic
     placed_facts = sum(1 for f, st in a.raw_facts if f["city_code"] and st >= 2)
     placed_sentra = sum(1 for e in merged if e["city_code"])
     province_facts = sum(1 for f, st in a.raw_facts if not f["city_code"] and f["province_code"] and st >= 2)
-    topic, relevant = assess(a.title, a.text, cities=cities, placed_facts=placed_facts, placed_sentra=placed_sentra,
-                             city_mentions=a.n_city, province_mentions=a.n_prov, province_facts=province_facts,
-                             score=a.score)
+    topic, rule_relevant = assess(a.title, a.text, cities=cities, placed_facts=placed_facts,
+                                  placed_sentra=placed_sentra, city_mentions=a.n_city, province_mentions=a.n_prov,
+                                  province_facts=province_facts, score=a.score)
+    relevant = rule_relevant
+    if rule_relevant:
+        counts = {"placed_facts": placed_facts, "placed_sentra": placed_sentra, "province_facts": province_facts,
+                  "city_facts": sum(1 for f in facts if f["city_code"]), "cities": len(cities),
+                  "city_mentions": a.n_city, "strong_words": a.score.strong}
+        relevant = judge(relevance_features(a.features, a.text, rule_relevant, counts), rule_relevant)
     if not topic:
         facts, merged = [], []
+    # a story the rules find province-wide names no city; one the model finds off-topic keeps its place
     return _output(a.url, a.title, a.pub, cities=cities, sentra=merged, facts=facts, relevant=relevant,
-                   province_only=topic and not relevant)
+                   province_only=topic and not rule_relevant)
 
 
 def _output(url: str | None, title: str | None, pub: date | None, *, cities: list[str], sentra: list[dict],

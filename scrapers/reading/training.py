@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .decide import PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, logit, candidate_features, rules_decision
+from .decide import (PLACE_CHOICES, YEAR_CHOICES, Candidate, Model, logit, candidate_features, rules_decision,
+                     rules_relevance)
 from .sentra import words_overlap
 
 MODEL_FORMAT = 1
@@ -34,6 +35,7 @@ OVERRIDE_MARGIN = 0.7
 C_GRID = (0.03, 0.1, 0.3, 1.0)   # inverse regularisation strengths tried by inner cross-validation
 YEAR_ONLY = "y:"   # features only the year head learns from
 HEAD_LEFT_OUT = {"keep": (YEAR_ONLY,), "indicator": (YEAR_ONLY,), "place": (YEAR_ONLY,), "year": ("a:",)}
+RELEVANCE_C = 1.0   # the relevance head's regularisation: one row per article, about 140 of them
 YEAR_C_GRID = (0.3, 1.0, 3.0, 10.0)   # the year head's own: it learns from the kept numbers only
 NEVER_FACT_PREFIXES = ("veto=", "clause=", "cue=")   # rule verdicts that may turn out never to mark a fact
 NEVER_FACT_MIN_ARTICLES = 3   # ... when they mark no labelled fact and numbers in this many articles
@@ -68,10 +70,10 @@ def render(article: dict) -> str:
             f"<body><article><h1>{title}</h1>{body}</article></body></html>")
 
 
-def read_article(article: dict, decider) -> dict:
+def read_article(article: dict, decider, judge=None) -> dict:
     from .extract import extract_page
     crawl = article.get("published") or "2026-01-01"
-    return extract_page(render(article), crawl_date=crawl, decider=decider)
+    return extract_page(render(article), crawl_date=crawl, decider=decider, judge=judge or rules_relevance)
 
 
 # ---------------------------------------------------------------- labelled candidates
@@ -427,6 +429,7 @@ def fit(articles: list[dict], c_reg: float | None = None, examples: list[Example
     """The model file's content, fitted on ``articles`` and ``extra`` labels from corrections (``c_reg``:
     fix the regularisation instead of choosing it by inner cross-validation)."""
     examples = examples if examples is not None else examples_of(articles)
+    labelled = articles
     articles, examples = _with_corrections(articles, examples, extra)
     chosen_c, threshold = _choose_settings(examples, articles)
     c_reg = c_reg or chosen_c
@@ -441,9 +444,25 @@ def fit(articles: list[dict], c_reg: float | None = None, examples: list[Example
             "trained_on": {"articles": len(articles), "candidates": len(examples),
                            "facts": sum(1 for ex in examples if ex.keep),
                            "correction_labels": len(extra.examples) if extra else 0}}
+    relevance = _fit_relevance(labelled, Model({**body, "version": "fitting"}))
+    if relevance:
+        heads["relevance"] = relevance
     digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:12]
     body["version"] = f"reader-{digest}"
     return body
+
+
+def _fit_relevance(articles: list[dict], model: Model) -> dict | None:
+    """The relevance head: a logistic fit of each article's label on the relevance features the reading
+    (with the fact heads just fitted) gives it, over the articles about IKM that name a city."""
+    examples = []
+    for i, article in enumerate(articles):
+        seen: list[dict] = []
+        read_article(article, model.decide, lambda feats, rule, seen=seen: seen.append(feats) or rule)
+        if seen:
+            examples.append(Example(i, seen[-1], int(bool(article.get("relevant")))))
+    vocab = sorted({k for ex in examples for k in ex.features})
+    return _fit_head(examples, vocab, "keep", RELEVANCE_C) if len({ex.keep for ex in examples}) == 2 else None
 
 
 def _with_corrections(articles: list[dict], examples: list[Example], extra: CorrectionLabels | None):
@@ -578,7 +597,7 @@ def cross_validate(articles: list[dict], k: int = 5, c_reg: float | None = None,
                           for ex in examples if ex.article in train_set]
         model = Model(fit(train_articles, c_reg, train_examples, extra))
         for i in test_idx:
-            preds[i] = read_article(articles[i], model.decide)
+            preds[i] = read_article(articles[i], model.decide, model.relevant)
     return CrossValidation(k, len(set(groups)), score(articles, preds), score(articles, rules),
                            reliability(articles, preds), round(time.perf_counter() - t0, 1),
                            correction_labels=len(extra.examples) if extra else 0)
