@@ -442,3 +442,22 @@ def test_a_judge_that_finds_the_story_off_topic_keeps_its_city_and_is_asked_only
     assert asked == [True] and r["relevant"] is False
     assert [c["code"] for c in r["cities"]] == ["33.75"]
     assert extract_page(html, crawl_date=CRAWL, judge=lambda feats, rule: rule)["relevant"] is True
+
+
+def _placed(city, province):
+    return {"city_code": city, "province_code": province}
+
+
+@pytest.mark.parametrize("same_number, kept", [
+    # a province's total also read in its capital: the province's
+    ([_placed("74.71", "74"), _placed(None, "74")], [_placed(None, "74")]),
+    # the nation's total also read in the venue city: the nation's
+    ([_placed("35.78", "35"), _placed(None, None)], [_placed(None, None)]),
+    # another province's figure says nothing of this city
+    ([_placed("74.71", "74"), _placed(None, "73")], [_placed("74.71", "74"), _placed(None, "73")]),
+    # two cities with the same count stay two facts
+    ([_placed("74.71", "74"), _placed("74.72", "74")], [_placed("74.71", "74"), _placed("74.72", "74")]),
+])
+def test_one_number_in_a_city_and_around_it_is_the_wider_places(same_number, kept):
+    from scrapers.reading.extract import _wider_place_wins
+    assert _wider_place_wins(same_number) == kept

@@ -809,11 +809,13 @@ def _one_fact_per_number(raw_facts: list[tuple[dict, int]]) -> list[dict]:
         items = sorted(items, key=lambda x: _headline_like(x[0]["evidence"]))
         strong = [x for x in items if x[1] >= 2]
         seen = set()
+        chosen = []
         for f, st in (strong if strong else items[:1]):
             ck = (f["city_code"], f["province_code"])
             if ck not in seen:
                 seen.add(ck)
-                facts.append(f)
+                chosen.append(f)
+        facts.extend(_wider_place_wins(chosen))
     body_inds = {f["indicator"] for f in facts if not _headline_like(f["evidence"])}
     kept = []
     for f in facts:
@@ -823,6 +825,17 @@ def _one_fact_per_number(raw_facts: list[tuple[dict, int]]) -> list[dict]:
             f["confidence"] = round(max(0.05, f["confidence"] - 0.2), 2)
         kept.append(f)
     return kept
+
+
+def _wider_place_wins(same_number: list[dict]) -> list[dict]:
+    """One number of one indicator placed both in a city and in the province around it (or in the
+    nation) is one figure, and the wider place's: a province's or the nation's total read near the
+    dateline or the venue city is not also that city's."""
+    wider = [f for f in same_number if not f["city_code"]]
+    if not wider:
+        return same_number
+    return [f for f in same_number if not f["city_code"] or not any(
+        w["province_code"] in (None, f["city_code"].split(".")[0]) for w in wider)]
 
 
 def _merged_sentra(a: _Article) -> list[dict]:
