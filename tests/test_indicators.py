@@ -231,7 +231,11 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Sebanyak 64 perajin rotan di kota itu menerima bantuan mesin.", 64, "jumlah_ikm", ("receives_aid",), ()),
     ("Sebuah sentra harus beranggotakan paling sedikit 8 unit usaha sejenis.", 8, "jumlah_ikm", ("minimum",), ()),
     ("Omzet perajin naik menjadi Rp 400–600 juta.", 400_000_000, "nilai_omzet", ("range_bound",), ()),
-    ("Pemkot menyediakan anggaran Rp 2,6 miliar guna pelatihan itu.", 2_600_000_000, "bantuan", ("unnamed",), ()),
+    # a budget set aside is aid; the budget of running an event is its cost
+    ("Pemkot menyediakan anggaran Rp 2,6 miliar guna pelatihan itu.", 2_600_000_000, "bantuan", (), ()),
+    ("Pemprov mengalokasikan anggaran Rp 51 miliar untuk empat sentra.", 51_000_000_000, "bantuan", (), ()),
+    ("Anggaran untuk penyelenggaraan pameran itu mencapai Rp 700 juta.", 700_000_000, "nilai_transaksi",
+     ("cost_word",), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),
 ])

@@ -101,6 +101,8 @@ STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\bter
 CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
+# what a budget pays when it is the cost of running something, not aid to IKM
+_EVENT_COST = r"(?:penyelenggaraan|pelaksanaan|kegiatan|pameran|acara|operasional|sewa|belanja|gaji|honor\w*|perjalanan)"
 MONEY_WORDS = [
     ("target_penjualan", _rx(r"\b(?:target\w*|ditargetkan|menargetkan|mentargetkan|sasaran\s+(?:penjualan|transaksi|omzet))")),
     ("nilai_ekspor", _rx(r"\b(?:ekspor\w*|diekspor|mengekspor|export\w*|eksportir)")),
@@ -111,10 +113,12 @@ MONEY_WORDS = [
     ("nilai_produksi", _rx(r"\b(?:nilai\s+produksi|nilai\s+output|(?<!alat\s)(?<!peralatan\s)(?<!mesin\s)(?<!sarana\s)(?<!fasilitas\s)"
                            r"(?<!rumah\s)(?<!bahan\s)(?<!kapasitas\s)produksi\w*|memproduksi|diproduksi|menghasilkan)")),
     ("bantuan", _rx(r"\b(?:bantuan|hibah|dak\b|dana\s+alokasi\s+khusus|alokasi|dialokasikan|mengalokasikan|dikucurkan|"
-                    r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan)")),
+                    r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan|"
+                    # a budget the government sets aside for IKM or a sentra is aid ('mengalokasikan anggaran Rp51 miliar')
+                    r"(?<!tahun\s)anggaran(?!\s+(?:untuk\s+)?" + _EVENT_COST + r"))")),
     ("nilai_transaksi", _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran)")),
 ]
-MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:(?<!tahun\s)anggaran|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)(?<!bantuan\s)(?<!hibah\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
+MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:(?<!tahun\s)anggaran\s+(?:untuk\s+)?" + _EVENT_COST + r"|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)(?<!bantuan\s)(?<!hibah\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
                   r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|tunggakan|denda|ongkos|tabungan|"
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
