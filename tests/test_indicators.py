@@ -236,6 +236,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Pemprov mengalokasikan anggaran Rp 51 miliar untuk empat sentra.", 51_000_000_000, "bantuan", (), ()),
     ("Anggaran untuk penyelenggaraan pameran itu mencapai Rp 700 juta.", 700_000_000, "nilai_transaksi",
      ("cost_word",), ()),
+    # foreign-exchange earnings are exports, whatever verb comes before them
+    ("Provinsi itu menghasilkan devisa 12,5 juta dolar AS dari kerajinan perak.", 12_500_000, "nilai_ekspor", (), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),
 ])

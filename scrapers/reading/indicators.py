@@ -105,7 +105,8 @@ CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|dan\b|yang\b|di\b|pa
 _EVENT_COST = r"(?:penyelenggaraan|pelaksanaan|kegiatan|pameran|acara|operasional|sewa|belanja|gaji|honor\w*|perjalanan)"
 MONEY_WORDS = [
     ("target_penjualan", _rx(r"\b(?:target\w*|ditargetkan|menargetkan|mentargetkan|sasaran\s+(?:penjualan|transaksi|omzet))")),
-    ("nilai_ekspor", _rx(r"\b(?:ekspor\w*|diekspor|mengekspor|export\w*|eksportir)")),
+    # foreign-exchange earnings are what exports earn: 'menghasilkan devisa X dari ekspor' is not production
+    ("nilai_ekspor", _rx(r"\b(?:ekspor\w*|diekspor|mengekspor|export\w*|eksportir|devisa)")),
     ("nilai_investasi", _rx(r"\b(?:investasi|penanaman\s+modal|berinvestasi|menanamkan\s+modal|nilai\s+investasi)")),
     ("nilai_transaksi", _rx(r"\b(?:transaksi\w*|bertransaksi)")),
     ("nilai_omzet", _rx(r"\b(?:omzet\w*|omset\w*|beromzet|beromset|penjualan\w*|pendapatan\w*|perputaran\s+(?:uang|bisnis)|"
