@@ -255,3 +255,13 @@ def test_the_relevance_head_can_overrule_the_rules_and_without_one_they_stand():
     fitted = Model({"version": "t", "threshold": 0.5, "heads": {"keep": keep, "relevance": head}})
     assert not fitted.relevant(feats, True)
     assert fitted.relevant({"bias": 1.0, "a:umkm_story": 1.0}, True)
+
+
+def test_an_islands_share_of_a_national_count_is_dropped_whatever_the_model_says():
+    from scrapers.reading.decide import Candidate
+    from scrapers.reading.indicators import frame_sentence
+    sentence = "Sentra terbanyak berada di pulau Jawa, yakni 4.400 sentra."
+    frame = next(f for f in frame_sentence(sentence, 2024) if f.quantity.value == 4400)
+    c = Candidate(frame, sentence, None, None, 3, None, 2024, 0, 0, False, 1)
+    always_keep = Model({"version": "t", "threshold": 0.5, "heads": {"keep": {"weights": {}, "intercept": 8.0}}})
+    assert not always_keep.decide(c).keep

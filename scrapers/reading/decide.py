@@ -47,6 +47,8 @@ _TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\
 # what the labelling conventions never count as a fact, whatever the words around it: a change
 # ('naik 27 unit'), a range ('Rp 200-300 juta'), a year read as a count
 HARD_VETOES = frozenset({"change", "range_bound", "written_range", "small_range", "year"})
+# ... nor an island's share of a national count ('di pulau Jawa 4.443 sentra'): no kab/kota, no province
+NEVER_BY_CONVENTION = frozenset({"cue=island"})
 _DATED = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|kemarin|pekan\s+lalu)\b|"
                     r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)", re.I)
 _PER = re.compile(r"\b(?:per|setiap|tiap|masing-masing|rata-rata)\b")
@@ -339,7 +341,7 @@ class Model:
         self.threshold: float = data["threshold"]
         self.heads: dict = data["heads"]
         self._multi = {name: _by_feature(self.heads.get(name) or {}) for name in ("indicator", "place", "year")}
-        self.never_facts = frozenset(data.get("never_facts") or ())
+        self.never_facts = frozenset(data.get("never_facts") or ()) | NEVER_BY_CONVENTION
 
     def keep_probability(self, feats: dict[str, float]) -> float:
         keep = self.heads["keep"]
