@@ -224,6 +224,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
 
 @pytest.mark.parametrize("sentence, value, indicator, vetoes, cues", [
     ("Tercatat 412 unit usaha kerajinan di kota itu.", 412, "jumlah_ikm", (), ()),
+    ("Pada 2011 terdapat 5.000 unit pengusaha kecil di kabupaten itu.", 5000, "jumlah_ikm", (), ()),
     ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
     ("Saat ini ada sekitar 20 dapur tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),

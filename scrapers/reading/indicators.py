@@ -63,7 +63,7 @@ NOUN_AFTER = [
                               r"(?:orang|warga|perajin|pengrajin|pelaku\s+usaha)\s+(?:yang\s+)?(?:akan\s+)?(?:dilatih|mengikuti))")),
     ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
     ("craft", _rx(r"^\s*(?:orang\s+)?(?:" + CRAFT_NOUNS + r"|pengrajin\s+muda|perajin\s+muda|pekerja\s+seni)\b")),
-    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|unit\s+(?=rumah|home|kelompok))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
+    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|unit\s+(?=rumah|home|kelompok|pengusaha|perajin|pengrajin))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
                        r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
                        r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
                        r"pengusaha|produsen|wirausaha\s+(?:ikm|industri)|unit\s+industri|kelompok\s+usaha|"
