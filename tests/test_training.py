@@ -265,3 +265,21 @@ def test_an_islands_share_of_a_national_count_is_dropped_whatever_the_model_says
     c = Candidate(frame, sentence, None, None, 3, None, 2024, 0, 0, False, 1)
     always_keep = Model({"version": "t", "threshold": 0.5, "heads": {"keep": {"weights": {}, "intercept": 8.0}}})
     assert not always_keep.decide(c).keep
+
+
+@pytest.mark.parametrize("sentence, prev, expected", [
+    ("Saat ini tercatat 420 IKM di kota itu.", None, {"y:now_here", "y:jumlah_ikm&now_here"}),
+    ("Sejauh ini sudah ada 420 IKM yang terdaftar.", None, {"y:now_here", "y:jumlah_ikm&now_here"}),
+    ("Hingga kini ada 420 IKM, naik dari tahun 2020.", None,
+     {"y:now_here", "y:jumlah_ikm&now_here", "y:now_here&year_here"}),
+    ("Usaha itu menyerap 1.300 tenaga kerja.", "Saat ini ada 420 IKM di kota itu.",
+     {"y:now_before", "y:tenaga_kerja&now_before"}),
+    ("Pada tahun 2021 usaha itu menyerap 1.300 tenaga kerja.", "Saat ini ada 420 IKM di kota itu.", set()),
+    ("Pada 2023 tercatat 420 IKM di kota itu.", None, set()),
+])
+def test_a_stock_told_as_of_today_is_marked_for_the_year_head(sentence, prev, expected):
+    from scrapers.reading.decide import Candidate, _present_features
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, 2024) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1, prev_sentence=prev)
+    assert set(_present_features(c)) == expected

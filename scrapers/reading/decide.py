@@ -71,6 +71,7 @@ class Candidate:
     context_year: int | None = None   # the latest year the article stated before this sentence
     article: dict[str, float] = field(default_factory=dict)   # what the whole article is like (article_features)
     features: dict[str, float] = field(default_factory=dict)
+    prev_sentence: str | None = None   # the sentence before it in its paragraph
 
     def stated_year(self) -> int | None:
         """The year the rules tie the number to from the text, or None when they only fell back on the
@@ -176,6 +177,29 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
         feats[f"y:{ind}&{k}"] = 1.0
     if _DATED.search(c.sentence):
         feats["y:dated_event"] = feats[f"y:{ind}&dated_event"] = 1.0   # 'Selasa (12/3)': days around publication
+    feats.update(_present_features(c))
+
+
+_PRESENT = re.compile(r"\b(?:saat\s+ini|kini|sekarang|dewasa\s+ini|selama\s+ini|sejauh\s+ini|hingga\s+kini|sampai\s+kini)\b")
+
+
+def _present_features(c: Candidate) -> dict[str, float]:
+    """Whether the number is told as a stock of today ('saat ini tercatat 300 IKM', 'hingga kini'), in its
+    own sentence or in the sentence before one that states no year ('Jumlah itu menyerap ...'): the
+    conventions give such a stock no year, even in a dated text or after a year stated earlier."""
+    ind = c.frame.indicator
+    feats: dict[str, float] = {}
+    low = c.sentence.lower()
+    if _PRESENT.search(low):
+        where = "here"
+    elif c.prev_sentence and _PRESENT.search(c.prev_sentence.lower()) and not YEAR_EXPL.search(c.sentence):
+        where = "before"
+    else:
+        return feats
+    feats[f"y:now_{where}"] = feats[f"y:{ind}&now_{where}"] = 1.0
+    if YEAR_EXPL.search(c.sentence) or YEAR_REL.search(c.sentence):
+        feats[f"y:now_{where}&year_here"] = 1.0   # 'saat ini ... pada 2023': the year may still be the figure's
+    return feats
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|serta|dan\s+(?=\d))\b")

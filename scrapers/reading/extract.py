@@ -693,7 +693,7 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
             a.sent_place[i] = placed
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
-                         a.features)
+                         a.features, prev_sentence=prev.text if prev else None)
         d = decide(cand)
         if not d.keep:
             continue
