@@ -283,3 +283,21 @@ def test_a_stock_told_as_of_today_is_marked_for_the_year_head(sentence, prev, ex
     frame = next(f for f in frame_sentence(sentence, 2024) if not f.vetoes)
     c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1, prev_sentence=prev)
     assert set(_present_features(c)) == expected
+
+
+@pytest.mark.parametrize("sentence, prev, published, year", [
+    ("Saat ini tercatat 420 IKM di kota itu.", None, 2024, None),
+    ("Usaha itu menyerap 1.300 tenaga kerja.", "Saat ini ada 420 IKM di kota itu.", 2024, None),
+    ("Hingga kini ada 420 IKM, naik dari tahun 2020.", None, 2024, 2024),   # a year in the sentence: the head decides
+    ("Tercatat 420 IKM di kota itu.", None, 2024, 2024),
+])
+def test_a_stock_of_today_gets_no_year_whatever_the_year_head_says(sentence, prev, published, year):
+    from scrapers.reading.decide import Candidate, apply_decision
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, published) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", published, 0, 0, False, 1, prev_sentence=prev)
+    always_published = Model({"version": "t", "threshold": 0.5, "heads": {
+        "keep": {"weights": {}, "intercept": 8.0},
+        "year": {"weights": {"published": {}, "none": {}}, "intercept": {"published": 5.0, "none": 0.0}}}})
+    d = always_published.decide(c)
+    assert apply_decision(c, d)["year"] == year

@@ -202,6 +202,12 @@ def _present_features(c: Candidate) -> dict[str, float]:
     return feats
 
 
+def present_stock(feats: dict[str, float]) -> bool:
+    """A number told as of today with no year phrase in its sentence ('saat ini ada 420 IKM') has no year,
+    as the conventions have it, whatever year the article stated before or was published in."""
+    return any(k in feats and f"{k}&year_here" not in feats for k in ("y:now_here", "y:now_before"))
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|serta|dan\s+(?=\d))\b")
 _LARGE_CLASS = re.compile(r"\bindustri\s+(?:besar|sedang)\b|\bbesar\s+dan\s+menengah\b|\bindustri\s+menengah\b(?!\s+(?:dan\s+)?kecil)")
 _ALL_INDUSTRY = re.compile(r"\b(?:sektor\s+industri|industri\s+pengolahan|seluruh\s+industri|keseluruhan)\b")
@@ -413,6 +419,8 @@ class Model:
             return _DROPPED  # most numbers are no fact: the other heads are not needed for them
         p, ind, p_ind, place, p_place, year = self.choose(
             feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)
+        if present_stock(feats):
+            year = "none"
         return Decision(p >= self.threshold, round(self.confidence(p, p_ind, p_place), 3), ind, place, year)
 
 
