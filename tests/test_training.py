@@ -301,3 +301,36 @@ def test_a_stock_of_today_gets_no_year_whatever_the_year_head_says(sentence, pre
         "year": {"weights": {"published": {}, "none": {}}, "intercept": {"published": 5.0, "none": 0.0}}}})
     d = always_published.decide(c)
     assert apply_decision(c, d)["year"] == year
+
+
+@pytest.mark.parametrize("sentence, flow", [
+    ("Omzet para perajin mencapai Rp 2 miliar per tahun.", True),
+    ("Dalam setahun, omzet sentra itu Rp 800 juta.", True),
+    ("Nilai produksinya Rp 45 juta per bulan.", True),
+    ("Sepanjang 2022 omzet sentra itu Rp 800 juta.", False),     # the year is stated
+    ("Tahun lalu omzetnya Rp 2 miliar per tahun.", False),
+    ("Omzet sentra itu mencapai Rp 800 juta.", False),           # no rate
+])
+def test_a_usual_rate_with_no_year_in_its_sentence_is_a_habitual_flow(sentence, flow):
+    from scrapers.reading.decide import Candidate, candidate_features, habitual_flow
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, 2024) if f.quantity.kind == "money")
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
+    assert habitual_flow(candidate_features(c)) is flow
+
+
+@pytest.mark.parametrize("intercepts, context_year, year", [
+    ({"context": 3.0, "published": 1.0, "none": 0.0}, None, 2024),   # no year before: the next choice that finds one
+    ({"context": 3.0, "published": 1.0, "none": 0.0}, 2021, 2021),
+    ({"context": 3.0, "published": 0.0, "none": 1.0}, None, None),   # 'none' likelier than publication
+])
+def test_a_year_choice_that_finds_no_year_gives_way_to_one_that_does(intercepts, context_year, year):
+    from scrapers.reading.decide import Candidate, apply_decision
+    from scrapers.reading.indicators import frame_sentence
+    sentence = "Dinas menyalurkan bantuan mesin senilai Rp 300 juta kepada perajin."
+    frame = next(f for f in frame_sentence(sentence, 2024) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1, context_year)
+    model = Model({"version": "t", "threshold": 0.5, "heads": {
+        "keep": {"weights": {}, "intercept": 8.0},
+        "year": {"weights": {k: {} for k in intercepts}, "intercept": intercepts}}})
+    assert apply_decision(c, model.decide(c))["year"] == year

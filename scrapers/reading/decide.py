@@ -208,6 +208,13 @@ def present_stock(feats: dict[str, float]) -> bool:
     return any(k in feats and f"{k}&year_here" not in feats for k in ("y:now_here", "y:now_before"))
 
 
+def habitual_flow(feats: dict[str, float]) -> bool:
+    """An amount per year, month or day ('omzet Rp 2 miliar per tahun', 'dalam setahun') with no year phrase
+    in its sentence is a usual rate, not a figure of one year: no year, as the conventions have it."""
+    return "period=None" not in feats and any(k.startswith("period=") for k in feats) and \
+        "year=explicit" not in feats and "year=relative" not in feats
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|serta|dan\s+(?=\d))\b")
 _LARGE_CLASS = re.compile(r"\bindustri\s+(?:besar|sedang)\b|\bbesar\s+dan\s+menengah\b|\bindustri\s+menengah\b(?!\s+(?:dan\s+)?kecil)")
 _ALL_INDUSTRY = re.compile(r"\b(?:sektor\s+industri|industri\s+pengolahan|seluruh\s+industri|keseluruhan)\b")
@@ -411,6 +418,19 @@ class Model:
             return rule_relevant
         return _dot(head["weights"], feats) + head["intercept"] >= 0.0
 
+    def year_with_a_year(self, feats: dict[str, float], c: Candidate, chosen: str) -> str:
+        """A choice that finds no year for this number ('stated' where nothing is stated, 'context' before
+        any year) gives way to the likeliest choice that finds one, when that is likelier than 'none': the
+        head chose a kind of year, not the absence of one."""
+        if chosen == "none" or c.year(chosen) is not None:
+            return chosen
+        probs = _softmax(self._multi["year"], feats)
+        found = [k for k in sorted(probs) if k != "none" and c.year(k) is not None]
+        if not found:
+            return chosen
+        best = max(found, key=lambda k: probs[k])
+        return best if probs[best] > probs.get("none", 0.0) else chosen
+
     def decide(self, c: Candidate) -> Decision:
         if HARD_VETOES.intersection(c.frame.vetoes):
             return _DROPPED
@@ -419,8 +439,10 @@ class Model:
             return _DROPPED  # most numbers are no fact: the other heads are not needed for them
         p, ind, p_ind, place, p_place, year = self.choose(
             feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)
-        if present_stock(feats):
+        if present_stock(feats) or habitual_flow(feats):
             year = "none"
+        else:
+            year = self.year_with_a_year(feats, c, year)
         return Decision(p >= self.threshold, round(self.confidence(p, p_ind, p_place), 3), ind, place, year)
 
 
