@@ -334,3 +334,16 @@ def test_a_year_choice_that_finds_no_year_gives_way_to_one_that_does(intercepts,
         "keep": {"weights": {}, "intercept": 8.0},
         "year": {"weights": {k: {} for k in intercepts}, "intercept": intercepts}}})
     assert apply_decision(c, model.decide(c))["year"] == year
+
+
+@pytest.mark.parametrize("sentence, published, context, carried", [
+    ("Perajin itu mempekerjakan 120 orang.", 2024, 2021, True),       # 2021 carried from before
+    ("Pada 2021 perajin itu mempekerjakan 120 orang.", 2024, None, False),
+    ("Perajin itu mempekerjakan 120 orang.", 2024, None, False),      # nothing carried: the publication year
+])
+def test_a_year_carried_from_before_is_told_apart_for_the_year_head(sentence, published, context, carried):
+    from scrapers.reading.decide import Candidate, _carried_year_features
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, published, None, context) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", published, 0, 0, False, 1, context)
+    assert ("y:stated_carried" in _carried_year_features(c)) is carried

@@ -178,6 +178,17 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
     if _DATED.search(c.sentence):
         feats["y:dated_event"] = feats[f"y:{ind}&dated_event"] = 1.0   # 'Selasa (12/3)': days around publication
     feats.update(_present_features(c))
+    feats.update(_carried_year_features(c))
+
+
+def _carried_year_features(c: Candidate) -> dict[str, float]:
+    """Whether the year the rules offer as stated was carried into a sentence that states none ('Pada 2021
+    ... . Jumlah itu menyerap ...'): the year head learns apart how often such a year holds for the number."""
+    ind = c.frame.indicator
+    feats: dict[str, float] = {}
+    if c.stated_year() is not None and not YEAR_EXPL.search(c.sentence) and not YEAR_REL.search(c.sentence):
+        feats["y:stated_carried"] = feats[f"y:{ind}&stated_carried"] = 1.0
+    return feats
 
 
 _PRESENT = re.compile(r"\b(?:saat\s+ini|kini|sekarang|dewasa\s+ini|selama\s+ini|sejauh\s+ini|hingga\s+kini|sampai\s+kini)\b")
