@@ -347,3 +347,17 @@ def test_a_year_carried_from_before_is_told_apart_for_the_year_head(sentence, pu
     frame = next(f for f in frame_sentence(sentence, published, None, context) if not f.vetoes)
     c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", published, 0, 0, False, 1, context)
     assert ("y:stated_carried" in _carried_year_features(c)) is carried
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("Selama tiga tahun terakhir dinas membentuk 9 sentra.", True),
+    ("Dalam lima tahun belakangan jumlah IKM mencapai 700 unit.", True),
+    ("Gedung itu dibangun 2016 sampai 2018 dengan dana Rp 3 miliar.", True),
+    ("Gedung itu dibangun pada 2016-2018 dengan dana Rp 3 miliar.", True),
+    ("Sepanjang tahun 2020 - 2020 tercatat 90 IKM.", False),             # one year written twice
+    ("Pada 2018 dinas membentuk 9 sentra.", False),
+    ("Tahun lalu dinas membentuk 9 sentra.", False),
+])
+def test_a_figure_of_several_years_is_tied_to_no_one_year(sentence, spans):
+    from scrapers.reading.decide import spans_years
+    assert spans_years(sentence) is spans

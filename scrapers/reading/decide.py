@@ -219,6 +219,19 @@ def present_stock(feats: dict[str, float]) -> bool:
     return any(k in feats and f"{k}&year_here" not in feats for k in ("y:now_here", "y:now_before"))
 
 
+_LAST_YEARS = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|\d{1,2})\s+tahun\s+"
+                         r"(?:terakhir|belakangan)\b", re.I)
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|s/?d|sampai(?:\s+dengan)?|hingga)\s*(?:tahun\s+)?((?:19|20)\d{2})\b", re.I)
+
+
+def spans_years(sentence: str) -> bool:
+    """A figure of several years ('selama dua tahun terakhir kami membentuk 7 sentra', 'dibangun 2017 sampai
+    2019 dengan DAK Rp 4 miliar') is tied to no one year: no year, as the conventions have it."""
+    if _LAST_YEARS.search(sentence):
+        return True
+    return any(m.group(1) != m.group(2) for m in _YEAR_SPAN.finditer(sentence))
+
+
 def habitual_flow(feats: dict[str, float]) -> bool:
     """An amount per year, month or day ('omzet Rp 2 miliar per tahun', 'dalam setahun') with no year phrase
     in its sentence is a usual rate, not a figure of one year: no year, as the conventions have it."""
@@ -450,7 +463,7 @@ class Model:
             return _DROPPED  # most numbers are no fact: the other heads are not needed for them
         p, ind, p_ind, place, p_place, year = self.choose(
             feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)
-        if present_stock(feats) or habitual_flow(feats):
+        if present_stock(feats) or habitual_flow(feats) or spans_years(c.sentence):
             year = "none"
         else:
             year = self.year_with_a_year(feats, c, year)
