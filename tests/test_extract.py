@@ -461,3 +461,22 @@ def _placed(city, province):
 def test_one_number_in_a_city_and_around_it_is_the_wider_places(same_number, kept):
     from scrapers.reading.extract import _wider_place_wins
     assert _wider_place_wins(same_number) == kept
+
+
+@pytest.mark.parametrize("paragraphs, number, before", [
+    (["Saat ini tercatat 420 IKM di Kota Bogor.", "Jumlah sebanyak itu menyerap 1.300 tenaga kerja."], 1300,
+     "Saat ini tercatat 420 IKM di Kota Bogor."),     # a paragraph opening on 'Jumlah sebanyak itu' follows on
+    (["Saat ini tercatat 420 IKM di Kota Bogor.", "Usaha batik menyerap 1.300 tenaga kerja."], 1300, None),
+    (["Saat ini tercatat 420 IKM di Kota Bogor. Usaha itu menyerap 1.300 tenaga kerja."], 1300,
+     "Saat ini tercatat 420 IKM di Kota Bogor."),
+])
+def test_a_number_knows_the_sentence_it_follows_on_from(paragraphs, number, before):
+    from scrapers.reading.decide import rules_decision
+    seen = {}
+
+    def record(c):
+        seen[c.frame.quantity.value] = c.prev_sentence
+        return rules_decision(c)
+
+    extract_page(page("Sentra IKM Kota Bogor", paragraphs), crawl_date=CRAWL, decider=record)
+    assert seen[number] == before

@@ -693,13 +693,26 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
             a.sent_place[i] = placed
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
-                         a.features, prev_sentence=prev.text if prev else None)
+                         a.features, prev_sentence=_sentence_before(a, i, prev))
         d = decide(cand)
         if not d.keep:
             continue
         fact = apply_decision(cand, d)
         fact["sentra"] = sentra_name
         a.raw_facts.append((fact, placed.strength if d.place == "rules" else 2))
+
+
+_ANAPHORA_OPENING = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:sebanyak\s+|sebesar\s+)?(?:itu|ini|tersebut)\b", re.I)
+
+
+def _sentence_before(a: _Article, i: int, prev: Sent | None) -> str | None:
+    """The sentence a number's sentence follows on from: the one before it in its paragraph, or, for a
+    paragraph opening on 'Jumlah sebanyak itu ...', the last one of the paragraph before."""
+    if prev is not None:
+        return prev.text
+    if i > 0 and _ANAPHORA_OPENING.match(a.sents[i].text):
+        return a.sents[i - 1].text
+    return None
 
 
 def _place_number(a: _Article, i: int, prev: Sent | None, r, ms: list, claimed: set[int]) -> Placed:
