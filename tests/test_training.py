@@ -276,6 +276,7 @@ def test_an_islands_share_of_a_national_count_is_dropped_whatever_the_model_says
      {"y:now_before", "y:tenaga_kerja&now_before"}),
     ("Pada tahun 2021 usaha itu menyerap 1.300 tenaga kerja.", "Saat ini ada 420 IKM di kota itu.", set()),
     ("Pada 2023 tercatat 420 IKM di kota itu.", None, set()),
+    ("Pelatihan desain masa kini diikuti 40 perajin.", None, set()),   # 'masa kini': contemporary, not now
 ])
 def test_a_stock_told_as_of_today_is_marked_for_the_year_head(sentence, prev, expected):
     from scrapers.reading.decide import Candidate, _present_features

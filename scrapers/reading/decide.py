@@ -191,13 +191,14 @@ def _carried_year_features(c: Candidate) -> dict[str, float]:
     return feats
 
 
-_PRESENT = re.compile(r"\b(?:saat\s+ini|kini|sekarang|dewasa\s+ini|selama\s+ini|sejauh\s+ini|hingga\s+kini|sampai\s+kini)\b")
+_PRESENT = re.compile(r"\b(?:saat\s+ini|(?<!masa\s)kini|sekarang|dewasa\s+ini|selama\s+ini|sejauh\s+ini|hingga\s+kini|sampai\s+kini)\b")
 
 
 def _present_features(c: Candidate) -> dict[str, float]:
-    """Whether the number is told as a stock of today ('saat ini tercatat 300 IKM', 'hingga kini'), in its
-    own sentence or in the sentence before one that states no year ('Jumlah itu menyerap ...'): the
-    conventions give such a stock no year, even in a dated text or after a year stated earlier."""
+    """Whether the number is told as a stock of today ('saat ini tercatat 300 IKM', 'hingga kini'; not 'masa
+    kini', contemporary), in its own sentence or in the sentence before one that states no year ('Jumlah
+    itu menyerap ...'): the conventions give such a stock no year, even in a dated text or after a year
+    stated earlier."""
     ind = c.frame.indicator
     feats: dict[str, float] = {}
     low = c.sentence.lower()
