@@ -237,6 +237,15 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Pemprov mengalokasikan anggaran Rp 51 miliar untuk empat sentra.", 51_000_000_000, "bantuan", (), ()),
     ("Anggaran untuk penyelenggaraan pameran itu mencapai Rp 700 juta.", 700_000_000, "nilai_transaksi",
      ("cost_word",), ()),
+    # a target with its own amount does not make the amount reached a target
+    ("Dari target Rp 2 miliar, sampai penutupan pameran tercatat transaksi Rp 1,5 miliar.", 1_500_000_000,
+     "nilai_transaksi", (), ()),
+    ("Dari target Rp 2 miliar, sampai penutupan pameran tercatat transaksi Rp 1,5 miliar.", 2_000_000_000,
+     "target_penjualan", (), ()),
+    # 'usaha produksi' is a production business: the amount is its turnover
+    ("Omzet usaha produksi perajin mencapai rata-rata Rp 4,6 miliar per bulan.", 4_600_000_000, "nilai_omzet", (), ()),
+    # 'ikuti', the headline form of 'mengikuti'
+    ("Sebanyak 20 pelaku usaha ikuti pelatihan pembuatan biskuit.", 20, "peserta_pelatihan", (), ()),
     # foreign-exchange earnings are exports, whatever verb comes before them
     ("Provinsi itu menghasilkan devisa 12,5 juta dolar AS dari kerajinan perak.", 12_500_000, "nilai_ekspor", (), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),

@@ -112,7 +112,7 @@ MONEY_WORDS = [
     ("nilai_omzet", _rx(r"\b(?:omzet\w*|omset\w*|beromzet|beromset|penjualan\w*|pendapatan\w*|perputaran\s+(?:uang|bisnis)|"
                         r"pemasukan|penghasilan|meraup|terjual|laku)")),
     ("nilai_produksi", _rx(r"\b(?:nilai\s+produksi|nilai\s+output|(?<!alat\s)(?<!peralatan\s)(?<!mesin\s)(?<!sarana\s)(?<!fasilitas\s)"
-                           r"(?<!rumah\s)(?<!bahan\s)(?<!kapasitas\s)produksi\w*|memproduksi|diproduksi|menghasilkan)")),
+                           r"(?<!rumah\s)(?<!bahan\s)(?<!kapasitas\s)(?<!usaha\s)produksi\w*|memproduksi|diproduksi|menghasilkan)")),
     ("bantuan", _rx(r"\b(?:bantuan|hibah|dak\b|dana\s+alokasi\s+khusus|alokasi|dialokasikan|mengalokasikan|dikucurkan|"
                     r"mengucurkan|kucuran|disalurkan|menyalurkan|stimulan|dana\s+bergulir|anggaran\s+bantuan|"
                     # a budget the government sets aside for IKM or a sentra is aid ('mengalokasikan anggaran Rp51 miliar')
@@ -122,11 +122,12 @@ MONEY_WORDS = [
 MONEY_BLOCK = _rx(r"(?<!dari\s)(?<!melalui\s)(?<!sumber\s)\b(?:(?<!tahun\s)anggaran\s+(?:untuk\s+)?" + _EVENT_COST + r"|biaya|harga|(?<!penanaman\s)(?<!menanamkan\s)(?<!bantuan\s)(?<!hibah\s)modal\b|gaji|upah|utang|hutang|kredit|kur\b|pinjaman|pad\b|pajak|"
                   r"retribusi|pdrb|belanja|kerugian|rugi|sewa|tiket|iuran|tunggakan|denda|ongkos|tabungan|"
                   r"simpanan|aset|kekayaan|laba|keuntungan|untung|umr|ump|umk\b|nilai\s+kontrak|kontrak|proyek|tender)")
+_TARGET_WITH_ITS_AMOUNT = _rx(r"\btarget\w*\s+(?:sebesar\s+|senilai\s+)?rp\.?\s*\d[^.;]*$")
 PROPOSAL = _rx(r"\b(?:usulan|diusulkan|mengusulkan|diajukan|mengajukan|pengajuan|proposal)\b")
 
 TRAINING = _rx(r"\b(?:pelatihan|bimtek|bimbingan|diklat|workshop|lokakarya|kursus|magang|training|dilatih|melatih|latih|belajar|"
                r"pendampingan\s+teknis|sekolah\s+lapang)\b")
-PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|"
+PARTICIPATE = _rx(r"\b(?:mengikuti|diikuti|ikuti|peserta|dilatih|ikut\s+serta|ikut|berpartisipasi|mendapat\s+pelatihan|mendapatkan\s+pelatihan|"
                   r"menerima\s+pelatihan|belajar|berlatih|dibimbing|dibina\s+dalam)\b")
 
 TARGET_COUNT = _rx(r"\b(?:menargetkan|mentargetkan|ditargetkan|target(?:nya)?|sasaran(?:nya)?|diharapkan|berharap)\b"
@@ -380,8 +381,10 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
         return _unnamed(q, _money_guess(sentence), q.unit, sentence, published_year, context_year, conf)
     if cost:
         vetoes.append("cost_word")
-    # a target anywhere before the amount wins over the flow it targets
-    if ind != "target_penjualan" and MONEY_WORDS[0][1].search(seg) and not MONEY_BLOCK.search(seg):
+    # a target anywhere before the amount wins over the flow it targets, unless the target has its own
+    # amount first ('dari target Rp 2 miliar, ... tercatat Rp 1,5 miliar': the second is what was reached)
+    if ind != "target_penjualan" and MONEY_WORDS[0][1].search(seg) and not MONEY_BLOCK.search(seg) and \
+            not _TARGET_WITH_ITS_AMOUNT.search(seg):
         if ind in ("nilai_transaksi", "nilai_omzet", "nilai_ekspor", "nilai_produksi") or how.endswith("previous sentence"):
             ind = "target_penjualan"
     if ind == "bantuan" and PROPOSAL.search(sentence):
