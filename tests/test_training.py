@@ -362,3 +362,22 @@ def test_a_year_carried_from_before_is_told_apart_for_the_year_head(sentence, pu
 def test_a_figure_of_several_years_is_tied_to_no_one_year(sentence, spans):
     from scrapers.reading.decide import spans_years
     assert spans_years(sentence) is spans
+
+
+@pytest.mark.parametrize("sentence, year, stated", [
+    ("Kampung itu punya 300 perajin (data pertengahan 2016 dari dinas).", 2016, 2016),
+    ("Perajin di sana didata sejak sekitar 2005 sebanyak 90 orang.", 2005, 2005),
+    ("Hasil survei 2019 mencatat 75 IKM.", 2019, 2019),
+    ("Pada 2018 dinas membentuk 9 sentra.", None, 2018),            # an explicit year is read as before
+    ("Dinas membentuk 9 sentra.", None, None),
+])
+def test_a_year_told_loosely_is_the_year_heads_stated_year_only(sentence, year, stated):
+    from scrapers.reading.decide import Candidate, candidate_features
+    from scrapers.reading.indicators import frame_sentence, loose_year
+    assert loose_year(sentence) == year
+    frame = next(f for f in frame_sentence(sentence, 2024, None, None) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1, None)
+    assert c.year("stated") == stated
+    feats = candidate_features(c)
+    assert ("y:loose_year" in feats) is (year is not None)
+    assert "year=explicit" not in feats or year is None   # the keep head's features do not see it

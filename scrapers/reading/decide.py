@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .indicators import MONEY_INDICATORS, UNIT_OF, YEAR_EXPL, YEAR_REL, Frame
+from .indicators import MONEY_INDICATORS, UNIT_OF, YEAR_EXPL, YEAR_REL, Frame, loose_year
 
 MODEL_FILE = Path(__file__).with_name("model.json")
 
@@ -97,7 +97,8 @@ class Candidate:
 
     def year(self, choice: str) -> int | None:
         if choice == "stated":
-            return self.stated_year()
+            stated = self.stated_year()
+            return stated if stated is not None else loose_year(self.sentence)
         if choice == "published":
             return self.published_year
         if choice == "context":
@@ -179,6 +180,8 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
         feats["y:dated_event"] = feats[f"y:{ind}&dated_event"] = 1.0   # 'Selasa (12/3)': days around publication
     feats.update(_present_features(c))
     feats.update(_carried_year_features(c))
+    if loose_year(c.sentence) is not None and c.stated_year() is None:
+        feats["y:loose_year"] = 1.0   # 'data pertengahan 2016': a year only the year head reads
 
 
 def _carried_year_features(c: Candidate) -> dict[str, float]:

@@ -185,6 +185,21 @@ def explicit_years(sentence: str) -> tuple[tuple[int, int, int], ...]:
     if not _YEARISH.search(sentence):
         return ()
     return tuple((m.start(), m.end(), year_of(m)) for m in YEAR_EXPL.finditer(sentence))
+# a year told loosely ('sejak sekitar 2005', 'data pertengahan 2016', 'survei 2019'): the year head's
+# alone, for the keep head reads YEAR_EXPL and these words tell no more about keeping the number
+YEAR_LOOSE = _rx(r"\b(?:sekitar|kira-kira|kurang\s+lebih|pertengahan|penghujung|data|sensus|survei|semester\s+\w+|"
+                 r"triwulan\s+\w+|kuartal\s+\w+)\s+(?:tahun\s+)?((?:19|20)\d{2})\b(?![.,]\d)")
+
+
+def loose_year(sentence: str) -> int | None:
+    """The year a sentence that states none in YEAR_EXPL's forms tells loosely ('didata sejak sekitar
+    2005', '(data pertengahan 2016)'): writers give a figure's year so, and the conventions keep it."""
+    if not _YEARISH.search(sentence) or explicit_years(sentence):
+        return None
+    m = YEAR_LOOSE.search(sentence)
+    return int(m.group(1)) if m else None
+
+
 YEAR_REL = _rx(r"\btahun\s+(ini|lalu|sebelumnya|kemarin|depan|mendatang|berikutnya)\b|\b(setahun\s+lalu)\b")
 REL_DELTA = {"ini": 0, "lalu": -1, "sebelumnya": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "berikutnya": 1,
              "setahun lalu": -1}
