@@ -480,3 +480,18 @@ def test_a_number_knows_the_sentence_it_follows_on_from(paragraphs, number, befo
 
     extract_page(page("Sentra IKM Kota Bogor", paragraphs), crawl_date=CRAWL, decider=record)
     assert seen[number] == before
+
+
+@pytest.mark.parametrize("earlier, sentence, year", [
+    ("Pada 2020 tercatat 4.210 IKM di kota itu.", "Dari 4.210 IKM itu, sekitar 2.500 IKM bergerak di bidang pangan.", 2020),
+    ("Pada 2020 tercatat 4.210 IKM di kota itu.", "Dari jumlah 4.210 IKM, 2.500 IKM bergerak di bidang pangan.", 2020),
+    ("Pada 2020 tercatat 4.210 IKM di kota itu.", "Sebanyak 2.500 IKM bergerak di bidang pangan.", None),   # no referring back
+    ("Tercatat 4.210 IKM di kota itu.", "Dari 4.210 IKM itu, sekitar 2.500 IKM bergerak di bidang pangan.", None),  # no year stated
+    ("Pada 2020 tercatat 4.210 IKM di kota itu.", "Dari 3.000 IKM itu, 2.500 IKM bergerak di bidang pangan.", None),  # another figure
+])
+def test_a_sentence_referring_back_to_a_figure_takes_its_year(earlier, sentence, year):
+    from scrapers.reading.extract import _remember_years, referred_year
+    from scrapers.reading.indicators import frame_sentence
+    years: dict[float, int] = {}
+    _remember_years(earlier, frame_sentence(earlier, 2023), years)
+    assert referred_year(sentence, frame_sentence(sentence, 2023, None, 2021), years) == year

@@ -381,3 +381,18 @@ def test_a_year_told_loosely_is_the_year_heads_stated_year_only(sentence, year, 
     feats = candidate_features(c)
     assert ("y:loose_year" in feats) is (year is not None)
     assert "year=explicit" not in feats or year is None   # the keep head's features do not see it
+
+
+@pytest.mark.parametrize("sentence, ref_year, refers", [
+    ("Dari 4.210 IKM itu, sekitar 2.500 IKM bergerak di bidang pangan.", 2020, True),
+    ("Dari 4.210 IKM itu, pada 2022 sekitar 2.500 IKM bergerak di bidang pangan.", 2020, False),  # its own year
+    ("Dari 4.210 IKM itu, sekitar 2.500 IKM bergerak di bidang pangan.", None, False),
+])
+def test_a_sentence_referring_back_takes_the_year_of_that_figure(sentence, ref_year, refers):
+    from scrapers.reading.decide import Candidate, refers_back
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, 2023, None, 2021) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2023, 0, 0, False, 1, 2021, ref_year=ref_year)
+    assert refers_back(c) is refers
+    if refers:
+        assert c.year("stated") == ref_year

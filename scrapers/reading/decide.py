@@ -72,6 +72,7 @@ class Candidate:
     article: dict[str, float] = field(default_factory=dict)   # what the whole article is like (article_features)
     features: dict[str, float] = field(default_factory=dict)
     prev_sentence: str | None = None   # the sentence before it in its paragraph
+    ref_year: int | None = None        # the year of an earlier figure its sentence refers back to ('Dari 4.210 IKM, ...')
 
     def stated_year(self) -> int | None:
         """The year the rules tie the number to from the text, or None when they only fell back on the
@@ -97,6 +98,8 @@ class Candidate:
 
     def year(self, choice: str) -> int | None:
         if choice == "stated":
+            if self.ref_year is not None:
+                return self.ref_year
             stated = self.stated_year()
             return stated if stated is not None else loose_year(self.sentence)
         if choice == "published":
@@ -182,6 +185,8 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
     feats.update(_carried_year_features(c))
     if loose_year(c.sentence) is not None and c.stated_year() is None:
         feats["y:loose_year"] = 1.0   # 'data pertengahan 2016': a year only the year head reads
+    if c.ref_year is not None:
+        feats["y:refers_back"] = 1.0   # 'Dari 4.210 IKM, ...': the year of that earlier figure
 
 
 def _carried_year_features(c: Candidate) -> dict[str, float]:
@@ -234,6 +239,13 @@ def spans_years(sentence: str) -> bool:
     if _LAST_YEARS.search(sentence):
         return True
     return any(m.group(1) != m.group(2) for m in _YEAR_SPAN.finditer(sentence))
+
+
+def refers_back(c: Candidate) -> bool:
+    """A sentence that opens by referring back to an earlier figure ('Dari 4.210 IKM itu, 2.500 ...') and
+    states no year of its own tells parts of that figure: they take its year (``ref_year``), not a year
+    stated in between, which the year head, seeing few such sentences, would not learn."""
+    return c.ref_year is not None and not YEAR_EXPL.search(c.sentence) and not YEAR_REL.search(c.sentence)
 
 
 def habitual_flow(feats: dict[str, float]) -> bool:
@@ -469,6 +481,8 @@ class Model:
             feats, c.frame.indicator, c.frame.quantity.kind == "money", "unnamed" in c.frame.vetoes)
         if present_stock(feats) or habitual_flow(feats) or spans_years(c.sentence):
             year = "none"
+        elif refers_back(c):
+            year = "stated"
         else:
             year = self.year_with_a_year(feats, c, year)
         return Decision(p >= self.threshold, round(self.confidence(p, p_ind, p_place), 3), ind, place, year)

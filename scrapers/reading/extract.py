@@ -96,6 +96,31 @@ _VENUE_BEFORE = re.compile(
 _VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:asal|dari|ke|menuju)\s+(?:(?:kota|kabupaten|kab\.?)\s+)?$", re.I)
 _ANAPHORA_START = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:itu|ini|tersebut)\b", re.I)
+_REFERS_BACK = re.compile(r"^\W*dari\s+(?:total\s+|jumlah\s+|sebanyak\s+)?(\d[\d.,]*)", re.I)
+
+
+def referred_year(sentence: str, frames: list, number_years: dict[float, int]) -> int | None:
+    """The year of an earlier figure a sentence opens by referring back to ('Dari 4.210 IKM itu, sekitar
+    2.500 ...'): its numbers are parts of that figure, of its year, not of a year stated in between."""
+    m = _REFERS_BACK.match(sentence)
+    if not m:
+        return None
+    for f in frames:
+        if f.quantity.start == m.start(1) and f.quantity.value in number_years:
+            return number_years[f.quantity.value]
+    return None
+
+
+def _remember_years(sentence: str, frames: list, number_years: dict[float, int]) -> None:
+    """Each figure of a sentence that states a year, with the year the rules tie it to (the first mention
+    wins), for a later sentence that refers back to it (referred_year)."""
+    if stated_year(sentence) is None:
+        return
+    for f in frames:
+        if f.year is not None and not f.vetoes:
+            number_years.setdefault(f.quantity.value, f.year)
+
+
 _ANAPHORA_SUBJECT = re.compile(r"^\W*(?:(?:para\s+)?(?:ikm|imk|usaha|industri|perajin|pengrajin|sentra|pelaku\s+usaha|jumlah|angka|total)"
                                r"\s+(?:tersebut|itu|ini)|mereka)\b", re.I)
 _PROVINCE_WIDE = re.compile(r"\b(?:tersebar\s+di\s+(?:\w+\s+){1,2}kabupaten\s*(?:/|dan|atau)\s*kota|"
@@ -548,6 +573,7 @@ class _Article:
     sentra_mentions: list[tuple[SentraMention, str | None, int]] = dataclasses.field(default_factory=list)
     sent_place: dict[int, Placed] = dataclasses.field(default_factory=dict)
     features: dict[str, float] = dataclasses.field(default_factory=dict)   # decide.article_features
+    number_years: dict[float, int] = dataclasses.field(default_factory=dict)   # a figure -> the year stated with it
 
     @property
     def pub_year(self) -> int | None:
@@ -674,6 +700,7 @@ def _read_sentences(a: _Article, decide) -> None:
             smentions = []  # 'rincian sentra olahan pala di X sebagai berikut:' introduces the sentra listed next
         named = [m for m in smentions if m.commodity]
         _read_numbers(a, i, prev, frames, named[0].name if named else None, year_before, decide)
+        _remember_years(s.text, frames, a.number_years)
         for m in smentions:
             placed_sentra = _sentra_place(a, s, a.per_sent[i], m)
             if placed_sentra is not False:
@@ -693,7 +720,8 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
             a.sent_place[i] = placed
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
-                         a.features, prev_sentence=_sentence_before(a, i, prev))
+                         a.features, prev_sentence=_sentence_before(a, i, prev),
+                         ref_year=referred_year(s.text, frames, a.number_years))
         d = decide(cand)
         if not d.keep:
             continue
