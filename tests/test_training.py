@@ -396,3 +396,17 @@ def test_a_sentence_referring_back_takes_the_year_of_that_figure(sentence, ref_y
     assert refers_back(c) is refers
     if refers:
         assert c.year("stated") == ref_year
+
+
+@pytest.mark.parametrize("sentence, stamped, expected", [
+    ("Dinas membentuk 9 sentra di kota itu.", False, {"y:unstamped", "y:unstamped&no_year_here"}),
+    ("Pada 2018 dinas membentuk 9 sentra di kota itu.", False, {"y:unstamped"}),
+    ("Dinas membentuk 9 sentra di kota itu.", True, set()),   # a stamped page: its publication year is known
+])
+def test_a_page_with_no_publication_stamp_is_told_apart_for_the_year_head(sentence, stamped, expected):
+    from scrapers.reading.decide import Candidate, _unstamped_features
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, 2023, None, None) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2023, 0, 0, False, 1, None, stamped=stamped)
+    feats = _unstamped_features(c)
+    assert {k for k in feats if "&" not in k or k.startswith("y:unstamped")} == expected

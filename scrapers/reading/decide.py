@@ -73,6 +73,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     prev_sentence: str | None = None   # the sentence before it in its paragraph
     ref_year: int | None = None        # the year of an earlier figure its sentence refers back to ('Dari 4.210 IKM, ...')
+    stamped: bool = True               # the page states when it was published (else published_year is a dated event's)
 
     def stated_year(self) -> int | None:
         """The year the rules tie the number to from the text, or None when they only fell back on the
@@ -187,6 +188,20 @@ def _add_year_features(c: Candidate, feats: dict[str, float]) -> None:
         feats["y:loose_year"] = 1.0   # 'data pertengahan 2016': a year only the year head reads
     if c.ref_year is not None:
         feats["y:refers_back"] = 1.0   # 'Dari 4.210 IKM, ...': the year of that earlier figure
+    feats.update(_unstamped_features(c))
+
+
+def _unstamped_features(c: Candidate) -> dict[str, float]:
+    """Whether the page has no publication stamp, its 'now' only guessed from a dated event it reports: the
+    conventions tie a figure to the publication year only in a dated text, so with no stamp a figure with
+    no year phrase of its own more often has none; the year head learns how often, per indicator."""
+    if c.stamped or c.published_year is None:
+        return {}
+    ind = c.frame.indicator
+    feats = {"y:unstamped": 1.0, f"y:{ind}&unstamped": 1.0}
+    if not YEAR_EXPL.search(c.sentence) and not YEAR_REL.search(c.sentence):
+        feats["y:unstamped&no_year_here"] = 1.0
+    return feats
 
 
 def _carried_year_features(c: Candidate) -> dict[str, float]:

@@ -721,7 +721,7 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
                          a.features, prev_sentence=_sentence_before(a, i, prev),
-                         ref_year=referred_year(s.text, frames, a.number_years))
+                         ref_year=referred_year(s.text, frames, a.number_years), stamped=a.pub is not None)
         d = decide(cand)
         if not d.keep:
             continue
