@@ -271,3 +271,15 @@ def test_the_rules_keep_exactly_the_frames_with_no_veto():
 def test_a_year_before_a_counted_noun_is_vetoed_as_a_year(sentence, vetoed):
     [frame] = [f for f in frame_sentence(sentence, 2024) if f.quantity.value == 2019]
     assert ("year" in frame.vetoes) == vetoed
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Nilai itu naik dibanding pameran Expo 2016 yang Rp 5 miliar.", None),   # only a year compared with
+    ("Pada 2022 ada 5 sentra, naik dibanding 2021.", 2022),
+    ("Jumlahnya lebih banyak daripada tahun 2019.", None),
+    ("Sepanjang 2020 tercatat 90 IKM.", 2020),
+    ("Tercatat 90 IKM.", None),
+])
+def test_a_year_compared_with_is_not_the_year_told(sentence, year):
+    from scrapers.reading.indicators import told_year
+    assert told_year(sentence) == year

@@ -410,3 +410,16 @@ def test_a_page_with_no_publication_stamp_is_told_apart_for_the_year_head(senten
     c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2023, 0, 0, False, 1, None, stamped=stamped)
     feats = _unstamped_features(c)
     assert {k for k in feats if "&" not in k or k.startswith("y:unstamped")} == expected
+
+
+@pytest.mark.parametrize("sentence, context, told, year", [
+    ("Nilai itu lebih besar dari target Rp 10 miliar.", 2016, 2017, 2017),   # 2016 was only compared with
+    ("Nilai itu lebih besar dari target Rp 10 miliar.", 2016, None, 2016),
+    ("Pada 2018 nilai itu lebih besar dari target Rp 10 miliar.", 2016, 2017, 2018),   # its own year
+])
+def test_a_carried_year_passes_over_a_year_only_compared_with(sentence, context, told, year):
+    from scrapers.reading.decide import Candidate
+    from scrapers.reading.indicators import frame_sentence
+    frame = next(f for f in frame_sentence(sentence, 2024, None, context) if not f.vetoes)
+    c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1, context, told_year=told)
+    assert c.year("stated") == year

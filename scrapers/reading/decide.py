@@ -74,6 +74,7 @@ class Candidate:
     prev_sentence: str | None = None   # the sentence before it in its paragraph
     ref_year: int | None = None        # the year of an earlier figure its sentence refers back to ('Dari 4.210 IKM, ...')
     stamped: bool = True               # the page states when it was published (else published_year is a dated event's)
+    told_year: int | None = None       # the year carried into the sentence, passing over years compared with
 
     def stated_year(self) -> int | None:
         """The year the rules tie the number to from the text, or None when they only fell back on the
@@ -102,12 +103,18 @@ class Candidate:
             if self.ref_year is not None:
                 return self.ref_year
             stated = self.stated_year()
+            if stated is not None and self.told_year is not None and not _year_here(self.sentence):
+                return self.told_year   # carried: not the year a sentence before only compared with
             return stated if stated is not None else loose_year(self.sentence)
         if choice == "published":
             return self.published_year
         if choice == "context":
             return self.context_year
         return None
+
+
+def _year_here(sentence: str) -> bool:
+    return bool(YEAR_EXPL.search(sentence) or YEAR_REL.search(sentence))
 
 
 _UMKM_WORD = re.compile(r"\b(?:umkm|ukm|umk|usaha\s+mikro)\b")

@@ -26,7 +26,7 @@ from datetime import date, datetime
 from . import dates as _dates
 from .decide import (Candidate, apply_decision, article_features, load_model, reader_version, relevance_features,
                      rules_decision, rules_relevance)
-from .indicators import frame_sentence, stated_year
+from .indicators import frame_sentence, stated_year, told_year
 from .numbers import parse_number
 from .page import Page, read_page
 from .relevance import assess, is_ikm_topic, topic_score
@@ -574,6 +574,7 @@ class _Article:
     sent_place: dict[int, Placed] = dataclasses.field(default_factory=dict)
     features: dict[str, float] = dataclasses.field(default_factory=dict)   # decide.article_features
     number_years: dict[float, int] = dataclasses.field(default_factory=dict)   # a figure -> the year stated with it
+    told_carried: int | None = None   # the year carried into the sentence being read, passing over years compared with
 
     @property
     def pub_year(self) -> int | None:
@@ -683,17 +684,22 @@ def _read_sentences(a: _Article, decide) -> None:
     para_year = None
     a.features = article_features(a.text, a.n_city, a.n_prov, len(a.article_codes))
     article_year = stated_year(a.title or "")   # the latest year the article has stated so far
+    told_para, told_article = None, told_year(a.title or "")   # the same, passing over years compared with
     for i, s in enumerate(a.sents):
         prev = a.sents[i - 1] if i > 0 and a.sents[i - 1].para == s.para else None
         if prev is None:
-            para_year = None
+            para_year = told_para = None
         prev_text = prev.text if prev else None
         if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
             prev_text = a.sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
         frames = frame_sentence(s.text, a.time_year, prev_text, para_year or article_year)
         year_before = article_year
+        carried = para_year or article_year
+        a.told_carried = (told_para or told_article) if carried is not None else None
         para_year = stated_year(s.text) or para_year
         article_year = stated_year(s.text) or article_year
+        told_para = told_year(s.text) or told_para
+        told_article = told_year(s.text) or told_article
         smentions = find_sentra(s.text)
         if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(a.sents) and \
                 _LIST_ITEM.match(a.lines[a.sents[i + 1].para]):
@@ -721,7 +727,8 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
                          a.features, prev_sentence=_sentence_before(a, i, prev),
-                         ref_year=referred_year(s.text, frames, a.number_years), stamped=a.pub is not None)
+                         ref_year=referred_year(s.text, frames, a.number_years), stamped=a.pub is not None,
+                         told_year=a.told_carried)
         d = decide(cand)
         if not d.keep:
             continue

@@ -629,6 +629,21 @@ def stated_year(sentence: str) -> int | None:
     return years[0][2] if years else None
 
 
+_COMPARED_WITH = _rx(r"\b(?:dibanding\w*|daripada|ketimbang)\b")
+
+
+def told_year(sentence: str) -> int | None:
+    """The year a sentence tells its figures for, passing over a year told only as the one compared with
+    ('naik dibanding pameran 2016'): the text goes on telling about the year before it, not that one. For
+    the year choice only (``stated_year`` carries years into the frames the keep head reads)."""
+    last = 0
+    for start, end, year in explicit_years(sentence):
+        if not _COMPARED_WITH.search(sentence[last:start]):
+            return year
+        last = end
+    return None
+
+
 def classify_sentence(sentence: str, published_year: int | None = None,
                       prev_sentence: str | None = None, context_year: int | None = None) -> list[Reading]:
     """Indicator readings of every number in one sentence. ``context_year``: a year stated just before
