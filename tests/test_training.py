@@ -260,8 +260,8 @@ def test_the_relevance_head_can_overrule_the_rules_and_without_one_they_stand():
 def test_an_islands_share_of_a_national_count_is_dropped_whatever_the_model_says():
     from scrapers.reading.decide import Candidate
     from scrapers.reading.indicators import frame_sentence
-    sentence = "Sentra terbanyak berada di pulau Jawa, yakni 4.400 sentra."
-    frame = next(f for f in frame_sentence(sentence, 2024) if f.quantity.value == 4400)
+    sentence = "Di pulau Sumatra tercatat 1.250 sentra."
+    frame = next(f for f in frame_sentence(sentence, 2024) if f.quantity.value == 1250)
     c = Candidate(frame, sentence, None, None, 3, None, 2024, 0, 0, False, 1)
     always_keep = Model({"version": "t", "threshold": 0.5, "heads": {"keep": {"weights": {}, "intercept": 8.0}}})
     assert not always_keep.decide(c).keep
@@ -413,9 +413,9 @@ def test_a_page_with_no_publication_stamp_is_told_apart_for_the_year_head(senten
 
 
 @pytest.mark.parametrize("sentence, context, told, year", [
-    ("Nilai itu lebih besar dari target Rp 10 miliar.", 2016, 2017, 2017),   # 2016 was only compared with
-    ("Nilai itu lebih besar dari target Rp 10 miliar.", 2016, None, 2016),
-    ("Pada 2018 nilai itu lebih besar dari target Rp 10 miliar.", 2016, 2017, 2018),   # its own year
+    ("Angka tersebut melampaui target Rp 8 miliar.", 2016, 2017, 2017),   # 2016 was only compared with
+    ("Angka tersebut melampaui target Rp 8 miliar.", 2016, None, 2016),
+    ("Pada 2018 angka tersebut melampaui target Rp 8 miliar.", 2016, 2017, 2018),   # its own year
 ])
 def test_a_carried_year_passes_over_a_year_only_compared_with(sentence, context, told, year):
     from scrapers.reading.decide import Candidate

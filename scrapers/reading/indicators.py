@@ -397,7 +397,7 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     if cost:
         vetoes.append("cost_word")
     # a target anywhere before the amount wins over the flow it targets, unless the target has its own
-    # amount first ('dari target Rp 2 miliar, ... tercatat Rp 1,5 miliar': the second is what was reached)
+    # amount first ('target Rp 5 miliar, ... dibukukan Rp 3,2 miliar': the second is what was reached)
     if ind != "target_penjualan" and MONEY_WORDS[0][1].search(seg) and not MONEY_BLOCK.search(seg) and \
             not _TARGET_WITH_ITS_AMOUNT.search(seg):
         if ind in ("nilai_transaksi", "nilai_omzet", "nilai_ekspor", "nilai_produksi") or how.endswith("previous sentence"):
