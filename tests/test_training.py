@@ -241,7 +241,7 @@ _COUNTS = {"placed_facts": 0, "placed_sentra": 0, "province_facts": 0, "city_fac
 ])
 def test_relevance_features_say_what_the_reading_found(text, counts, expected):
     from scrapers.reading.decide import relevance_features
-    feats = relevance_features({"a:umkm_story": 1.0}, text, True, {**_COUNTS, **counts})
+    feats = relevance_features({"a:umkm_story": 1.0}, text, {**_COUNTS, **counts})
     assert {k for k in feats if k.startswith("r:")} == expected
     assert feats["a:umkm_story"] == 1.0 and feats["bias"] == 1.0
 

@@ -114,6 +114,7 @@ class Candidate:
 
 
 def _year_here(sentence: str) -> bool:
+    """The sentence states a year of its own, outright or relative ('pada 2021', 'tahun lalu')."""
     return bool(YEAR_EXPL.search(sentence) or YEAR_REL.search(sentence))
 
 
@@ -142,9 +143,9 @@ def article_features(text: str, n_city_mentions: int, n_province_mentions: int, 
 _LARGE_FIRMS = re.compile(r"\bindustri\s+besar\b")
 
 
-def relevance_features(article: dict[str, float], text: str, rule_relevant: bool, counts: dict[str, int]) -> dict[str, float]:
-    """What the relevance head weighs: the rules' answer, the article's kind (``article``, from
-    article_features) and what the reading found (``counts``: facts and sentra the text ties to a
+def relevance_features(article: dict[str, float], text: str, counts: dict[str, int]) -> dict[str, float]:
+    """What the relevance head weighs when the rules find an article relevant: the article's kind
+    (``article``, from article_features) and what the reading found (``counts``: facts and sentra the text ties to a
     kab/kota, province-wide facts, kab/kota facts, cities, city mentions, strong IKM words). A national
     fair held in a city, a province's statistics read out in its capital, a story of large firms or of
     UMKM in general are not about IKM of a kab/kota, though the rules see a city and IKM words."""
@@ -206,7 +207,7 @@ def _unstamped_features(c: Candidate) -> dict[str, float]:
         return {}
     ind = c.frame.indicator
     feats = {"y:unstamped": 1.0, f"y:{ind}&unstamped": 1.0}
-    if not YEAR_EXPL.search(c.sentence) and not YEAR_REL.search(c.sentence):
+    if not _year_here(c.sentence):
         feats["y:unstamped&no_year_here"] = 1.0
     return feats
 
@@ -216,7 +217,7 @@ def _carried_year_features(c: Candidate) -> dict[str, float]:
     ... . Jumlah itu menyerap ...'): the year head learns apart how often such a year holds for the number."""
     ind = c.frame.indicator
     feats: dict[str, float] = {}
-    if c.stated_year() is not None and not YEAR_EXPL.search(c.sentence) and not YEAR_REL.search(c.sentence):
+    if c.stated_year() is not None and not _year_here(c.sentence):
         feats["y:stated_carried"] = feats[f"y:{ind}&stated_carried"] = 1.0
     return feats
 
@@ -239,7 +240,7 @@ def _present_features(c: Candidate) -> dict[str, float]:
     else:
         return feats
     feats[f"y:now_{where}"] = feats[f"y:{ind}&now_{where}"] = 1.0
-    if YEAR_EXPL.search(c.sentence) or YEAR_REL.search(c.sentence):
+    if _year_here(c.sentence):
         feats[f"y:now_{where}&year_here"] = 1.0   # 'saat ini ... pada 2023': the year may still be the figure's
     return feats
 
@@ -267,7 +268,7 @@ def refers_back(c: Candidate) -> bool:
     """A sentence that opens by referring back to an earlier figure ('Dari 4.210 IKM itu, 2.500 ...') and
     states no year of its own tells parts of that figure: they take its year (``ref_year``), not a year
     stated in between, which the year head, seeing few such sentences, would not learn."""
-    return c.ref_year is not None and not YEAR_EXPL.search(c.sentence) and not YEAR_REL.search(c.sentence)
+    return c.ref_year is not None and not _year_here(c.sentence)
 
 
 def habitual_flow(feats: dict[str, float]) -> bool:

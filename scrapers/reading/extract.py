@@ -574,7 +574,6 @@ class _Article:
     sent_place: dict[int, Placed] = dataclasses.field(default_factory=dict)
     features: dict[str, float] = dataclasses.field(default_factory=dict)   # decide.article_features
     number_years: dict[float, int] = dataclasses.field(default_factory=dict)   # a figure -> the year stated with it
-    told_carried: int | None = None   # the year carried into the sentence being read, passing over years compared with
 
     @property
     def pub_year(self) -> int | None:
@@ -694,18 +693,18 @@ def _read_sentences(a: _Article, decide) -> None:
             prev_text = a.sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
         frames = frame_sentence(s.text, a.time_year, prev_text, para_year or article_year)
         year_before = article_year
-        carried = para_year or article_year
-        a.told_carried = (told_para or told_article) if carried is not None else None
-        para_year = stated_year(s.text) or para_year
-        article_year = stated_year(s.text) or article_year
-        told_para = told_year(s.text) or told_para
-        told_article = told_year(s.text) or told_article
+        told = (told_para or told_article) if (para_year or article_year) is not None else None
+        stated_here, told_here = stated_year(s.text), told_year(s.text)
+        para_year = stated_here or para_year
+        article_year = stated_here or article_year
+        told_para = told_here or told_para
+        told_article = told_here or told_article
         smentions = find_sentra(s.text)
         if smentions and _LIST_INTRO.search(s.text) and i + 1 < len(a.sents) and \
                 _LIST_ITEM.match(a.lines[a.sents[i + 1].para]):
             smentions = []  # 'rincian sentra olahan pala di X sebagai berikut:' introduces the sentra listed next
         named = [m for m in smentions if m.commodity]
-        _read_numbers(a, i, prev, frames, named[0].name if named else None, year_before, decide)
+        _read_numbers(a, i, prev, frames, named[0].name if named else None, year_before, told, decide)
         _remember_years(s.text, frames, a.number_years)
         for m in smentions:
             placed_sentra = _sentra_place(a, s, a.per_sent[i], m)
@@ -714,9 +713,13 @@ def _read_sentences(a: _Article, decide) -> None:
 
 
 def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_name: str | None,
-                  year_before: int | None, decide) -> None:
-    """The numbers of sentence ``i``: each placed, made a candidate and decided; the kept ones are facts."""
+                  year_before: int | None, told: int | None, decide) -> None:
+    """The numbers of sentence ``i``: each placed, made a candidate and decided; the kept ones are facts.
+    ``year_before``: the year the article stated before it; ``told``: the year carried into it, passing
+    over years only compared with."""
     s, ms = a.sents[i], a.per_sent[i]
+    sentence_before = _sentence_before(a, i, prev)
+    ref_year = referred_year(s.text, frames, a.number_years)
     claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in frames if not r.vetoes])
     for r in frames:
         if r.quantity.start < s.dateline_end:
@@ -726,9 +729,8 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
             a.sent_place[i] = placed
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
-                         a.features, prev_sentence=_sentence_before(a, i, prev),
-                         ref_year=referred_year(s.text, frames, a.number_years), stamped=a.pub is not None,
-                         told_year=a.told_carried)
+                         a.features, prev_sentence=sentence_before, ref_year=ref_year,
+                         stamped=a.pub is not None, told_year=told)
         d = decide(cand)
         if not d.keep:
             continue
@@ -974,7 +976,7 @@ def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict], judge)
         counts = {"placed_facts": placed_facts, "placed_sentra": placed_sentra, "province_facts": province_facts,
                   "city_facts": sum(1 for f in facts if f["city_code"]), "cities": len(cities),
                   "city_mentions": a.n_city, "strong_words": a.score.strong}
-        relevant = judge(relevance_features(a.features, a.text, rule_relevant, counts), rule_relevant)
+        relevant = judge(relevance_features(a.features, a.text, counts), rule_relevant)
     if not topic:
         facts, merged = [], []
     # a story the rules find province-wide names no city; one the model finds off-topic keeps its place

@@ -215,13 +215,12 @@ def find_period(sentence: str, pos: int | None = None) -> str | None:
     return best
 
 
-# words between a number and a year after it that tie the year to another figure: '3.128 IKM sedangkan
-# tahun 2020 ...', 'Rp 5 miliar, naik dari tahun sebelumnya'
-_NOT_ITS_YEAR = _rx(r"[,;:]|\b(?:sedangkan|sementara|dibanding\w*|daripada|meningkat|naik|menurun|turun|menjadi)\b")
-
-
 # a year after these words is the year of the figure compared with: 'Rp 7 miliar, naik dibanding 2018'
-_COMPARED = _rx(r"\b(?:dibanding\w*|daripada|sedangkan|sementara)\b")
+_COMPARED_WORDS = r"dibanding\w*|daripada|sedangkan|sementara"
+_COMPARED = _rx(r"\b(?:" + _COMPARED_WORDS + r")\b")
+# ... and with these too, a year right after the number is not its own: '3.128 IKM sedangkan tahun 2020 ...',
+# 'Rp 5 miliar, naik dari tahun sebelumnya'
+_NOT_ITS_YEAR = _rx(r"[,;:]|\b(?:" + _COMPARED_WORDS + r"|meningkat|naik|menurun|turun|menjadi)\b")
 
 
 def _relative_base(key: str, at: int, explicit: list[tuple[int, int]], published_year: int | None,
