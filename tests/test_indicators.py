@@ -250,6 +250,17 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Provinsi itu menghasilkan devisa 12,5 juta dolar AS dari kerajinan perak.", 12_500_000, "nilai_ekspor", (), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),
+    # a whole that counts large industry too, beside the part named small: only the part is an IKM figure
+    ("Dari 4.210 unit usaha industri di kabupaten itu, 96 persen atau 4.040 unit merupakan industri kecil.",
+     4210, "jumlah_ikm", ("sector_whole",), ()),
+    ("Dari 4.210 unit usaha industri di kabupaten itu, 96 persen atau 4.040 unit merupakan industri kecil.",
+     4040, "jumlah_ikm", (), ()),
+    ("Industri kecil itu menyerap 9.800 pekerja dari keseluruhan 15.400 tenaga kerja di sektor industri.",
+     15_400, "tenaga_kerja", ("sector_whole",), ()),
+    ("Sisanya, 4 persen atau 170 unit usaha merupakan industri besar dan menengah.", 170, "jumlah_ikm",
+     ("large_industry",), ()),
+    # a whole of IKM stays a figure
+    ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])
 def test_a_frame_names_what_speaks_against_a_number(sentence, value, indicator, vetoes, cues):
     frame = next(f for f in frame_sentence(sentence, 2024) if f.quantity.value == value)

@@ -217,7 +217,7 @@ def test_a_rule_verdict_that_never_marks_a_labelled_fact_becomes_a_hard_drop(row
 def test_the_model_drops_a_number_with_a_verdict_that_never_marked_a_fact():
     from scrapers.reading.decide import Candidate
     from scrapers.reading.indicators import frame_sentence
-    sentence = "Sisanya, 140 usaha tergolong industri besar."
+    sentence = "Di kota itu ada 140 usaha industri besar."
     frame = frame_sentence(sentence, 2024)[0]
     c = Candidate(frame, sentence, "32.73", "32", 3, "32.73", 2024, 0, 0, False, 1)
     heads = {"keep": {"weights": {}, "intercept": 8.0}}

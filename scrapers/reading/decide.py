@@ -46,7 +46,7 @@ _LARGE = re.compile(r"\b(?:industri\s+besar|besar\s+dan\s+menengah|seluruh\s+ind
 _TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?$")
 # what the labelling conventions never count as a fact, whatever the words around it: a change
 # ('naik 27 unit'), a range ('Rp 200-300 juta'), a year read as a count
-HARD_VETOES = frozenset({"change", "range_bound", "written_range", "small_range", "year"})
+HARD_VETOES = frozenset({"change", "range_bound", "written_range", "small_range", "year", "sector_whole", "large_industry"})
 # ... nor an island's share of a national count ('di pulau Jawa 4.443 sentra'): no kab/kota, no province
 NEVER_BY_CONVENTION = frozenset({"cue=island"})
 _DATED = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|kemarin|pekan\s+lalu)\b|"

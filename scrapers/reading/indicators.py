@@ -73,7 +73,7 @@ NOUN_AFTER = [
 UNIT_AFTER = _rx(r"^\s*unit\b")
 # 'N unit ATBM', 'N unit mesin jahit': units of equipment, not business units
 EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|perajin|pengrajin|rumah|home|kelompok|"
-                     r"sentra|pelaku|bisnis|yang|dan|di|pada|atau|"
+                     r"sentra|pelaku|bisnis|yang|dan|di|pada|atau|merupakan|adalah|termasuk|tergolong|"
                      r"serta|dengan|tersebar|tercatat|terdaftar|aktif|lebih|saja|itu|ini|tersebut|sudah|telah)\b)[A-Za-z]")
 # 'Jumlah itu naik dari ... 3.190 unit': the count of the sentence before
 # 'N unit pengolahan/pengasapan': production units (a business each), unlike 'N unit pengering'
@@ -421,9 +421,23 @@ _YEAR_WORD_BEFORE = _rx(r"\b(?:tahun|thn|pada|akhir|awal|sejak|hingga|sampai|per
 _MINIMUM_BEFORE = _rx(r"\b(?:paling\s+sedikit|sekurang-kurangnya|minimal|maksimal|paling\s+banyak)\s+$")
 
 
+# 'Dari 7.000 unit usaha industri ..., 98 persen atau 6.900 unit merupakan industri kecil': the whole counts
+# large industry too; only the part named small is an IKM figure
+_SECTOR_WHOLE_AFTER = _rx(r"^\s*(?:unit\s+usaha|usaha|perusahaan|tenaga\s+kerja|pekerja)\s+(?:(?:pada|di|dalam)\s+)?"
+                          r"(?:sektor\s+)?industri\b(?!\s+(?:kecil|mikro|rumah|rumahan|kerajinan))")
+_SMALL_PART = _rx(r"\bindustri\s+kecil\b|\bikm\b")
+# '1,6 persen atau 125 unit usaha merupakan industri besar dan menengah': the firms that are not IKM
+_LARGE_PART_AFTER = _rx(r"^[^.;,]{0,30}?\b(?:merupakan|adalah|termasuk|tergolong)\s+(?:usaha\s+|unit\s+)?industri\s+"
+                        r"(?:besar|menengah|sedang)\b")
+
+
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
+    if _SECTOR_WHOLE_AFTER.match(after) and (_SMALL_PART.search(before) or _SMALL_PART.search(after[30:])):
+        vetoes.append("sector_whole")
+    if _LARGE_PART_AFTER.match(after):
+        vetoes.append("large_industry")
     if 1945 <= q.value <= 2035 and q.value == int(q.value) and _YEAR_WORD_BEFORE.search(before[-20:]):
         vetoes.append("year")  # 'pada tahun 2019 IKM kota itu ...': a year, not 2019 IKM
     if SUBSET.search(before):
