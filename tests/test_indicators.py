@@ -259,6 +259,9 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
      15_400, "tenaga_kerja", ("sector_whole",), ()),
     ("Sisanya, 4 persen atau 170 unit usaha merupakan industri besar dan menengah.", 170, "jumlah_ikm",
      ("large_industry",), ()),
+    # workers named just before the number, with no verb of stating between
+    ("Dengan industri itu, penyerapan tenaga kerja lebih dari 41.000.", 41_000, "tenaga_kerja", (), ()),
+    ("Di desa itu, lebih dari 1.200 jiwa bergantung pada kerajinan anyaman.", 1200, "tenaga_kerja", (), ()),
     # a whole of IKM stays a figure
     ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])
@@ -294,3 +297,14 @@ def test_a_year_before_a_counted_noun_is_vetoed_as_a_year(sentence, vetoed):
 def test_a_year_compared_with_is_not_the_year_told(sentence, year):
     from scrapers.reading.indicators import told_year
     assert told_year(sentence) == year
+
+
+@pytest.mark.parametrize("sentence, prev, indicator, vetoes", [
+    # a list of places and their counts going on from the sentence before, the noun left out
+    ("Menyusul Kota Garut dengan 1.100 unit.", "Kabupaten Tasikmalaya punya usaha bordir terbanyak.", "jumlah_ikm", ()),
+    # units handed over are machines, not firms
+    ("Tahun ini diserahkan 5 unit.", "Bantuan mesin jahit untuk perajin.", "jumlah_ikm", ("unnamed",)),
+])
+def test_a_count_whose_noun_is_in_the_sentence_before(sentence, prev, indicator, vetoes):
+    frame = frame_sentence(sentence, 2024, prev)[0]
+    assert (frame.indicator, frame.vetoes) == (indicator, vetoes)

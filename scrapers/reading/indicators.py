@@ -97,7 +97,8 @@ BACK_NOUNS = [
     ("jumlah_sentra", _rx(r"(?:jumlah\s+sentra|sentra\s+(?:ikm|industri))")),
 ]
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
-                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=]|\bjumlah\s+(?:[\w-]+\s+){1,3}(?=$))\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
+                   r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=]|\bjumlah\s+(?:[\w-]+\s+){1,3}(?=$)|"
+                   r"\b(?:penyerapan|serapan)\s+(?:tenaga\s+kerja|naker)(?=\s+(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih)?\s*$))\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
 CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
@@ -463,6 +464,12 @@ _WORKERS_OF_IKM = _rx(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sek
                       r"\b(?:penyerapan|serapan|keterserapan)\s+(?:tenaga\s+kerja|naker)\b")
 
 
+def _list_goes_on(sentence: str, rest: str) -> bool:
+    """'Menyusul Kota B dengan 1.229 unit.': a list of places and their counts that goes on from the
+    sentence before, the counted noun left out; nothing is handed over in it."""
+    return bool(re.match(r"^\s*unit\s*(?:[.,;]|$)", rest)) and not AID_GIVEN.search(sentence)
+
+
 def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
                      prev_sentence: str | None) -> tuple[str | None, str, float]:
     """What a count counts, from the noun right after it or the noun before it: (indicator, how, confidence
@@ -473,9 +480,10 @@ def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
     if UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or HOUSED_BEFORE.search(before[-40:]) or
                                    PRODUCTION_UNIT.match(rest) and not AID_GIVEN.search(before[-100:])) and (
             IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
-            and ANAPHORA_COUNT.search(before)):
+            and (ANAPHORA_COUNT.search(before) or _list_goes_on(sentence, rest))):
         return "jumlah_ikm", "unit after", 0.0
-    if re.match(r"^\s*orang\s+(?:yang\s+|yg\s+)?(?:bekerja|dipekerjakan|menggantungkan\s+hidup)\b", rest, re.I):
+    if re.match(r"^\s*(?:orang|jiwa)\s+(?:yang\s+|yg\s+)?(?:bekerja|dipekerjakan|menggantungkan\s+hidup|bergantung|menggantungkan)\b",
+                rest, re.I):
         return "tenaga_kerja", "orang bekerja", 0.0  # 'tercatat 560 orang bekerja di sektor itu'
     if ORANG_AFTER.match(rest):
         best = _nearest_back_noun(before[-120:])
