@@ -249,6 +249,18 @@ def test_province_wide_piece_is_not_relevant_but_keeps_its_numbers():
         ("jumlah_ikm", 6200, None, "61")]
 
 
+@pytest.mark.parametrize("dateline", ["KABARKITA.CO., PONTIANAK –", "PONTIANAK.WARTA.ID –",
+                                      "PONTIANAK, kabarkita.com |"])
+def test_a_dateline_city_is_not_the_place_of_a_province_figure(dateline):
+    # datelines written with an outlet's domain or a bar: the city is where the story was filed
+    html = page("IKM Kalimantan Barat Terus Tumbuh", [
+        f"{dateline} Dinas Perindustrian Provinsi Kalimantan Barat mencatat 6.200 unit IKM di daerahnya.",
+        "Pemprov Kalimantan Barat terus membina IKM. Gubernur Kalimantan Barat meminta IKM naik kelas.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    assert [(f["value"], f["city_code"], f["province_code"]) for f in r["facts"]] == [(6200, None, "61")]
+
+
 def test_byline_box_date():
     html = page("Data Sentra IKM", ["Dinas Perindustrian Kabupaten Klaten merilis data sentra IKM."])
     html = html.replace("<div class='detail'>", "<div class='post-info'><span>Diposting 10 Februari 2025</span> | "

@@ -29,6 +29,7 @@ from .decide import (Candidate, apply_decision, article_features, load_model, re
 from .indicators import frame_sentence, stated_year, told_year
 from .numbers import parse_number
 from .page import Page, read_page
+from .places import DATELINE, DATELINE_CAPS, DATELINE_DOTTED
 from .relevance import assess, is_ikm_topic, topic_score
 from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material
 
@@ -78,12 +79,6 @@ _ABBREV = re.compile(r"(?:\b(?:prov|kab|kec|kel|ds|jl|jln|dra?|drs|hj|ir|st|no|r
                      r"kompol|sos|hum|ag|kh|tgh|ust|dll|dsb|dkk|vs|tel|telp|hp|wib|wita|wit|a\.n|u\.p|a\.md|m\.si|"
                      r"s\.e|s\.h|s\.pd|s\.sos|m\.m|sumut|sulsel|jateng|jatim|jabar|kaltim)|\b[A-Z])\.$", re.I)
 _SENT_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘(]?[A-Z0-9])|[.!?]+[\"”’']?\s*$")
-_DATELINE = re.compile(
-    r"^\s*(?:\(?[\w-]+(?:\.[\w-]+)+\)?\s*,\s*)?"
-    r"(?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){0,3})"
-    r"(?:\s*,\s*[A-Za-z0-9][\w.]*(?:\s+[\w.]+){0,3})?"
-    r"(?:\s*,?\s*\([^)\n]{1,30}\))?\s*(?:[-–—:]|(?<=[A-Z])-(?=[A-Z]))")
-_DATELINE_CAPS = re.compile(r"^\s*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*,\s*[A-Z]")
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:kata|ujar|ucap|jelas|tutur|ungkap|papar|sebut|tegas|terang|imbuh|katanya|ujarnya|jelasnya|ungkapnya|"
     r"paparnya|tuturnya|tegasnya|mengatakan|menjelaskan|mengungkapkan|menyampaikan)\s+(?:[A-Z][\w.'’-]*,?\s+){0,6}"
@@ -187,15 +182,15 @@ def _clean_lines(text: str, title: str | None) -> list[str]:
 
 
 def _dateline_len(par: str) -> int:
-    for rx in (_DATELINE, _DATELINE_CAPS):
+    for rx in (DATELINE, DATELINE_DOTTED, DATELINE_CAPS):
         m = rx.match(par)
         if m and len(m.group(0)) <= 70:
             place = m.group("place")
             # a dateline's place is a capitalised name, not the first words of a sentence
-            if rx is _DATELINE and not (place.isupper() or re.search(r"\(|[-–—]\s*$|\.\w+\s*,", m.group(0))):
+            if rx is DATELINE and not (place.isupper() or re.search(r"\(|[-–—|]\s*$|\.\w+\s*,", m.group(0))):
                 if not re.match(r"^\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*[-–—]\s", par):
                     continue
-            return m.end() if rx is _DATELINE else m.end("place")
+            return m.end() if rx is not DATELINE_CAPS else m.end("place")
     return 0
 
 

@@ -915,16 +915,19 @@ def _find_mentions(text: str, context: str | None) -> list[Mention]:
 # --------------------------------------------------------------------------------------------------
 # Datelines and article-level ranking
 
-_DATELINE = re.compile(
-    r"""^[ \t\u00a0]*(?:\(?[\w-]+(?:\.[\w-]+)+\)?[ \t]*,[ \t]*)?          # "Bisnis.com, "
+# one reading of a news dateline, shared with extract (which drops the dateline from the sentence it opens)
+DATELINE = re.compile(
+    r"""^[ \t\u00a0]*(?:\(?[\w-]+(?:\.[\w-]+)+\.?\)?[ \t]*,[ \t]*)?       # "Bisnis.com, " / "TEGAS.CO., "
     (?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){0,3})               # BANDUNG / Tanjung Selor
     (?:[ \t]*,[ \t]*[A-Za-z0-9][\w.]*(?:[ \t]+[\w.]+){0,3})?              # , KOMPAS.com / , Senin
     (?:[ \t]*,?[ \t]*\([^)\n]{1,30}\))?                                   # (ANTARA) / (12/3)
-    [ \t]*[-–—]""",
+    [ \t]*(?:[-–—]|\|(?=[ \t]))""",                                       # "SURABAYA, beritalima.com | "
     re.VERBOSE,
 )
+# "SAMARINDA.NIAGA.ASIA – ": the place run into the outlet's domain name
+DATELINE_DOTTED = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})(?:\.[A-Za-z]{2,})+[ \t]*[-–—]")
 _PROSE_AFTER = re.compile(r'[ \t\u00a0]*["“\'‘]?[A-Za-z][^\n]{40}')
-_DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})[ \t]*,[ \t]*[A-Z]")
+DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})[ \t]*,[ \t]*[A-Z]")
 
 
 def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
@@ -947,10 +950,10 @@ def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
 def _find_dateline(head: str) -> tuple[int, int, int] | None:
     pos = 0
     for line in head.split('\n'):
-        for rx in (_DATELINE, _DATELINE_CAPS):
+        for rx in (DATELINE, DATELINE_DOTTED, DATELINE_CAPS):
             m = rx.match(line)
             # a dateline opens a paragraph of prose; "Bandung - 28 sentra" in a list is not one
-            if m and _PROSE_AFTER.match(line, m.end() if rx is _DATELINE else m.end() - 1):
+            if m and _PROSE_AFTER.match(line, m.end() if rx is not DATELINE_CAPS else m.end() - 1):
                 s, e = pos + m.start('place'), pos + m.end('place')
                 raws = _scan(head[s:e])
                 if raws and raws[0].span_start == 0:
