@@ -262,6 +262,14 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     # workers named just before the number, with no verb of stating between
     ("Dengan industri itu, penyerapan tenaga kerja lebih dari 41.000.", 41_000, "tenaga_kerja", (), ()),
     ("Di desa itu, lebih dari 1.200 jiwa bergantung pada kerajinan anyaman.", 1200, "tenaga_kerja", (), ()),
+    # numbers still to come, one batch of a count, who teaches, an amount each recipient gets
+    ("Dari 200 peserta, nantinya akan diseleksi menjadi 25 orang peserta terbaik.", 25, "peserta_pelatihan",
+     ("future",), ()),
+    ("Pelatihan diikuti 45 peserta, dengan 15 peserta per angkatan.", 15, "peserta_pelatihan", ("per_unit",), ()),
+    ("Pelatihan diikuti 45 peserta, dengan 15 peserta per angkatan.", 45, "peserta_pelatihan", (), ()),
+    ("Jumlah peserta bimtek 18 orang dengan dua orang narasumber dari provinsi.", 2, "peserta_pelatihan",
+     ("trainers",), ()),
+    ("Dalam lima hari, transaksinya ditarget mencapai Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),
     # a whole of IKM stays a figure
     ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])
@@ -302,9 +310,12 @@ def test_a_year_compared_with_is_not_the_year_told(sentence, year):
 @pytest.mark.parametrize("sentence, prev, indicator, vetoes", [
     # a list of places and their counts going on from the sentence before, the noun left out
     ("Menyusul Kota Garut dengan 1.100 unit.", "Kabupaten Tasikmalaya punya usaha bordir terbanyak.", "jumlah_ikm", ()),
+    # what each one gets is not a total
+    ("Masing-masing akan mendapatkan Rp15 juta.", "Produksi kerupuk di desa itu bernilai Rp 2 miliar setahun.",
+     "nilai_produksi", ("per_recipient",)),
     # units handed over are machines, not firms
     ("Tahun ini diserahkan 5 unit.", "Bantuan mesin jahit untuk perajin.", "jumlah_ikm", ("unnamed",)),
 ])
-def test_a_count_whose_noun_is_in_the_sentence_before(sentence, prev, indicator, vetoes):
+def test_a_number_whose_noun_is_in_the_sentence_before(sentence, prev, indicator, vetoes):
     frame = frame_sentence(sentence, 2024, prev)[0]
     assert (frame.indicator, frame.vetoes) == (indicator, vetoes)

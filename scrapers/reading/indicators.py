@@ -105,7 +105,7 @@ CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|dan\b|yang\b|di\b|pa
 # what a budget pays when it is the cost of running something, not aid to IKM
 _EVENT_COST = r"(?:penyelenggaraan|pelaksanaan|kegiatan|pameran|acara|operasional|sewa|belanja|gaji|honor\w*|perjalanan)"
 MONEY_WORDS = [
-    ("target_penjualan", _rx(r"\b(?:target\w*|ditargetkan|menargetkan|mentargetkan|sasaran\s+(?:penjualan|transaksi|omzet))")),
+    ("target_penjualan", _rx(r"\b(?:target\w*|ditarget\w*|menargetkan|mentargetkan|sasaran\s+(?:penjualan|transaksi|omzet))")),
     # foreign-exchange earnings are what exports earn: 'menghasilkan devisa X dari ekspor' is not production
     ("nilai_ekspor", _rx(r"\b(?:ekspor\w*|diekspor|mengekspor|export\w*|eksportir|devisa)")),
     ("nilai_investasi", _rx(r"\b(?:investasi|penanaman\s+modal|berinvestasi|menanamkan\s+modal|nilai\s+investasi)")),
@@ -359,7 +359,8 @@ CHANGE_BEFORE = _rx(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|penamba
 _PER_WHO = (r"(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|"
             r"sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b")
 _PER_WHO_AFTER = _rx(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + _PER_WHO)
-_PER_WHO_BEFORE = _rx(r"\b" + _PER_WHO + r"[^.;]{0,50}$")
+_PER_WHO_BEFORE = _rx(r"\b" + _PER_WHO + r"[^.;]{0,50}$|"
+                      r"\bmasing-masing\b[^.;]{0,30}\b(?:mendapat\w*|menerima|memperoleh|diberi\w*|dibantu)\b[^.;]{0,20}$")
 
 
 def _conf(c: float) -> float:
@@ -534,9 +535,21 @@ def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: s
     if ind == "jumlah_ikm" and EVENT.search(sentence) and not trained and \
             PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
         vetoes.append("exhibitors")  # exhibitors at a fair are not the place's stock of IKM
+    if _PER_BATCH_AFTER.match(rest):
+        vetoes.append("per_unit")  # '20 peserta per kegiatan': one batch of a larger count
+    if _TEACHERS_AFTER.match(rest):
+        vetoes.append("trainers")  # 'dua orang narasumber': who teaches, not who is taught
+    if _FUTURE_BEFORE.search(before[-70:]):
+        vetoes.append("future")  # 'akan dikurasi menjadi 30 peserta': a number still to come
     if q.value < 2:
         vetoes.append("one")
     return vetoes
+
+
+_PER_BATCH_AFTER = _rx(r"^\s*(?:orang\s+)?(?:peserta\s+|perajin\s+|pengrajin\s+|pelaku\s+usaha\s+|ikm\s+)?(?:per|setiap|tiap)\s+"
+                       r"(?:kegiatan|angkatan|kelas|gelombang|sesi|kelompok|batch|desa|kecamatan|bidang|hari)\b")
+_TEACHERS_AFTER = _rx(r"^\s*(?:orang\s+)?(?:narasumber|nara\s+sumber|pemateri|instruktur|pelatih|fasilitator|juri|mentor|tutor)\b")
+_FUTURE_BEFORE = _rx(r"\b(?:akan|nantinya|bakal)\b[^.;,]{0,30}\bmenjadi\s+(?:sekitar\s+|sebanyak\s+)?$")
 
 
 _PER_UNIT_BEFORE = _rx(r"\b(?:setiap|tiap|masing-masing|per)\s+(?!(?:januari|februari|pebruari|maret|april|mei|juni|juli|"
