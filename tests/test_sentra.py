@@ -92,6 +92,9 @@ def found(sentence):
     ("Dana itu untuk merenovasi gedung sentra dan pengadaan mesin jahit.", []),
     # '7 sentra, semuanya berbasis X' counts sentra of a kind
     ("Kota itu punya 7 sentra, semuanya berbasis olahan ikan.", []),
+    # a plan to form sentra is a plan ('akan membentuk'), and it holds for the sentra listed on after the first
+    ("Bulan depan dinas akan membentuk sentra gerabah dan sentra anyaman.", [("gerabah", None, True),
+                                                                         ("anyaman", None, True)]),
 ])
 def test_find_sentra(sentence, expected):
     assert found(sentence) == expected
@@ -124,3 +127,14 @@ def test_generic_sentra_is_reported_as_generic():
 def test_words_of_praise_status_or_kind_are_no_commodity(phrase, valid):
     from scrapers.reading.sentra import valid_commodity
     assert valid_commodity(phrase) == valid
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a plan said before a list of sentra holds for every sentra listed on after a comma
+    ("Rencananya, sentra tahu di Desa Kulon, sentra batik di Desa Wetan, dan sentra kopi di Desa Lor.",
+     {("tahu", "Desa Kulon", True), ("batik", "Desa Wetan", True), ("kopi", "Desa Lor", True)}),
+    ("Sentra tahu di Desa Kulon, sentra batik di Desa Wetan, dan sentra kopi di Desa Lor.",
+     {("tahu", "Desa Kulon", False), ("batik", "Desa Wetan", False), ("kopi", "Desa Lor", False)}),
+])
+def test_a_plan_holds_for_the_sentra_listed_on(sentence, expected):
+    assert set(found(sentence)) == expected

@@ -160,7 +160,7 @@ _LOC_INTRO = re.compile(
     r"(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
     r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
 PLANNED = re.compile(
-    r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan)|"
+    r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan|membentuk|dibentuk)|"
     r"segera\s+(?:di)?(?:bangun|membangun)|direncanakan|rencana\w*|berencana|merencanakan|pembangunan|"
     r"(?<!telah\s)(?<!sudah\s)dibangun|(?<!telah\s)(?<!sudah\s)membangun|usulan|diusulkan|calon|akan\s+ada|tahun\s+depan|mulai\s+tahun\s+depan|"
     r"sedang\s+dibangun|tengah\s+dibangun|masih\s+dibangun)\b", re.I)
@@ -393,9 +393,11 @@ def find_sentra(sentence: str) -> list[SentraMention]:
     heads = list(_HEAD.finditer(s))
     if not heads:
         return out
+    planned = False
     for hm in heads:
         # a plan counts for the sentra it is said of: the words just before or after its name
-        planned = planned_status(s[max(0, hm.start() - 70):hm.end() + 60])
+        planned = planned_status(s[max(0, hm.start() - 70):hm.end() + 60]) or \
+            (planned and listed_on(s[:hm.start()]))
         out.extend(_sentra_at_head(s, hm, planned))
     # 'industri dodol, wingko, pande besi di kawasan X, serta sentra emping': an enumeration of
     # industries next to a named sentra in the same sentence names sentra too
@@ -403,6 +405,15 @@ def find_sentra(sentence: str) -> list[SentraMention]:
         # ``planned`` is the last head's, as it always was here
         out.extend(_industry_list_sentra(s, heads, planned))
     return out
+
+
+_LISTED_ON = re.compile(r",\s*(?:dan\s+|serta\s+)?$", re.I)
+
+
+def listed_on(before: str) -> bool:
+    """A head right after a list comma ('..., dan sentra logam di B') goes on with the list before it, so it
+    shares the plan said of the list's first sentra ('Rencananya, sentra tahu di A, ..., dan sentra logam di B')."""
+    return bool(_LISTED_ON.search(before))
 
 
 def _sentra_at_head(s: str, hm: re.Match, planned: bool) -> list[SentraMention]:
