@@ -95,6 +95,16 @@ def found(sentence):
     # a plan to form sentra is a plan ('akan membentuk'), and it holds for the sentra listed on after the first
     ("Bulan depan dinas akan membentuk sentra gerabah dan sentra anyaman.", [("gerabah", None, True),
                                                                          ("anyaman", None, True)]),
+    # the sentra counted first and listed after 'yakni' / 'yaitu'
+    ("Ada dua sentra yang sudah berdiri yakni, gerabah di Desa Kidul, dan rotan di Desa Pojok.",
+     [("gerabah", "Desa Kidul", False), ("rotan", "Desa Pojok", False)]),
+    ("Sentra tersebut yaitu pengembangan industri pengolahan hasil hutan di Kabupaten Jauh.",
+     [("hasil hutan", "Kabupaten Jauh", False)]),
+    ("Tiga sentra itu meliputi sentra tenun di Desa Atas dan sentra kopi di Desa Bawah.",
+     [("tenun", "Desa Atas", False), ("kopi", "Desa Bawah", False)]),
+    # 'olahan' alone names no product; processed farm produce is made by IKM
+    ("Desa itu ingin membangun sentra olahan berbahan dasar jagung.", []),
+    ("Dana itu dipakai membangun Sentra IKM Olahan Jagung di Desa Tengah.", [("jagung", "Desa Tengah", True)]),
 ])
 def test_find_sentra(sentence, expected):
     assert found(sentence) == expected

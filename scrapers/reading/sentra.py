@@ -236,6 +236,13 @@ def _split_item(item: str) -> tuple[str | None, str | None, bool]:
     return item, None, False
 
 
+# words that say a sentra makes something but not what: 'sentra olahan berbahan kedelai' names no product yet
+_BARE_GENERIC = {"olahan", "pengolahan", "produk", "produksi", "industri", "usaha", "pembuatan"}
+# a processed farm product is made by IKM: 'sentra IKM olahan hortikultura' is a sentra, 'sentra hortikultura'
+# a farm area
+_PROCESSED = re.compile(r"^(?:produk\s+)?(?:olahan|pengolahan)\s+\S", re.I)
+
+
 def _clean_commodity(c: str | None) -> str | None:
     if not c:
         return None
@@ -248,7 +255,7 @@ def _clean_commodity(c: str | None) -> str | None:
     c = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", c, flags=re.I)   # a name cut after its conjunction: 'hasil laut dan'
     if c.istitle() or c.isupper():
         c = c.lower()
-    if not c or len(c) < 3:
+    if not c or len(c) < 3 or c.lower() in _BARE_GENERIC:
         return None
     return standard_spelling(c)
 
@@ -361,7 +368,7 @@ def _entries_from_span(span: str) -> list[tuple[str | None, str | None, bool, st
         if entries and entries[0][2] != place_named:
             break  # 'sentra Lowok, Ngadi, dan Jetis, serta perajin anyaman': a list of places ends
         com = _clean_commodity(com)
-        if n == 0 and com and not is_ikm_commodity(com):
+        if n == 0 and com and not is_ikm_commodity(com) and not _PROCESSED.match(it):
             return []
         if com and not valid_commodity(com):
             if n == 0:
@@ -407,6 +414,20 @@ def find_sentra(sentence: str) -> list[SentraMention]:
     return out
 
 
+_LIST_INTRO_AFTER = re.compile(r"^\s*(?:(?:ini|itu|tersebut)\s+|yang\s+(?:[a-z]+\s+){0,3}?)?"
+                               r"(?:yakni|yaitu|meliputi|antara\s+lain|di\s?antaranya)\s*[,:]?\s+", re.I)
+
+
+def _list_intro_len(s: str, pos: int) -> int:
+    """Length of the words between a head and the list naming its sentra ('3 sentra yang terbentuk yakni, batik
+    di A, keripik di B'; 'Sentra itu yaitu pengolahan ikan di C'), 0 when there are none or the list
+    names each sentra with a head of its own ('sentra itu meliputi sentra X di A')."""
+    m = _LIST_INTRO_AFTER.match(s[pos:])
+    if not m or _HEAD.match(s[pos + m.end():]):
+        return 0
+    return m.end()
+
+
 _LISTED_ON = re.compile(r",\s*(?:dan\s+|serta\s+)?$", re.I)
 
 
@@ -426,7 +447,7 @@ def _sentra_at_head(s: str, hm: re.Match, planned: bool) -> list[SentraMention]:
     counted = bool(re.search(r"(?:\d|\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|"
                              r"ratus|puluhan|ratusan|beberapa|sejumlah|banyak|berbagai))\s*(?:\([a-z ]+\)\s*)?(?:buah\s+|unit\s+)?$",
                              s[max(0, hm.start() - 25):hm.start()], re.I))
-    pos = hm.end()
+    pos = hm.end() + _list_intro_len(s, hm.end())
     g = _GENERIC_AFTER.match(s[pos:])
     gen_text = g.group(0) if g else ""
     body_start = pos + len(gen_text)
