@@ -1,7 +1,7 @@
 """Named sentra IKM and commodity groups."""
 import pytest
 
-from scrapers.reading.sentra import commodity_group, find_sentra, is_ikm_commodity, product_of_material
+from scrapers.reading.sentra import commodity_group, find_sentra, is_ikm_commodity, processed_product, product_of_material
 
 
 @pytest.mark.parametrize("commodity, group", [
@@ -137,6 +137,18 @@ def test_generic_sentra_is_reported_as_generic():
 def test_words_of_praise_status_or_kind_are_no_commodity(phrase, valid):
     from scrapers.reading.sentra import valid_commodity
     assert valid_commodity(phrase) == valid
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Gedung sentra IKM dibangun. IKM Olahan Kopi di sana dibina. Peluncuran IKM Olahan Kopi digelar.", "olahan kopi"),
+    ("Pelaku IKM (IKM) Olahan Susu ikut. Produk olahan susu dijual ke kota.", "olahan susu"),
+    # named once, or two products as often as each other: none stands out
+    ("Kelompok membuat produk olahan kopi.", None),
+    ("Produk olahan kopi dan produk olahan susu. Lalu produk olahan susu dan produk olahan kopi.", None),
+    ("Sentra IKM akan dibangun tahun depan.", None),
+])
+def test_processed_product_of_a_sentra_named_without_one(text, product):
+    assert processed_product(text) == product
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -31,7 +31,8 @@ from .numbers import parse_number
 from .page import Page, read_page
 from .places import DATELINE, DATELINE_CAPS, DATELINE_DOTTED
 from .relevance import assess, is_ikm_topic, topic_score
-from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material
+from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material, \
+    processed_product
 
 __all__ = ["extract_page", "extract_file", "split_sentences", "EMPTY_RESULT"]
 
@@ -914,8 +915,11 @@ def _merged_sentra(a: _Article) -> list[dict]:
     # a sentra IKM (no single commodity) the city plans to build: commodity null, as the labels have it
     generic_planned = [(m, c) for m, c, _ in mentions if m.generic and m.planned]
     if generic_planned and not merged:
+        # ... unless the article names the one processed product its IKM make ('produk olahan ikan')
+        com = processed_product(a.text)
         merged.append({"city_code": generic_planned[0][1] or a.primary, "name": generic_planned[0][0].name,
-                       "commodity": None, "commodity_group": None, "location": None, "status": "planned"})
+                       "commodity": com, "commodity_group": commodity_group(com), "location": None,
+                       "status": "planned"})
     return merged
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["GROUPS", "commodity_group", "find_sentra", "product_of_material", "SentraMention", "is_ikm_commodity",
-           "planned_status", "normalize_commodity", "same_commodity"]
+__all__ = ["GROUPS", "commodity_group", "find_sentra", "product_of_material", "processed_product", "SentraMention",
+           "is_ikm_commodity", "planned_status", "normalize_commodity", "same_commodity"]
 
 PANGAN = "pangan"
 SANDANG = "sandang"
@@ -111,6 +111,22 @@ def product_of_material(commodity: str | None, text: str) -> str | None:
     counts = {p: len(re.findall(r"\b" + p + r"\b", text, re.I)) for p in products}
     best = max(counts, key=counts.get)
     return best if counts[best] >= 2 else None
+
+
+_PROCESSED_OF_IKM = re.compile(r"\b(?:ikm\)?|produk)\s+(olahan\s+[a-z]+)\b", re.I)
+
+
+def processed_product(text: str) -> str | None:
+    """The processed product the article's IKM make ('IKM Olahan Pangan', 'produk olahan ikan'), when it is
+    named at least twice and more often than any other: the commodity of a 'sentra IKM' named without one."""
+    counts: dict[str, int] = {}
+    for m in _PROCESSED_OF_IKM.finditer(text):
+        k = m.group(1).lower()
+        counts[k] = counts.get(k, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def is_ikm_commodity(commodity: str | None) -> bool:
