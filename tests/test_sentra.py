@@ -8,7 +8,7 @@ from scrapers.reading.sentra import commodity_group, find_sentra, is_ikm_commodi
     ("batik", "sandang"), ("konveksi", "sandang"), ("tenun ikat", "sandang"), ("bordir", "sandang"),
     ("sepatu", "sandang"), ("fesyen", "sandang"),
     ("tahu tempe", "pangan"), ("kerupuk", "pangan"), ("bandeng presto", "pangan"), ("kopi bubuk", "pangan"),
-    ("keripik singkong", "pangan"), ("makanan ringan", "pangan"),
+    ("keripik singkong", "pangan"), ("makanan ringan", "pangan"), ("hasil perikanan", "pangan"),
     ("pande besi", "logam, mesin, elektronika dan alat angkut"), ("bengkel las", "logam, mesin, elektronika dan alat angkut"),
     ("mebel", "furnitur"), ("furnitur kayu", "furnitur"),
     ("genteng", "kimia dan bahan bangunan"), ("batu bata", "kimia dan bahan bangunan"), ("keramik", "kimia dan bahan bangunan"),
@@ -102,6 +102,8 @@ def found(sentence):
      [("hasil hutan", "Kabupaten Jauh", False)]),
     ("Tiga sentra itu meliputi sentra tenun di Desa Atas dan sentra kopi di Desa Bawah.",
      [("tenun", "Desa Atas", False), ("kopi", "Desa Bawah", False)]),
+    # a capitalised product word is a product, not a place
+    ("Desa itu punya Sentra Pengolahan Perikanan di Kecamatan Pantai.", [("perikanan", "Kecamatan Pantai", False)]),
     # 'olahan' alone names no product; processed farm produce is made by IKM
     ("Desa itu ingin membangun sentra olahan berbahan dasar jagung.", []),
     ("Dana itu dipakai membangun Sentra IKM Olahan Jagung di Desa Tengah.", [("jagung", "Desa Tengah", True)]),

@@ -35,7 +35,7 @@ for _g, _words in {
             "susu yoghurt keju nata sirup jamu herbal teh rumput laut jagung kacang mete singkong ubi sagu "
             "mi mie bihun soun tepung minyak kelapa vco garam beras ketan wingko brem lempok amplang bolu "
             "camilan cemilan snack bakso nugget sosis dendeng frozen durian pisang nanas salak "
-            "tembakau rokok kretek udang kerang cumi bawang goreng",
+            "tembakau rokok kretek udang kerang cumi bawang goreng perikanan",
     KERAJINAN: "kerajinan anyaman anyam boneka percetakan sablon gerabah tembikar cenderamata "
                "souvenir suvenir aksesoris aksesori perhiasan emas perak kuningan batu akik mutiara bambu rotan "
                "pandan mendong purun eceng gondok lidi tempurung batok wayang topeng lukisan lukis ukir ukiran "
