@@ -1,6 +1,9 @@
 """Named sentra IKM and commodity groups."""
+from datetime import date
+
 import pytest
 
+from scrapers.reading.extract import extract_page
 from scrapers.reading.sentra import commodity_group, find_sentra, is_ikm_commodity, processed_product, product_of_material
 
 
@@ -162,3 +165,22 @@ def test_processed_product_of_a_sentra_named_without_one(text, product):
 ])
 def test_a_plan_holds_for_the_sentra_listed_on(sentence, expected):
     assert set(found(sentence)) == expected
+
+
+def page_of(title, paragraphs):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body><article>'
+            f"<h1>{title}</h1>{body}</article></body></html>")
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # spread over places of one city it is still that city's sentra
+    (["Dinas Perindustrian Kabupaten Klaten membina sentra IKM tenun yang tersebar di Kecamatan Pedan dan "
+      "Kecamatan Cawas, Kabupaten Klaten."], [("33.10", "tenun")]),
+    # 'sentra X dan di B akan ...': the place after 'dan di' is the next clause's
+    (["Kemenperin menyiapkan sentra IKM baru. Di Kabupaten Klaten akan dibangun sentra IKM olahan susu dan di "
+      "Kabupaten Boyolali akan dikembangkan IKM pengolahan kopi."], [("33.10", "susu")]),
+])
+def test_the_city_of_a_sentra(paragraphs, expected):
+    r = extract_page(page_of("Sentra IKM", paragraphs), crawl_date=date(2026, 11, 23))
+    assert [(s["city_code"], s["commodity"]) for s in r["sentra"]] == expected

@@ -774,6 +774,9 @@ def _place_number(a: _Article, i: int, prev: Sent | None, r, ms: list, claimed: 
 _LOCAL_LEVELS = ("kabkota", "kecamatan", "kelurahan")
 
 
+# 'di A akan dibangun sentra X dan di B akan ...': a place after 'dan di' is the next clause's, not the sentra's
+_NEW_CLAUSE = re.compile(r"\b(?:dan|serta)\s+di\s+[^,.;]{0,40}$", re.I)
+
 def _sentra_place(a: _Article, s: Sent, ms: list, m: SentraMention):
     """The kab/kota of a sentra mention (None when the sentence does not say), or False for a kind of
     sentra across a province ('sentra IKM sutra di kabupaten/kota se-Sulsel'), which is no sentra."""
@@ -783,7 +786,8 @@ def _sentra_place(a: _Article, s: Sent, ms: list, m: SentraMention):
     city = _sentra_location_city(a, s, ms, m) if m.location else None
     if city is None:
         local = [x for x in ms if x.city_code and x.level in _LOCAL_LEVELS]
-        after = [x for x in local if x.start >= m.end and x.start - m.end <= 40]
+        after = [x for x in local if x.start >= m.end and x.start - m.end <= 40 and
+                 not _NEW_CLAUSE.search(s.text[m.start:x.start])]
         before = [x for x in local if x.end <= m.start]
         if after:
             city = after[0].city_code

@@ -453,6 +453,10 @@ def listed_on(before: str) -> bool:
     return bool(_LISTED_ON.search(before))
 
 
+# items ending in a conjunction ('hasil laut dan'): what follows is the next clause, not the sentra's place
+_ENDS_IN_CONJUNCTION = re.compile(r"\s(?:dan|serta|atau)$", re.I)
+
+
 def _sentra_at_head(s: str, hm: re.Match, planned: bool) -> list[SentraMention]:
     """The sentra named by one _HEAD match in sentence ``s``: its items ('sentra batik di A, tahu tempe di
     B'), or a commodity named around it, or a generic sentra ('sentra IKM', '18 sentra kerajinan')."""
@@ -480,6 +484,8 @@ def _sentra_at_head(s: str, hm: re.Match, planned: bool) -> list[SentraMention]:
     # places are separate sentra only when the sentence says so ('tiga sentra ... masing-masing di A, B dan C',
     # 'sentra-sentra ... tahu tempe di A dan B')
     locs, consumed = _locations(s[end_of_items:], split=bool(_SEVERAL_SENTRA.search(s)))
+    if _ENDS_IN_CONJUNCTION.search(span):
+        locs, consumed = [], 0  # 'sentra hasil laut dan di B akan ...': 'di B' begins the next clause
     if counted and not locs and not any(loc for _, loc, _, _ in entries):
         # '18 sentra kerajinan': a count of sentra, not a named one
         out.append(SentraMention(hm.start(), body_start, name0, None, None, planned, generic=True))
