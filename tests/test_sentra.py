@@ -174,6 +174,10 @@ def page_of(title, paragraphs):
 
 
 @pytest.mark.parametrize("paragraphs, expected", [
+    # a kind of sentra spread over several kab/kota is the province's, not a sentra of one city
+    (["Dinas Perindustrian Kabupaten Klaten membina IKM logam di Kecamatan Ceper.",
+      "Jawa Tengah memiliki 30 sentra IKM yang meliputi sentra gerabah, logam dan tenun yang tersebar di Klaten, "
+      "Boyolali dan Sragen."], []),
     # spread over places of one city it is still that city's sentra
     (["Dinas Perindustrian Kabupaten Klaten membina sentra IKM tenun yang tersebar di Kecamatan Pedan dan "
       "Kecamatan Cawas, Kabupaten Klaten."], [("33.10", "tenun")]),

@@ -776,12 +776,27 @@ _LOCAL_LEVELS = ("kabkota", "kecamatan", "kelurahan")
 
 # 'di A akan dibangun sentra X dan di B akan ...': a place after 'dan di' is the next clause's, not the sentra's
 _NEW_CLAUSE = re.compile(r"\b(?:dan|serta)\s+di\s+[^,.;]{0,40}$", re.I)
+_SPREAD = re.compile(r"^[^.;]{0,30}?\btersebar\s+di\s+", re.I)
+
+
+def _spread_over_cities(s: Sent, ms: list, m: SentraMention) -> bool:
+    """'sentra logam ... yang tersebar di Serang, Pandeglang dan Lebak': a kind of sentra spread over several
+    kab/kota, named for a province, not one sentra of one city."""
+    sp = _SPREAD.match(s.text[m.end:])
+    if not sp:
+        return False
+    at = m.end + sp.end()
+    near = {x.city_code for x in ms if x.city_code and x.level == "kabkota" and at <= x.start < at + 60}
+    return len(near) >= 2
+
 
 def _sentra_place(a: _Article, s: Sent, ms: list, m: SentraMention):
     """The kab/kota of a sentra mention (None when the sentence does not say), or False for a kind of
     sentra across a province ('sentra IKM sutra di kabupaten/kota se-Sulsel'), which is no sentra."""
     if m.commodity and (_PROVINCE_WIDE_AFTER.match(s.text[m.end:m.end + 80]) or m.location and (
             lambda lm: lm and all(x.level in ("province", "national") for x in lm))(a.places.find_mentions(m.location))):
+        return False
+    if _spread_over_cities(s, ms, m):
         return False
     city = _sentra_location_city(a, s, ms, m) if m.location else None
     if city is None:
