@@ -270,6 +270,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Jumlah peserta bimtek 18 orang dengan dua orang narasumber dari provinsi.", 2, "peserta_pelatihan",
      ("trainers",), ()),
     ("Dalam lima hari, transaksinya ditarget mencapai Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),
+    # the items of a breakdown are parts, not the place's stock
+    ("Perinciannya, 20 kelompok IKM gerabah, 5 perajin tenun, dan 3 IKM makanan.", 5, "jumlah_ikm", ("subset",), ()),
     # a whole of IKM stays a figure
     ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])

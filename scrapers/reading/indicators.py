@@ -139,7 +139,7 @@ EVENT = _rx(r"\b(?:pameran|ekspo|expo|bazar|bazaar|festival|gelaran|stan|stand|b
 PARTICIPATE_EVENT = _rx(r"\b(?:peserta|diikuti|mengikuti|ikut|menampilkan|ditampilkan|melibatkan|dilibatkan|berpartisipasi|tampil)\b")
 
 # ---------------------------------------------------------------- left out
-SUBSET = _rx(r"(?:\bterdiri\s+(?:dari|atas)\b|\bkbli\b|^\W*(?:\w+\s+){0,3}dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini)|\bdi\s+antaranya\b|\bdiantaranya\b)")
+SUBSET = _rx(r"(?:\bterdiri\s+(?:dari|atas)\b|\bkbli\b|\b(?:perinciannya|rinciannya|dengan\s+rincian|secara\s+rinci)\b|^\W*(?:\w+\s+){0,3}dari\s+(?:jumlah|total)\s+(?:tersebut|itu|ini)|\bdi\s+antaranya\b|\bdiantaranya\b)")
 VAGUE_PAST = _rx(r"\b(?:beberapa\s+tahun\s+(?:lalu|silam|sebelumnya|terakhir)|dulu(?:nya)?|dahulu|sebelum\s+(?:krisis|pandemi|covid\S*|"
                  r"masa)|masa\s+lalu|(?:puluhan|belasan)\s+tahun\s+(?:lalu|silam)|masa\s+jaya(?:nya)?)\b")
 QUALIFIED = _rx(r"\byang\s+(?:sudah\s+|telah\s+)?(?:berorientasi\s+ekspor|mengekspor|ekspor|bersertifikat\w*|tersertifikasi\w*|"
