@@ -227,7 +227,7 @@ def test_the_model_drops_a_number_with_a_verdict_that_never_marked_a_fact():
 
 
 _COUNTS = {"placed_facts": 0, "placed_sentra": 0, "province_facts": 0, "city_facts": 0, "cities": 1,
-           "city_mentions": 3, "strong_words": 2}
+           "city_mentions": 3, "strong_words": 2, "primary_named": 4, "province_mentions": 0}
 
 
 @pytest.mark.parametrize("text, counts, expected", [
@@ -235,15 +235,32 @@ _COUNTS = {"placed_facts": 0, "placed_sentra": 0, "province_facts": 0, "city_fac
      {"r:placed_sentra", "r:city_facts"}),
     # the city is named once (the dateline), the figures are the province's
     ("Dinas provinsi mencatat 900 IKM.", {"province_facts": 2, "city_mentions": 1},
-     {"r:province_facts", "r:province_facts_only", "r:one_city_mention"}),
+     {"r:province_facts", "r:province_facts_only", "r:one_city_mention", "r:nothing_placed"}),
     ("Industri besar pergi; industri besar lain menyusul.", {"cities": 5, "strong_words": 0},
-     {"r:many_cities", "r:no_strong_word", "r:large_firms"}),
+     {"r:many_cities", "r:no_strong_word", "r:large_firms", "r:nothing_placed"}),
 ])
 def test_relevance_features_say_what_the_reading_found(text, counts, expected):
     from scrapers.reading.decide import relevance_features
     feats = relevance_features({"a:umkm_story": 1.0}, text, {**_COUNTS, **counts})
     assert {k for k in feats if k.startswith("r:")} == expected
     assert feats["a:umkm_story"] == 1.0 and feats["bias"] == 1.0
+
+
+@pytest.mark.parametrize("counts, expected", [
+    # a city that carries the story: named often, a figure placed in it
+    ({"primary_named": 6, "placed_facts": 2}, set()),
+    # a minister's remarks filed from a city: named in the dateline and once more, nothing placed there
+    ({"primary_named": 2, "city_mentions": 1, "province_mentions": 0}, {"r:city_barely_named", "r:nothing_placed"}),
+    # a province's agency meets in a hotel of its capital: the province named more than any city
+    ({"primary_named": 1, "city_mentions": 1, "province_mentions": 5},
+     {"r:city_barely_named", "r:nothing_placed", "r:nothing_placed&province_named"}),
+    # a sentra of the city, though the city is named only twice
+    ({"primary_named": 2, "placed_sentra": 1, "province_mentions": 4}, {"r:city_barely_named"}),
+])
+def test_a_city_named_only_in_passing_is_told_apart(counts, expected):
+    from scrapers.reading.decide import relevance_features
+    feats = relevance_features({}, "Perajin kota itu.", {**_COUNTS, **counts})
+    assert {k for k in feats if k.startswith(("r:city_barely", "r:nothing"))} == expected
 
 
 def test_the_relevance_head_can_overrule_the_rules_and_without_one_they_stand():

@@ -157,6 +157,22 @@ def relevance_features(article: dict[str, float], text: str, counts: dict[str, i
              "r:no_strong_word": counts["strong_words"] == 0,
              "r:large_firms": len(_LARGE_FIRMS.findall(text.lower())) >= 2}
     feats.update({k: 1.0 for k, on in flags.items() if on})
+    feats.update(_place_of_story_features(counts))
+    return feats
+
+
+def _place_of_story_features(counts: dict[str, int]) -> dict[str, float]:
+    """Whether the kab/kota the reading puts first is named at most twice in all (a dateline, a venue 'di
+    Hotel X, Kota Y'), and whether no figure and no sentra is tied to a kab/kota by the text (with, beside
+    it, the province named as often as the cities). A ministry's or a province's statement read out in a
+    city names that city only in passing and places nothing there."""
+    feats = {}
+    if counts.get("primary_named", 3) <= 2:
+        feats["r:city_barely_named"] = 1.0
+    if not counts["placed_facts"] and not counts["placed_sentra"]:
+        feats["r:nothing_placed"] = 1.0
+        if counts["city_mentions"] <= counts.get("province_mentions", 0):
+            feats["r:nothing_placed&province_named"] = 1.0
     return feats
 
 

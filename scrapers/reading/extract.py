@@ -993,13 +993,21 @@ def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict], judge)
     if rule_relevant:
         counts = {"placed_facts": placed_facts, "placed_sentra": placed_sentra, "province_facts": province_facts,
                   "city_facts": sum(1 for f in facts if f["city_code"]), "cities": len(cities),
-                  "city_mentions": a.n_city, "strong_words": a.score.strong}
+                  "city_mentions": a.n_city, "strong_words": a.score.strong, **_primary_counts(a)}
         relevant = judge(relevance_features(a.features, a.text, counts), rule_relevant)
     if not topic:
         facts, merged = [], []
     # a story the rules find province-wide names no city; one the model finds off-topic keeps its place
     return _output(a.url, a.title, a.pub, cities=cities, sentra=merged, facts=facts, relevant=relevant,
                    province_only=topic and not rule_relevant)
+
+
+def _primary_counts(a: _Article) -> dict[str, int]:
+    """How often the article's first city is named anywhere (its dateline and venues too), and how often a
+    province is where it can be a subject: a city named only where the story was filed or held is not
+    what the story is about."""
+    return {"primary_named": sum(1 for m in a.all_mentions if a.primary and m.city_code == a.primary),
+            "province_mentions": a.n_prov}
 
 
 def _output(url: str | None, title: str | None, pub: date | None, *, cities: list[str], sentra: list[dict],
