@@ -39,6 +39,10 @@ def test_topic(title, text, ok):
     (dict(cities=["35.71"], placed_facts=0, placed_sentra=1, city_mentions=1, province_mentions=3), True),
     # no figures at all: a governor visiting potters in one town is still about that town
     (dict(cities=["33.10"], placed_facts=0, placed_sentra=0, city_mentions=1, province_mentions=4, province_facts=0), True),
+    # a ministry's national figures given at a workshop in a city named only in the dateline and as the venue
+    (dict(cities=["35.78"], placed_facts=0, placed_sentra=0, city_mentions=0, province_mentions=0, province_facts=0), False),
+    # ... but a sentra tied to that city makes it the subject
+    (dict(cities=["35.78"], placed_facts=0, placed_sentra=1, city_mentions=0, province_mentions=0, province_facts=0), True),
 ])
 def test_assess(kw, relevant):
     text = "Perajin dan pelaku IKM di sentra industri kecil itu terus berproduksi."

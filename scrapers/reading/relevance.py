@@ -126,7 +126,9 @@ def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int
     """(about IKM at all, relevant). ``placed_*`` count facts/sentra tied to a kab/kota by the text;
     ``province_facts`` counts province-wide figures; ``city_mentions``/``province_mentions`` count
     place mentions outside datelines. A piece whose figures are all province-wide and which names
-    the province far more than any city is about the province, not a specific place."""
+    the province far more than any city is about the province, not a specific place; one that ties
+    nothing to a city and names its cities only as a dateline or a venue is a story filed or held
+    there (a ministry's national figures told at a workshop in the city)."""
     topic = is_ikm_topic(title, text, score)
     if not topic:
         return False, False
@@ -134,6 +136,8 @@ def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int
         return True, False
     if placed_facts or placed_sentra:
         return True, True
+    if not city_mentions:
+        return True, False   # its cities are named only as a dateline or a venue: a story filed or held there
     if province_facts and city_mentions * 2 < province_mentions:
         return True, False
     return True, True
