@@ -56,3 +56,18 @@ def test_assess(kw, relevant):
 ])
 def test_topic_needs_more_than_a_passing_mention(text, ok):
     assert is_ikm_topic("Berita", text) is ok
+
+
+@pytest.mark.parametrize("text, dominant", [
+    # a cooperative agency's training plan: UMKM and UKM throughout, small industry never named
+    ("Dinas Koperasi dan UKM melatih UMKM. Pelaku UMKM dan koperasi dapat sertifikat. UMKM kuliner ikut. "
+     "Jumlah UMKM naik. UKM binaan bertambah. Program UMKM berlanjut.", True),
+    # UMKM named often, but IKM and perajin carry the story as well
+    ("UMKM dan IKM kota itu tumbuh. Perajin batik, pelaku UMKM, dan sentra tenun ikut pameran UMKM. "
+     "IKM makanan dan UMKM lain hadir. Perajin ukir ikut UMKM expo. UMKM binaan juga.", False),
+    # a story about IKM that names UMKM once
+    ("Sentra IKM gerabah di kota itu punya 120 perajin, sebagian juga tercatat sebagai UMKM.", False),
+])
+def test_a_story_about_umkm_in_general_is_told_apart(text, dominant):
+    from scrapers.reading.relevance import umkm_dominant
+    assert umkm_dominant(text) is dominant

@@ -30,7 +30,7 @@ from .indicators import frame_sentence, stated_year, told_year
 from .numbers import parse_number
 from .page import Page, read_page
 from .places import DATELINE, DATELINE_CAPS, DATELINE_DOTTED
-from .relevance import assess, is_ikm_topic, topic_score
+from .relevance import assess, is_ikm_topic, topic_score, umkm_dominant
 from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material, \
     processed_product
 
@@ -994,7 +994,8 @@ def _judge_and_output(a: _Article, facts: list[dict], merged: list[dict], judge)
         counts = {"placed_facts": placed_facts, "placed_sentra": placed_sentra, "province_facts": province_facts,
                   "city_facts": sum(1 for f in facts if f["city_code"]), "cities": len(cities),
                   "city_mentions": a.n_city, "strong_words": a.score.strong, **_primary_counts(a)}
-        relevant = judge(relevance_features(a.features, a.text, counts), rule_relevant)
+        # a story about UMKM in general stays off-topic whatever the head says, and keeps its cities
+        relevant = judge(relevance_features(a.features, a.text, counts), rule_relevant) and not umkm_dominant(a.text)
     if not topic:
         facts, merged = [], []
     # a story the rules find province-wide names no city; one the model finds off-topic keeps its place

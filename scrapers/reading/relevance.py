@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["TopicScore", "topic_score", "is_ikm_topic", "assess"]
+__all__ = ["TopicScore", "topic_score", "is_ikm_topic", "assess", "umkm_dominant"]
 
 IKM_RE = re.compile(
     r"\b(?:ikm|imk|industri\s+kecil|industri\s+mikro|industri\s+rumahan|industri\s+rumah\s+tangga|home\s*industr\w*|"
@@ -141,3 +141,16 @@ def assess(title: str | None, text: str, *, cities: list[str], placed_facts: int
     if province_facts and city_mentions * 2 < province_mentions:
         return True, False
     return True, True
+
+
+_UMKM_WORDS = re.compile(r"\b(?:umkm|ukm|umk|usaha\s+mikro)\b")
+_IKM_WORDS = re.compile(r"\b(?:ikm|imk|industri\s+kecil|sentra|perajin|pengrajin)\b")
+
+
+def umkm_dominant(text: str) -> bool:
+    """A story about UMKM in general (or a cooperative agency's UKM programme): UMKM/UKM written many times
+    (six or more) and at least three times as often as any IKM word. Small industry is a part of UMKM
+    such a story may name in passing; it is not the subject."""
+    low = text.lower()
+    umkm = len(_UMKM_WORDS.findall(low))
+    return umkm >= 6 and umkm >= 3 * len(_IKM_WORDS.findall(low))
