@@ -272,6 +272,10 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Dalam lima hari, transaksinya ditarget mencapai Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),
     # the items of a breakdown are parts, not the place's stock
     ("Perinciannya, 20 kelompok IKM gerabah, 5 perajin tenun, dan 3 IKM makanan.", 5, "jumlah_ikm", ("subset",), ()),
+    # the whole that the subject is a share of; the share itself stays
+    ("Kerajinan itu menyumbang 4,7 persen dari total nilai ekspor provinsi sebesar 680 juta dolar AS.",
+     680_000_000, "nilai_ekspor", ("share_whole",), ()),
+    ("Kota itu punya 38 persen dari total usaha IKM provinsi atau mencapai 2.270 usaha.", 2270, "jumlah_ikm", (), ()),
     # a whole of IKM stays a figure
     ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])

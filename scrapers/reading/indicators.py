@@ -380,6 +380,8 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
         vetoes.append("range_bound")  # 'Rp 5 juta hingga Rp 10 juta', 'Rp 200–300 juta': a range, no total
     if _PER_WHO_AFTER.match(after) or _PER_WHO_BEFORE.search(before[-70:]):
         vetoes.append("per_recipient")  # an amount per recipient, not a total
+    if SHARE_OF_WHOLE.search(before[-90:]):
+        vetoes.append("share_whole")
     seg = before[-200:]
     ind, kpos, cost = _money_indicator(seg)
     how = "money word before"
@@ -423,6 +425,9 @@ _YEAR_WORD_BEFORE = _rx(r"\b(?:tahun|thn|pada|akhir|awal|sejak|hingga|sampai|per
 _MINIMUM_BEFORE = _rx(r"\b(?:paling\s+sedikit|sekurang-kurangnya|minimal|maksimal|paling\s+banyak)\s+$")
 
 
+# 'menyumbang 4,7 persen dari total nilai ekspor provinsi 680 juta dolar': the whole the subject is a share of
+# ('38 persen dari total IMK provinsi atau mencapai 2.270 usaha' is the share itself)
+SHARE_OF_WHOLE = _rx(r"(?:\bpersen|%)\s+(?:dari|terhadap)\s+(?:total|keseluruhan|seluruh|jumlah)\b(?:(?!\batau\b)[^.;]){0,50}$")
 # 'Dari 7.000 unit usaha industri ..., 98 persen atau 6.900 unit merupakan industri kecil': the whole counts
 # large industry too; only the part named small is an IKM figure
 _SECTOR_WHOLE_AFTER = _rx(r"^\s*(?:unit\s+usaha|usaha|perusahaan|tenaga\s+kerja|pekerja)\s+(?:(?:pada|di|dalam)\s+)?"
@@ -436,6 +441,8 @@ _LARGE_PART_AFTER = _rx(r"^[^.;,]{0,30}?\b(?:merupakan|adalah|termasuk|tergolong
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
+    if SHARE_OF_WHOLE.search(before[-90:]):
+        vetoes.append("share_whole")
     if _SECTOR_WHOLE_AFTER.match(after) and (_SMALL_PART.search(before) or _SMALL_PART.search(after[30:])):
         vetoes.append("sector_whole")
     if _LARGE_PART_AFTER.match(after):
