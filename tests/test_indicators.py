@@ -257,7 +257,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
      4040, "jumlah_ikm", (), ()),
     ("Industri kecil itu menyerap 9.800 pekerja dari keseluruhan 15.400 tenaga kerja di sektor industri.",
      15_400, "tenaga_kerja", ("sector_whole",), ()),
-    ("Sisanya, 4 persen atau 170 unit usaha merupakan industri besar dan menengah.", 170, "jumlah_ikm",
+    ("Selebihnya, 170 unit usaha tergolong industri besar.", 170, "jumlah_ikm",
      ("large_industry",), ()),
     # workers named just before the number, with no verb of stating between
     ("Dengan industri itu, penyerapan tenaga kerja lebih dari 41.000.", 41_000, "tenaga_kerja", (), ()),
@@ -269,13 +269,13 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Pelatihan diikuti 45 peserta, dengan 15 peserta per angkatan.", 45, "peserta_pelatihan", (), ()),
     ("Jumlah peserta bimtek 18 orang dengan dua orang narasumber dari provinsi.", 2, "peserta_pelatihan",
      ("trainers",), ()),
-    ("Dalam lima hari, transaksinya ditarget mencapai Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),
+    ("Omzet pekan raya itu ditarget menembus Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),
     # the items of a breakdown are parts, not the place's stock
     ("Perinciannya, 20 kelompok IKM gerabah, 5 perajin tenun, dan 3 IKM makanan.", 5, "jumlah_ikm", ("subset",), ()),
     # the whole that the subject is a share of; the share itself stays
-    ("Kerajinan itu menyumbang 4,7 persen dari total nilai ekspor provinsi sebesar 680 juta dolar AS.",
-     680_000_000, "nilai_ekspor", ("share_whole",), ()),
-    ("Kota itu punya 38 persen dari total usaha IKM provinsi atau mencapai 2.270 usaha.", 2270, "jumlah_ikm", (), ()),
+    ("Anyaman pandan menyumbang 6 persen dari total nilai ekspor provinsi senilai 900 juta dolar AS.",
+     900_000_000, "nilai_ekspor", ("share_whole",), ()),
+    ("Kota itu punya 33 persen dari total usaha IKM provinsi atau 1.450 usaha.", 1450, "jumlah_ikm", (), ()),
     # a whole of IKM stays a figure
     ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])

@@ -780,7 +780,7 @@ _SPREAD = re.compile(r"^[^.;]{0,30}?\btersebar\s+di\s+", re.I)
 
 
 def _spread_over_cities(s: Sent, ms: list, m: SentraMention) -> bool:
-    """'sentra logam ... yang tersebar di Serang, Pandeglang dan Lebak': a kind of sentra spread over several
+    """'sentra anyaman ... yang tersebar di kabupaten A, B dan C': a kind of sentra spread over several
     kab/kota, named for a province, not one sentra of one city."""
     sp = _SPREAD.match(s.text[m.end:])
     if not sp:

@@ -425,15 +425,15 @@ _YEAR_WORD_BEFORE = _rx(r"\b(?:tahun|thn|pada|akhir|awal|sejak|hingga|sampai|per
 _MINIMUM_BEFORE = _rx(r"\b(?:paling\s+sedikit|sekurang-kurangnya|minimal|maksimal|paling\s+banyak)\s+$")
 
 
-# 'menyumbang 4,7 persen dari total nilai ekspor provinsi 680 juta dolar': the whole the subject is a share of
-# ('38 persen dari total IMK provinsi atau mencapai 2.270 usaha' is the share itself)
+# 'menyumbang 6 persen dari total nilai ekspor provinsi senilai 900 juta dolar': the whole the subject is a share of
+# ('sepertiga ... 33 persen dari total IKM provinsi atau 1.450 usaha' is the share itself)
 SHARE_OF_WHOLE = _rx(r"(?:\bpersen|%)\s+(?:dari|terhadap)\s+(?:total|keseluruhan|seluruh|jumlah)\b(?:(?!\batau\b)[^.;]){0,50}$")
-# 'Dari 7.000 unit usaha industri ..., 98 persen atau 6.900 unit merupakan industri kecil': the whole counts
+# 'Dari 4.210 unit usaha industri ..., 96 persen atau 4.040 unit tergolong industri kecil': the whole counts
 # large industry too; only the part named small is an IKM figure
 _SECTOR_WHOLE_AFTER = _rx(r"^\s*(?:unit\s+usaha|usaha|perusahaan|tenaga\s+kerja|pekerja)\s+(?:(?:pada|di|dalam)\s+)?"
                           r"(?:sektor\s+)?industri\b(?!\s+(?:kecil|mikro|rumah|rumahan|kerajinan))")
 _SMALL_PART = _rx(r"\bindustri\s+kecil\b|\bikm\b")
-# '1,6 persen atau 125 unit usaha merupakan industri besar dan menengah': the firms that are not IKM
+# 'sisanya 170 unit usaha tergolong industri besar': the firms that are not IKM
 _LARGE_PART_AFTER = _rx(r"^[^.;,]{0,30}?\b(?:merupakan|adalah|termasuk|tergolong)\s+(?:usaha\s+|unit\s+)?industri\s+"
                         r"(?:besar|menengah|sedang)\b")
 

@@ -435,7 +435,7 @@ _LIST_INTRO_AFTER = re.compile(r"^\s*(?:(?:ini|itu|tersebut)\s+|yang\s+(?:[a-z]+
 
 
 def _list_intro_len(s: str, pos: int) -> int:
-    """Length of the words between a head and the list naming its sentra ('3 sentra yang terbentuk yakni, batik
+    """Length of the words between a head and the list naming its sentra ('dua sentra yang sudah berdiri yaitu, gerabah
     di A, keripik di B'; 'Sentra itu yaitu pengolahan ikan di C'), 0 when there are none or the list
     names each sentra with a head of its own ('sentra itu meliputi sentra X di A')."""
     m = _LIST_INTRO_AFTER.match(s[pos:])
