@@ -507,3 +507,47 @@ def test_a_sentence_referring_back_to_a_figure_takes_its_year(earlier, sentence,
     years: dict[float, int] = {}
     _remember_years(earlier, frame_sentence(earlier, 2023), years)
     assert referred_year(sentence, frame_sentence(sentence, 2023, None, 2021), years) == year
+
+
+def _rule_places(paragraphs, title="Sentra IKM"):
+    """(city, province, strength) the rules gave each number of a page."""
+    from scrapers.reading.decide import rules_decision
+    seen = {}
+
+    def record(c):
+        seen[c.frame.quantity.value] = (c.rule_city, c.rule_province, c.strength)
+        return rules_decision(c)
+
+    extract_page(page(title, paragraphs), crawl_date=CRAWL, decider=record)
+    return seen
+
+
+@pytest.mark.parametrize("paragraphs, number, place", [
+    # a province that only says where a dropped origin lies is dropped with it: the sentence before's city
+    (["Dinas meresmikan rumah produksi tenun di Kota Makassar. Selama sebulan 60 warga dilatih oleh penenun dari "
+      "Kudus, Jawa Tengah."], 60, ("73.71", "73", 2)),
+    # a kab/kota qualified by its province, far after the number: the kab/kota, not the province
+    (["Sebanyak 30 pelaku industri kecil dan menengah yang berusaha di Kabupaten Sleman, Provinsi DI Yogyakarta, "
+      "ikut pelatihan."], 30, ("34.04", "34", 3)),
+    # the province alone stays the province
+    (["Sebanyak 30 pelaku industri kecil dan menengah di Provinsi DI Yogyakarta ikut pelatihan."], 30,
+     (None, "34", 3)),
+])
+def test_a_province_naming_where_a_kab_kota_lies_is_no_place_of_its_own(paragraphs, number, place):
+    assert _rule_places(paragraphs)[number] == place
+
+
+@pytest.mark.parametrize("paragraphs, number, place", [
+    # a total after a sentence listing several kab/kota of one province: the province's
+    (["Usaha tenun terbanyak ada di Kabupaten Jepara. Jumlahnya 900 unit. Usaha serupa juga ada di Kabupaten "
+      "Kudus, Kabupaten Pati dan Kota Semarang. Seluruh usaha tenun itu berjumlah 2.100 unit."], 2100,
+     (None, "33", 2)),
+    # no total word: the last city named before, as before
+    (["Usaha tenun terbanyak ada di Kabupaten Jepara. Jumlahnya 900 unit. Usaha serupa juga ada di Kabupaten "
+      "Kudus, Kabupaten Pati dan Kota Semarang. Usaha itu berjumlah 2.100 unit."], 2100, ("33.74", "33", 2)),
+    # a total after a single city: that city's
+    (["Usaha tenun banyak ada di Kabupaten Jepara. Seluruh usaha tenun itu berjumlah 2.100 unit."], 2100,
+     ("33.20", "33", 2)),
+])
+def test_a_total_after_a_list_of_kab_kota_is_the_provinces(paragraphs, number, place):
+    assert _rule_places(paragraphs)[number] == place

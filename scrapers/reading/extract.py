@@ -204,23 +204,49 @@ class Placed:
 
 
 def _usable_mentions(sent: Sent, mentions: list) -> list:
-    out = []
+    out, dropped = [], []
     for m in mentions:
-        if m.start < sent.dateline_end:
+        if m.start < sent.dateline_end or _qualifies_dropped(sent.text, m, dropped):
             continue
-        before = sent.text[max(0, m.start - 120):m.start]
-        if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(sent.text[m.end:m.end + 12]):
+        if _unusable(sent, m):
+            dropped.append(m)
             continue
-        if _ORIGIN_BEFORE.search(before[-20:]) and not _MAKER_FROM(before):
-            continue
-        if m.level in ("province", "kabkota") and _AID_GIVER_BEFORE.search(before[-60:]):
-            continue  # 'bantuan dari Pemda DIY Rp 200 juta': the giver, not the place that gets it
-        if m.level in ("province", "kabkota") and not m.explicit and (
-                _P_EVENT_AFTER.match(sent.text, m.end) or _P_EVENT_BEFORE.search(before[-60:])
-                or _P_INSTITUTION_BEFORE.search(before[-90:])):
-            continue  # 'Lampung Fair', 'Pekan Raya Jakarta', 'Balai Besar ... Makassar': names, not places of the figures
         out.append(m)
     return out
+
+
+_QUALIFIER_GAP = re.compile(r"\s*,\s*(?:(?:provinsi|prov\.?)\s+)?", re.I)
+
+
+def _qualifies(text: str, local, prov) -> bool:
+    """'Kabupaten Sleman, Provinsi DI Yogyakarta', 'Kudus, Jawa Tengah': the province only says where the kab/kota
+    named just before it lies; the two are one place."""
+    return (local.level in _LOCAL_LEVELS and prov.level == "province" and local.end <= prov.start
+            and _QUALIFIER_GAP.fullmatch(text[local.end:prov.start]) is not None)
+
+
+def _qualifies_dropped(text: str, m, dropped: list) -> bool:
+    """A province that qualifies a kab/kota dropped as an origin, a speaker's office or an event ('penenun
+    dari Kudus, Jawa Tengah', 'Kepala Dinas ... Kabupaten X, Jawa Tengah') is dropped with it: it is not the
+    place of the figures either."""
+    return bool(dropped) and _qualifies(text, dropped[-1], m)
+
+
+def _unusable(sent: Sent, m) -> bool:
+    """A mention that names where the figures are not from: a venue, an origin, an aid giver, an event's or
+    an institution's name."""
+    before = sent.text[max(0, m.start - 120):m.start]
+    if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(sent.text[m.end:m.end + 12]):
+        return True
+    if _ORIGIN_BEFORE.search(before[-20:]) and not _MAKER_FROM(before):
+        return True
+    if m.level in ("province", "kabkota") and _AID_GIVER_BEFORE.search(before[-60:]):
+        return True  # 'bantuan dari Pemda DIY Rp 200 juta': the giver, not the place that gets it
+    if m.level in ("province", "kabkota") and not m.explicit and (
+            _P_EVENT_AFTER.match(sent.text, m.end) or _P_EVENT_BEFORE.search(before[-60:])
+            or _P_INSTITUTION_BEFORE.search(before[-90:])):
+        return True  # 'Lampung Fair', 'Pekan Raya Jakarta', 'Balai Besar ... Makassar': names, not places of the figures
+    return False
 
 
 from .places import _EVENT_NAME_AFTER as _P_EVENT_AFTER, EVENT_NAME_BEFORE as _P_EVENT_BEFORE, \
@@ -287,6 +313,9 @@ def _place_for(sent: Sent, pos: int, end: int, mentions: list, claimed: set[int]
     if prov:
         pb = [m for m in prov if m.end <= pos]
         m = pb[-1] if pb else prov[0]
+        qualified = [lm for lm in local if _qualifies(sent.text, lm, m) and id(lm) not in claimed]
+        if qualified:   # 'IKM di Kabupaten X, Provinsi Y': the kab/kota, its province only says where it lies
+            return Placed(qualified[-1].city_code, qualified[-1].province_code, 3)
         return Placed(None, m.province_code, 3)
     if any(m.level == "national" for m in mentions):
         return Placed(None, None, 3)
@@ -762,6 +791,8 @@ def _place_number(a: _Article, i: int, prev: Sent | None, r, ms: list, claimed: 
     if placed is None and prev is None and i > 0 and i - 1 in a.sent_place and _ANAPHORA_SUBJECT.match(s.text):
         placed = dataclasses.replace(a.sent_place[i - 1], strength=2)  # 'IKM tersebut menyerap ...'
     if placed is None and prev is not None:
+        placed = _total_of_listed(s.text, prev, a.per_sent[i - 1])
+    if placed is None and prev is not None:
         pl = _place_for(prev, len(prev.text), len(prev.text), a.per_sent[i - 1], set())
         if pl is not None and not (pl.city_code is None and (pl.province_code is None or
                                                              _unknown_local_place(s.text, ms))):
@@ -772,6 +803,20 @@ def _place_number(a: _Article, i: int, prev: Sent | None, r, ms: list, claimed: 
 
 
 _LOCAL_LEVELS = ("kabkota", "kecamatan", "kelurahan")
+_TOTAL_WORD = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:seluruh|semua|total|keseluruhan|secara\s+keseluruhan)\b", re.I)
+
+
+def _total_of_listed(text: str, prev: Sent, prev_mentions: list) -> Placed | None:
+    """'Perajin anyaman terbanyak di Kabupaten A ... ada juga di Kota B, Kabupaten C. Seluruhnya 2.100 unit':
+    a total opening the sentence after one that lists several kab/kota of one province is the province's,
+    not the last-named city's."""
+    if not _TOTAL_WORD.match(text):
+        return None
+    codes = {m.city_code for m in prev_mentions if m.level in _LOCAL_LEVELS and m.city_code}
+    provs = {c.split(".")[0] for c in codes}
+    if len(codes) < 3 or len(provs) != 1:
+        return None
+    return Placed(None, provs.pop(), 2)
 
 
 # 'di A akan dibangun sentra X dan di B akan ...': a place after 'dan di' is the next clause's, not the sentra's
