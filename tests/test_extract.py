@@ -551,3 +551,19 @@ def test_a_province_naming_where_a_kab_kota_lies_is_no_place_of_its_own(paragrap
 ])
 def test_a_total_after_a_list_of_kab_kota_is_the_provinces(paragraphs, number, place):
     assert _rule_places(paragraphs)[number] == place
+
+
+@pytest.mark.parametrize("paragraphs, number, place", [
+    # a story that so far placed figures only in its province: a figure with no place of its own is the
+    # province's, not the dateline city's
+    (["MATARAM - Dinas Perindustrian Provinsi NTB mendata 9.000 IKM di NTB tahun lalu.",
+      "Perajin yang bekerja di usaha itu mencapai 40.000 orang."], 40000, (None, "52", 1)),
+    # a city's figure before: the article's city, as before
+    (["MATARAM - Dinas Perindustrian mendata 2.000 IKM di Kota Mataram tahun lalu.",
+      "Perajin yang bekerja di usaha itu mencapai 40.000 orang."], 40000, ("52.71", "52", 1)),
+    # nothing placed before
+    (["MATARAM - Perajin di Kota Mataram terus bertambah.", "Perajin yang bekerja di usaha itu mencapai 40.000 orang."],
+     40000, ("52.71", "52", 1)),
+])
+def test_in_a_province_story_a_figure_with_no_place_of_its_own_is_the_provinces(paragraphs, number, place):
+    assert _rule_places(paragraphs, "IKM Tumbuh")[number] == place

@@ -599,6 +599,7 @@ class _Article:
     sent_place: dict[int, Placed] = dataclasses.field(default_factory=dict)
     features: dict[str, float] = dataclasses.field(default_factory=dict)   # decide.article_features
     number_years: dict[float, int] = dataclasses.field(default_factory=dict)   # a figure -> the year stated with it
+    placed_levels: set[str] = dataclasses.field(default_factory=set)   # levels of the figures placed in their sentence
 
     @property
     def pub_year(self) -> int | None:
@@ -746,12 +747,15 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
     sentence_before = _sentence_before(a, i, prev)
     ref_year = referred_year(s.text, frames, a.number_years)
     claimed = _claims(s, ms, [(r.quantity.start, r.quantity.end) for r in frames if not r.vetoes])
+    levels_here: set[str] = set()
     for r in frames:
         if r.quantity.start < s.dateline_end:
             continue
         placed = _place_number(a, i, prev, r, ms, claimed)
         if not r.vetoes:
             a.sent_place[i] = placed
+            if placed.strength == 3:
+                levels_here.add(_level_of(placed))
         cand = Candidate(r, s.text, placed.city_code, placed.province_code, placed.strength, a.primary, a.time_year,
                          s.para, s.index, _headline_like(s.text), len(a.article_codes), year_before,
                          a.features, prev_sentence=sentence_before, ref_year=ref_year,
@@ -762,6 +766,18 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
         fact = apply_decision(cand, d)
         fact["sentra"] = sentra_name
         a.raw_facts.append((fact, placed.strength if d.place == "rules" else 2))
+    a.placed_levels |= levels_here
+
+
+def _level_of(pl: Placed) -> str:
+    """The level of a place: a figure of a kab/kota, of a whole province, or of the nation."""
+    return "city" if pl.city_code else "province" if pl.province_code else "nation"
+
+
+def _story_level(levels: set[str]) -> str | None:
+    """The level of a story's figures so far, when they were all at one level: 'province' for a story
+    that placed figures only in its province, None when it placed none or placed some in a kab/kota."""
+    return next(iter(levels)) if len(levels) == 1 and "city" not in levels else None
 
 
 _ANAPHORA_OPENING = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:sebanyak\s+|sebesar\s+)?(?:itu|ini|tersebut)\b", re.I)
@@ -797,6 +813,8 @@ def _place_number(a: _Article, i: int, prev: Sent | None, r, ms: list, claimed: 
         if pl is not None and not (pl.city_code is None and (pl.province_code is None or
                                                              _unknown_local_place(s.text, ms))):
             placed = Placed(pl.city_code, pl.province_code, 2)
+    if placed is None and a.default_prov and _story_level(a.placed_levels) == "province":
+        placed = Placed(None, a.default_prov, 1)   # a province story: its unplaced figures are the province's
     if placed is None:
         placed = Placed(a.primary, _province_of(a.primary), 1) if a.primary else Placed(None, a.default_prov, 1)
     return placed
