@@ -276,6 +276,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Anyaman pandan menyumbang 6 persen dari total nilai ekspor provinsi senilai 900 juta dolar AS.",
      900_000_000, "nilai_ekspor", ("share_whole",), ()),
     ("Kota itu punya 33 persen dari total usaha IKM provinsi atau 1.450 usaha.", 1450, "jumlah_ikm", (), ()),
+    # the ones just told of ('these two'), not the place's stock
+    ("Dinas masih fokus membina tiga IKM ini.", 3, "jumlah_ikm", ("these",), ()),
     # a whole of IKM stays a figure
     ("Dari total 52 IKM keripik di kota itu, baru 12 di antaranya yang sudah bersertifikat.", 52, "jumlah_ikm", (), ()),
 ])

@@ -544,6 +544,8 @@ def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: s
         vetoes.append("exhibitors")  # exhibitors at a fair are not the place's stock of IKM
     if _PER_BATCH_AFTER.match(rest):
         vetoes.append("per_unit")  # '20 peserta per kegiatan': one batch of a larger count
+    if _THESE_AFTER.match(rest):
+        vetoes.append("these")  # 'dua IKM ini', 'dari 15 IKM tersebut': the ones just told of, not a stock
     if _TEACHERS_AFTER.match(rest):
         vetoes.append("trainers")  # 'dua orang narasumber': who teaches, not who is taught
     if _FUTURE_BEFORE.search(before[-70:]):
@@ -555,6 +557,7 @@ def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: s
 
 _PER_BATCH_AFTER = _rx(r"^\s*(?:orang\s+)?(?:peserta\s+|perajin\s+|pengrajin\s+|pelaku\s+usaha\s+|ikm\s+)?(?:per|setiap|tiap)\s+"
                        r"(?:kegiatan|angkatan|kelas|gelombang|sesi|kelompok|batch|desa|kecamatan|bidang|hari)\b")
+_THESE_AFTER = _rx(r"^\s*(?:orang\s+)?(?:ikm|perajin|pengrajin|pelaku\s+usaha|pelaku\s+ikm|unit\s+usaha|usaha)\s+(?:ini|itu|tersebut)\b")
 _TEACHERS_AFTER = _rx(r"^\s*(?:orang\s+)?(?:narasumber|nara\s+sumber|pemateri|instruktur|pelatih|fasilitator|juri|mentor|tutor)\b")
 _FUTURE_BEFORE = _rx(r"\b(?:akan|nantinya|bakal)\b[^.;,]{0,30}\bmenjadi\s+(?:sekitar\s+|sebanyak\s+)?$")
 
