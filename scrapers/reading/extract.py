@@ -29,7 +29,7 @@ from .decide import (Candidate, apply_decision, article_features, load_model, re
 from .indicators import frame_sentence, stated_year, told_year
 from .numbers import parse_number
 from .page import Page, read_page
-from .places import DATELINE, DATELINE_CAPS, DATELINE_DOTTED
+from .places import DATELINE, DATELINE_CAPS, DATELINE_FORMS
 from .relevance import assess, is_ikm_topic, topic_score, umkm_dominant
 from .sentra import SentraMention, commodity_group, find_sentra, same_commodity, normalize_commodity, product_of_material, \
     processed_product
@@ -183,7 +183,7 @@ def _clean_lines(text: str, title: str | None) -> list[str]:
 
 
 def _dateline_len(par: str) -> int:
-    for rx in (DATELINE, DATELINE_DOTTED, DATELINE_CAPS):
+    for rx in DATELINE_FORMS:
         m = rx.match(par)
         if m and len(m.group(0)) <= 70:
             place = m.group("place")

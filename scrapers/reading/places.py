@@ -928,6 +928,8 @@ DATELINE = re.compile(
 DATELINE_DOTTED = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})(?:\.[A-Za-z]{2,})+[ \t]*[-–—]")
 _PROSE_AFTER = re.compile(r'[ \t\u00a0]*["“\'‘]?[A-Za-z][^\n]{40}')
 DATELINE_CAPS = re.compile(r"^[ \t\u00a0]*(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})[ \t]*,[ \t]*[A-Z]")
+# the forms in the order they are tried, here and in extract: a new form is added once
+DATELINE_FORMS = (DATELINE, DATELINE_DOTTED, DATELINE_CAPS)
 
 
 def _dateline_span(text: str, limit: int = 1500) -> tuple[int, int] | None:
@@ -950,7 +952,7 @@ def _dateline(text: str, limit: int = 1500) -> tuple[int, int, int] | None:
 def _find_dateline(head: str) -> tuple[int, int, int] | None:
     pos = 0
     for line in head.split('\n'):
-        for rx in (DATELINE, DATELINE_DOTTED, DATELINE_CAPS):
+        for rx in DATELINE_FORMS:
             m = rx.match(line)
             # a dateline opens a paragraph of prose; "Bandung - 28 sentra" in a list is not one
             if m and _PROSE_AFTER.match(line, m.end() if rx is not DATELINE_CAPS else m.end() - 1):
