@@ -226,6 +226,12 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Tercatat 412 unit usaha kerajinan di kota itu.", 412, "jumlah_ikm", (), ()),
     ("Kabupaten itu mencatat 812 unit perajin anyaman.", 812, "jumlah_ikm", (), ()),
     ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
+    # the change word far before the figure, the comparison right after it: still a change
+    ("Ada kenaikan omzet di sentra itu kira-kira Rp 410 juta dibanding tahun sebelumnya.", 410_000_000, "nilai_omzet",
+     ("change",), ()),
+    ("Pertumbuhan jumlah perajin di kota itu mencapai 36 orang dibandingkan tahun lalu.", 36, "jumlah_ikm",
+     ("change",), ()),
+    ("Nilai ekspor naik menjadi Rp 8 miliar dibanding 2021.", 8_000_000_000, "nilai_ekspor", (), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
     ("Saat ini ada sekitar 20 dapur tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
     ("Usaha kelas menengah mempekerjakan 20-30 orang karyawan.", 20, "tenaga_kerja", ("written_range",), ()),

@@ -356,6 +356,27 @@ class Frame:
 CHANGE_BEFORE = _rx(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|penambahan|tambahan|tumbuh|pertumbuhan|turun|menurun|"
                     r"penurunan|berkurang|melonjak|selisih)\s+(?:sebesar\s+|sebanyak\s+|sekitar\s+|hingga\s+|lagi\s+)?"
                     r"(?:rp\.?\s*|us\$\s*)?$")
+# 'omzet sentra itu mengalami kenaikan kira-kira Rp 1,2 miliar dibanding tahun sebelumnya': the change
+# word stands far before the amount, the comparison right after it says it is a change
+_CHANGE_WORD = _rx(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|penambahan|tumbuh|pertumbuhan|turun|menurun|"
+                   r"penurunan|berkurang|melonjak|lonjakan)\b")
+_COMPARED_AFTER = _rx(r"^\s*(?:(?!atau\b)\S+\s+){0,2}(?:dibanding|dibandingkan|ketimbang|daripada)\b")
+
+
+def is_change(before: str, after: str) -> bool:
+    """A change, not a level: a change word right before the figure ('naik 229 IKM'), or one earlier in
+    the clause with a comparison right after it, and no 'menjadi' (the new level) in between."""
+    if CHANGE_BEFORE.search(before[-40:]):
+        return True
+    if not _COMPARED_AFTER.match(after):
+        return False
+    clause = re.split(r"[.;]", before[-150:])[-1]
+    last = None
+    for last in _CHANGE_WORD.finditer(clause):
+        pass
+    return last is not None and not re.search(r"\b(?:menjadi|jadi)\b", clause[last.end():], re.I)
+
+
 _PER_WHO = (r"(?:masing-masing|setiap|tiap|per)\s+(?:kelompok|ikm|umkm|ukm|perajin|pengrajin|pelaku|peserta|desa|"
             r"sentra|unit|orang|kk|keluarga|penerima|koperasi|usaha|stan|gerai)\b")
 _PER_WHO_AFTER = _rx(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + _PER_WHO)
@@ -413,7 +434,7 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     if ind == "nilai_omzet" and (period == "hari" or EVENT_SALES.search(sentence)):
         ind = "nilai_transaksi"  # money turning over per day, sales at a fair: transactions
     cues = ()
-    if CHANGE_BEFORE.search(before[-40:]):
+    if is_change(before, after):
         vetoes.append("change")  # 'meningkat 4,6 juta dolar': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, ind, q.unit, period, year, _conf(conf), how, tuple(vetoes), cues)
@@ -622,7 +643,7 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
     if "range" in vetoes and "small_range" not in vetoes:
         vetoes.remove("range")  # the rules keep a range of counts, with less confidence
         cues.append("range")
-    if CHANGE_BEFORE.search(before[-40:]):
+    if is_change(before, rest):
         vetoes.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
     return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes), tuple(cues))
