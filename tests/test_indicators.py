@@ -226,6 +226,13 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Tercatat 412 unit usaha kerajinan di kota itu.", 412, "jumlah_ikm", (), ()),
     ("Kabupaten itu mencatat 812 unit perajin anyaman.", 812, "jumlah_ikm", (), ()),
     ("Jumlah IKM bertambah 27 unit usaha dibanding tahun lalu.", 27, "jumlah_ikm", ("change",), ()),
+    # the part of a whole counts what the whole counts
+    ("Kini hanya 45 dari total 310 perajin gerabah yang masih berproduksi.", 45, "jumlah_ikm", (), ()),
+    ("Dinas itu membina 6 rintisan sentra di kota tersebut.", 6, "jumlah_sentra", (), ()),
+    ("Di kabupaten itu tercatat sekitar 2.400 kegiatan home industry pengolahan ikan.", 2400, "jumlah_ikm", (), ()),
+    # a count named by 'jumlah usaha' before it, followed by what it is
+    ("Industri tenun dengan jumlah usaha sebanyak 1.204 merupakan yang terbesar di provinsi itu.", 1204, "jumlah_ikm",
+     (), ()),
     # the change word far before the figure, the comparison right after it: still a change
     ("Ada kenaikan omzet di sentra itu kira-kira Rp 410 juta dibanding tahun sebelumnya.", 410_000_000, "nilai_omzet",
      ("change",), ()),

@@ -61,9 +61,9 @@ NOUN_AFTER = [
                          r"pegawai|tk\b|pengrajin\s+dan\s+pekerja|sdm\b)")),
     ("peserta_pelatihan", _rx(r"^\s*(?:orang\s+)?(?:peserta|trainee|wub\b|"
                               r"(?:orang|warga|perajin|pengrajin|pelaku\s+usaha)\s+(?:yang\s+)?(?:akan\s+)?(?:dilatih|mengikuti))")),
-    ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
+    ("jumlah_sentra", _rx(r"^\s*(?:buah\s+|unit\s+|lokasi\s+|rintisan\s+|calon\s+)?sentra\b(?!\s+kuliner|\s+pkl|\s+ekonomi|\s+bisnis)")),
     ("craft", _rx(r"^\s*(?:orang\s+)?(?:" + CRAFT_NOUNS + r"|pengrajin\s+muda|perajin\s+muda|pekerja\s+seni)\b")),
-    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|unit\s+(?=rumah|home|kelompok|pengusaha|perajin|pengrajin))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
+    ("jumlah_ikm", _rx(r"^\s*(?:orang\s+|buah\s+|(?:unit|kegiatan)\s+(?=rumah|home|kelompok|pengusaha|perajin|pengrajin))?(?:unit\s+usaha|unit\s+(?:ikm|imk|umkm|ukm|industri)|pelaku\s+(?:usaha|ikm|imk|umkm|ukm|industri)|"
                        r"usaha\b|ikm\b|imk\b|umkm\b|ukm\b|umk\b|industri\s+(?:kecil|mikro|rumah|rumahan|kerajinan)|"
                        r"home\s*industr\w*|rumah\s+(?:produksi|industri|usaha)|perajin|pengrajin|para\s+perajin|"
                        r"pengusaha|produsen|wirausaha\s+(?:ikm|industri)|unit\s+industri|kelompok\s+usaha|"
@@ -99,7 +99,7 @@ BACK_NOUNS = [
 STATE_BEFORE = _rx(r"(?:\bada|\bsebanyak|\bmencapai|\bberjumlah|\bsejumlah|\btercatat|\bterdapat|\bsekitar|\bhingga|\bmenjadi|"
                    r"\bsebesar|\btotal|\bkini|\bsaat\s+ini|\bsekarang|\bjumlahnya|\btotalnya|[:=]|\bjumlah\s+(?:[\w-]+\s+){1,3}(?=$)|"
                    r"\b(?:penyerapan|serapan)\s+(?:tenaga\s+kerja|naker)(?=\s+(?:lebih\s+dari|sekitar|hampir|kurang\s+lebih)?\s*$))\s*(?:(?:sekitar|lebih\s+dari|hampir|kurang\s+lebih)\s*)?$")
-CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
+CLAUSE_END_AFTER = _rx(r"^\s*(?:[.,;:!?)\"”’']|$|buah\b|merupakan\b|dan\b|yang\b|di\b|pada\b|saja\b|lebih\b|orang\b|pelaku\b|unit\b|dengan\b|serta\b|atau\b|sedangkan\b|sementara\b|itu\b|ini\b|tersebut\b|sudah\b|telah\b)")
 
 # ---------------------------------------------------------------- money words
 # what a budget pays when it is the cost of running something, not aid to IKM
@@ -598,6 +598,10 @@ def _trainees(sentence: str, q: Quantity, before: str, rest: str) -> bool:
                                 r"\b(?:bagi|kepada|untuk|terhadap)\s+(?:sebanyak\s+|sekitar\s+)?$", before[-110:], re.I))
 
 
+# ('3 dari 10 IKM' without 'total' is a proportion, and vetoed as one)
+_PART_OF_WHOLE_AFTER = _rx(r"^\s*dari\s+(?:total|jumlah|keseluruhan|seluruh)\s+(?:sebanyak\s+|sekitar\s+)?\d[\d.,]*(?=\s+[a-z])")
+
+
 def frame_count(sentence: str, q: Quantity, published_year: int | None = None, prev_sentence: str | None = None,
                 context_year: int | None = None) -> Frame | None:
     """A count: the noun after it (or before it) names the indicator; scope and role rules are vetoes."""
@@ -615,6 +619,7 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
     if mp:
         rest = rest[mp.end():]
     rest = re.sub(r"^\s*(?:lebih|-?an)\b", "", rest, flags=re.I)  # '30 ribu lebih tenaga kerja'
+    rest = _PART_OF_WHOLE_AFTER.sub("", rest)  # '45 dari total 310 perajin': the part counts what the whole counts
     if WRITTEN_RANGE.search(q.text):
         vetoes.append("written_range")   # '25-40 orang' per firm, '12.000- 13.000' as an estimate: no figure stated
     elif RANGE_AFTER.match(rest):
