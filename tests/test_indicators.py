@@ -233,6 +233,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     # a count named by 'jumlah usaha' before it, followed by what it is
     ("Industri tenun dengan jumlah usaha sebanyak 1.204 merupakan yang terbesar di provinsi itu.", 1204, "jumlah_ikm",
      (), ()),
+    ("Kini jumlah IKM di kota itu sebanyak 860 baik pangan maupun kerajinan.", 860, "jumlah_ikm", (), ()),
+    ("Tercatat sebanyak 75 yakni perajin batik dan tenun.", 75, "jumlah_ikm", ("unnamed",), ()),
     # the change word far before the figure, the comparison right after it: still a change
     ("Ada kenaikan omzet di sentra itu kira-kira Rp 410 juta dibanding tahun sebelumnya.", 410_000_000, "nilai_omzet",
      ("change",), ()),
