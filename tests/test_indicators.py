@@ -234,6 +234,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Industri tenun dengan jumlah usaha sebanyak 1.204 merupakan yang terbesar di provinsi itu.", 1204, "jumlah_ikm",
      (), ()),
     ("Kini jumlah IKM di kota itu sebanyak 860 baik pangan maupun kerajinan.", 860, "jumlah_ikm", (), ()),
+    # the value of equipment handed over is aid; the value of a machine nobody hands over is no figure
+    ("Mesin bordir komputer itu bernilai Rp 85 juta.", 85_000_000, "bantuan", ("unnamed",), ()),
     ("Tercatat sebanyak 75 yakni perajin batik dan tenun.", 75, "jumlah_ikm", ("unnamed",), ()),
     # the change word far before the figure, the comparison right after it: still a change
     ("Ada kenaikan omzet di sentra itu kira-kira Rp 410 juta dibanding tahun sebelumnya.", 410_000_000, "nilai_omzet",
@@ -338,6 +340,8 @@ def test_a_year_compared_with_is_not_the_year_told(sentence, year):
      "nilai_produksi", ("per_recipient",)),
     # units handed over are machines, not firms
     ("Tahun ini diserahkan 5 unit.", "Bantuan mesin jahit untuk perajin.", "jumlah_ikm", ("unnamed",)),
+    # the value of equipment a place was given is aid
+    ("Peralatan itu senilai Rp 640 juta.", "Koperasi perajin itu mendapat seperangkat mesin penyamak.", "bantuan", ()),
 ])
 def test_a_number_whose_noun_is_in_the_sentence_before(sentence, prev, indicator, vetoes):
     frame = frame_sentence(sentence, 2024, prev)[0]

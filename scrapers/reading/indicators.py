@@ -384,6 +384,14 @@ _PER_WHO_BEFORE = _rx(r"\b" + _PER_WHO + r"[^.;]{0,50}$|"
                       r"\bmasing-masing\b[^.;]{0,30}\b(?:mendapat\w*|menerima|memperoleh|diberi\w*|dibantu)\b[^.;]{0,20}$")
 
 
+# 'peralatan itu senilai Rp 900 juta', 'mesin jahit dengan nilai Rp 40 juta' beside a word of handing over: the
+# value of the aid
+_EQUIPMENT_VALUE = _rx(r"\b(?:mesin|peralatan|alat|perlengkapan|sarana)\b[^.;]{0,60}\b(?:senilai|bernilai|nilai(?:nya)?)\s+"
+                       r"(?:total\s+|sekitar\s+|sebesar\s+|mencapai\s+)?$")
+
+_EQUIPMENT_GIVEN = _rx(AID_GIVEN.pattern + r"|\b(?:mendapat|mendapatkan|menerima|diterima|hadiah|bantu)\b")
+
+
 def _conf(c: float) -> float:
     return round(max(0.05, min(c, 1.0)), 2)
 
@@ -416,6 +424,9 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
         ind2, _, cost2 = _money_indicator(prev_sentence)
         if ind2 and not cost2:
             ind, cost, how, conf = ind2, False, "money word in previous sentence", conf - 0.25
+    if ind is None and _EQUIPMENT_VALUE.search(before[-120:]) and (
+            _EQUIPMENT_GIVEN.search(sentence) or prev_sentence and _EQUIPMENT_GIVEN.search(prev_sentence)):
+        ind, how, conf = "bantuan", "value of equipment handed over", conf - 0.2
     if ind is None:
         return _unnamed(q, _money_guess(sentence), q.unit, sentence, published_year, context_year, conf)
     if cost:
