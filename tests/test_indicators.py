@@ -236,6 +236,9 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Kini jumlah IKM di kota itu sebanyak 860 baik pangan maupun kerajinan.", 860, "jumlah_ikm", (), ()),
     # the value of equipment handed over is aid; the value of a machine nobody hands over is no figure
     ("Mesin bordir komputer itu bernilai Rp 85 juta.", 85_000_000, "bantuan", ("unnamed",), ()),
+    # units of equipment named before them are no firms; an owner's staff is one firm's
+    ("Sentra itu dilengkapi galeri dan mesin jahit sebanyak 14 unit.", 14, "jumlah_ikm", ("unnamed",), ()),
+    ("Pemilik usaha keripik itu kini mempekerjakan 26 karyawan.", 26, "tenaga_kerja", ("own_staff",), ()),
     ("Tercatat sebanyak 75 yakni perajin batik dan tenun.", 75, "jumlah_ikm", ("unnamed",), ()),
     # the change word far before the figure, the comparison right after it: still a change
     ("Ada kenaikan omzet di sentra itu kira-kira Rp 410 juta dibanding tahun sebelumnya.", 410_000_000, "nilai_omzet",

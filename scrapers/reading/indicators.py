@@ -75,6 +75,10 @@ UNIT_AFTER = _rx(r"^\s*unit\b")
 EQUIPMENT_UNIT = _rx(r"^\s*unit\s+(?!(?:usaha|ikm|imk|umkm|ukm|umk|industri|perajin|pengrajin|rumah|home|kelompok|"
                      r"sentra|pelaku|bisnis|yang|dan|di|pada|atau|merupakan|adalah|termasuk|tergolong|"
                      r"serta|dengan|tersebar|tercatat|terdaftar|aktif|lebih|saja|itu|ini|tersebut|sudah|telah)\b)[A-Za-z]")
+# 'mesin bordir sebanyak 12 unit': equipment named before its units
+EQUIPMENT_NOUN = r"(?:mesin|peralatan|alat|perlengkapan|sarana|kendaraan|komputer|etalase)"
+_EQUIPMENT_BEFORE = _rx(r"\b" + EQUIPMENT_NOUN + r"\b(?:\s+[\w-]+){0,3}\s+"
+                        r"(?:sebanyak|sejumlah|berjumlah|ada|mencapai)?\s*$")
 # 'Jumlah itu naik dari ... 3.190 unit': the count of the sentence before
 # 'N unit pengolahan/pengasapan': production units (a business each), unlike 'N unit pengering'
 PRODUCTION_UNIT = _rx(r"^\s*unit\s+(?!peralatan|perlengkapan|perangkat|pendingin|pengering\b)pe\w+an\b")
@@ -148,7 +152,7 @@ QUALIFIED = _rx(r"\byang\s+(?:sudah\s+|telah\s+)?(?:berorientasi\s+ekspor|mengek
 OWN_STAFF_BEFORE = _rx(r"\b(?:dibantu|dibantu\s+oleh|ditemani|bersama)\s+(?:sekitar\s+|sebanyak\s+)?$")
 FIRST_PERSON = _rx(r"\b(?:saya|aku)\b|\b\w+ku\s+(?:punya|memiliki)\b|\bkami\s+(?:kini\s+|sudah\s+|telah\s+)?(?:punya|memiliki|mempekerjakan)\b")
 # 'Usaha milik Budi mempekerjakan 12 karyawan', 'Tokonya kini punya delapan pegawai': one business
-ONE_BUSINESS = _rx(r"\b(?:(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|kios|gerai|rumah\s+produksi|"
+ONE_BUSINESS = _rx(r"(?<!para\s)\bpemilik\b|\b(?:(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|kios|gerai|rumah\s+produksi|"
                    r"konveksi|home\s+industry)(?:nya\b|\s+(?:milik|miliknya|keluarga)\b)|miliknya\b|"
                    r"(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|konveksi)\s+(?-i:[A-Z])\w+\s+(?:milik\s+)?)")
 RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
@@ -386,7 +390,7 @@ _PER_WHO_BEFORE = _rx(r"\b" + _PER_WHO + r"[^.;]{0,50}$|"
 
 # 'peralatan itu senilai Rp 900 juta', 'mesin jahit dengan nilai Rp 40 juta' beside a word of handing over: the
 # value of the aid
-_EQUIPMENT_VALUE = _rx(r"\b(?:mesin|peralatan|alat|perlengkapan|sarana)\b[^.;]{0,60}\b(?:senilai|bernilai|nilai(?:nya)?)\s+"
+_EQUIPMENT_VALUE = _rx(r"\b" + EQUIPMENT_NOUN + r"\b[^.;]{0,60}\b(?:senilai|bernilai|nilai(?:nya)?)\s+"
                        r"(?:total\s+|sekitar\s+|sebesar\s+|mencapai\s+)?$")
 
 _EQUIPMENT_GIVEN = _rx(AID_GIVEN.pattern + r"|\b(?:mendapat|mendapatkan|menerima|diterima|hadiah|bantu)\b")
@@ -517,6 +521,8 @@ def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
     for name, rx in NOUN_AFTER:
         if rx.match(rest):
             return name, "noun after", 0.0
+    if UNIT_AFTER.match(rest) and _EQUIPMENT_BEFORE.search(before[-50:]):
+        return None, "", 0.0  # units of the equipment named before them
     if UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or HOUSED_BEFORE.search(before[-40:]) or
                                    PRODUCTION_UNIT.match(rest) and not AID_GIVEN.search(before[-100:])) and (
             IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
