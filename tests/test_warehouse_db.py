@@ -5,7 +5,7 @@ import pytest
 from warehouse.lake import write_jsonl
 from scrapers.reading.places import all_cities
 from warehouse import rows as wr
-from warehouse.db import connect, run_sql_file, view_files
+from warehouse.db import connect, reader_path, run_sql_file, table_counts, view_files
 from warehouse.publish import publish
 
 DAY = "2026-11-20"
@@ -110,6 +110,15 @@ def test_publish_swaps_under_an_open_reader(tmp_path, db):
     with connect(published, read_only=True) as fresh:
         assert fresh.execute("SELECT count(*) FROM fact_indicator").fetchone()[0] == 2
     assert not list(published.parent.glob(".*.tmp"))
+
+
+def test_a_read_only_connection_names_the_type_and_keeps_the_database_name(db):
+    """Read-only connections open `duckdb:PATH` (one open of the file: see reader_path); the database is
+    still called after the file, as the views and table_counts expect."""
+    assert reader_path(db) in (f"duckdb:{db}", str(db))
+    with connect(db, read_only=True) as con:
+        assert con.execute("SELECT current_database()").fetchone()[0] == db.stem
+        assert table_counts(con)["dim_city"] == 514
 
 
 def test_every_fact_stays_but_the_views_show_those_at_the_threshold(tmp_path, db):

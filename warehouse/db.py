@@ -39,14 +39,31 @@ def _connect_waiting(path: Path | str | None, read_only: bool) -> duckdb.DuckDBP
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+    target = reader_path(path) if read_only else str(path)
     for attempt in range(10):
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as e:
             if "lock" not in str(e).lower() or attempt == 9:
                 raise
             time.sleep(0.2 * 2 ** min(attempt, 4))
     raise AssertionError("unreachable")
+
+
+def reader_path(path: Path | str) -> str:
+    """The path to open a file read-only with: `duckdb:PATH` where DuckDB (1.5 and later) accepts the prefix.
+
+    Without it, DuckDB 2.0 opens the file three times to connect: the second open (the file-type probe)
+    reads the database headers, the third reads the blocks they point to. A publish renaming a new file
+    over the path in between gives old headers and new blocks: "Failed to load metadata pointer". With the
+    type named, DuckDB opens the file once and reads headers and blocks from it, old or new. DuckDB 1.2
+    reads both through one open anyway, and takes the prefix for an extension's name."""
+    return f"duckdb:{path}" if _version(duckdb.__version__) >= (1, 5) else str(path)
+
+
+def _version(text: str) -> tuple[int, int]:
+    major, minor = text.split(".")[:2]
+    return int(major), int(re.match(r"\d+", minor).group())
 
 
 @contextlib.contextmanager

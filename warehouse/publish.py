@@ -3,7 +3,9 @@
 The daily refresh writes only to a working database. Publishing copies it into a new file next to the
 published one (in a storage format DuckDB 1.x clients can open too) and renames it over the old file.
 A BI client that holds the old file open keeps reading a complete old warehouse; new connections see
-the new one; the refresh never waits for, or fails because of, a reader.
+the new one; the refresh never waits for, or fails because of, a reader. New connections must open the
+path once (`warehouse.db.reader_path`, the README's `duckdb:` prefix): DuckDB 2.0 otherwise opens it three
+times and can take the headers of the old file and the blocks of the new one, whatever the writer does.
 """
 from __future__ import annotations
 
