@@ -8,6 +8,7 @@ import time
 import pytest
 
 from tests.test_warehouse_db import FACT, extraction, load_day
+from warehouse.db import reader_path
 from warehouse.publish import publish
 
 pytestmark = pytest.mark.slow  # whole days through Dagster, or many pages: see tests/conftest.py
@@ -50,38 +51,53 @@ def test_readers_never_see_a_half_built_warehouse(tmp_path, db):
     publish(works[1], published)
     # The README's connection string for Superset and other SQLAlchemy clients; NullPool: each read is a new
     # connection, as a dashboard refresh would open.
-    engine = sqlalchemy.create_engine(f"duckdb:///{published}?access_mode=read_only",
+    engine = sqlalchemy.create_engine(f"duckdb:///{reader_path(published)}?access_mode=read_only",
                                       poolclass=sqlalchemy.pool.NullPool)
-    seen: list[int] = []
+    # swaps counts publish() calls begun and ended (odd while one runs); shown[i]: the version after i of them.
+    swaps, shown = [0], [1]
+    reads: list[tuple[int, int, int]] = []  # (swaps when the connection opened, swaps after the read, version)
     errors: list[BaseException] = []
     stop = threading.Event()
 
     def reader():
         while not stop.is_set():
             try:
+                before = swaps[0]
                 with engine.connect() as conn:
-                    seen.append(read_whole(conn))
+                    reads.append((before, swaps[0], read_whole(conn)))
             except BaseException as e:  # noqa: BLE001 - every failure is reported by the test
                 errors.append(e)
                 return
 
+    def clean_reads(state: int) -> int:
+        return sum(1 for r in reads if r[0] == r[1] == state)
+
+    def wait_for_a_clean_read():
+        """Let the reader open and read at least once between two swaps (no publish overlapping it)."""
+        deadline = time.monotonic() + 10
+        while not clean_reads(swaps[0]) and not errors and time.monotonic() < deadline:
+            time.sleep(0.005)
+
     thread = threading.Thread(target=reader, name="bi-reader", daemon=True)
     thread.start()
     try:
+        wait_for_a_clean_read()
         for round_ in range(3):
             for k in list(range(2, VERSIONS + 1)) + [1]:
-                n = len(seen)
+                swaps[0] += 1
                 publish(works[k], published)
-                deadline = time.monotonic() + 10
-                while len(seen) < n + 2 and not errors and time.monotonic() < deadline:
-                    time.sleep(0.005)  # let the reader read at least once between two swaps
+                shown.append(k)
+                swaps[0] += 1
+                wait_for_a_clean_read()
     finally:
         stop.set()
         thread.join(timeout=30)
         engine.dispose()
     assert errors == [], repr(errors[:1])
     assert not thread.is_alive()
-    assert set(seen) == set(range(1, VERSIONS + 1))  # it read every refresh, and only whole ones
+    for before, after, k in reads:  # a read during a swap sees the old or the new file, else the current one
+        assert k in shown[before // 2:(after + 1) // 2 + 1], (before, after, k)
+    assert all(clean_reads(2 * i) for i in range(len(shown))), "a refresh was never read between two swaps"
     assert not list(published.parent.glob(".*.tmp"))
 
 
