@@ -1,7 +1,7 @@
 """Publish the working warehouse to the file BI tools read, by an atomic swap.
 
 The daily refresh writes only to a working database. Publishing copies it into a new file next to the
-published one (in a storage format DuckDB 1.x clients can open too) and renames it over the old file.
+published one (in a storage format DuckDB clients from 1.2 on can open too) and renames it over the old file.
 A BI client that holds the old file open keeps reading a complete old warehouse; new connections see
 the new one; the refresh never waits for, or fails because of, a reader. New connections must open the
 path once (`warehouse.db.reader_path`, the README's `duckdb:` prefix): DuckDB 2.0 otherwise opens it three
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from warehouse.db import open_connection
 
-# Oldest storage format the published file is written in, so that DuckDB 1.x clients can open it.
+# Oldest storage format the published file is written in, so that DuckDB clients from 1.2 on can open it
+# (1.0 cannot read the catalog entries DuckDB 2.0 writes, whatever the storage version).
 STORAGE_VERSION = "v1.0.0"
 
 
