@@ -44,6 +44,8 @@ def found(sentence):
     # a capitalised product is a product, not a place; a short 'di-' verb ends the name
     ("Sentra IKM Meubeleur di Kelurahan Puuwatu diresmikan.", [("meubeleur", "Kelurahan Puuwatu", False)]),
     ("Sentra IKM songket dibuka bupati pekan lalu.", [("songket", None, False)]),
+    # 'lokasi' ends the product; a product written as a name is stored as a product
+    ("Sentra Olahan Rotan dan Pandan lokasi di Desa Sukarame.", [("rotan dan pandan", "Desa Sukarame", False)]),
     ("Pemkab akan membangun sentra IKM bordir di Kecamatan Tarogong.", [("bordir", "Kecamatan Tarogong", True)]),
     ("Pada 2026 Pemkab merencanakan sentra industri kecil logam di Kecamatan Ceper.", [("logam", "Kecamatan Ceper", True)]),
     ("Di kota itu ada sentra sepatu, tas, dan jaket kulit.", [("sepatu", None, False), ("tas", None, False),

@@ -154,7 +154,7 @@ _GENERIC_AFTER = re.compile(
     r"ekselen|excellent|andalan|percontohan|rintisan|prioritas|"
     r"pembuatan|pengolahan|penghasil)\b\s*(?:\([^)]{0,60}\))?\s*)*", re.I)
 _STOP = re.compile(
-    r"\b(?:di|yang|dengan|untuk|ini|itu|tersebut|telah|sudah|akan|agar|sebagai|berlokasi|terletak|berada|seluas|"
+    r"\b(?:di|yang|dengan|untuk|ini|itu|tersebut|telah|sudah|akan|agar|sebagai|berlokasi|lokasi|terletak|berada|seluas|"
     r"milik|binaan|mampu|memiliki|menjadi|adalah|merupakan|kini|saat|pada|ke|dari|oleh|bisa|dapat|juga|sangat|atau|"
     r"dipusatkan|berpusat|terpusat|tersebar|dikenal|sehingga|karena|namun|tetapi|tapi|bagi|dalam\s+rangka|(?<!,\s)hingga|(?<!,\s)sampai|"
     r"mulai|terus|masih|belum|tidak|bukan|setempat|nantinya|diharapkan|dibangun|dibiayai|penerima|dak|lainnya|"
@@ -174,7 +174,7 @@ _PLACE_WORD = re.compile(r"^[A-Z][a-z'’]+$|^[IVX]+$|^\d+$")
 _LOC_INTRO = re.compile(
     r"^\s*(?:(?:kedua|ketiga|keempat|baru|lainnya|lain|tersebut|itu|ini)\s+)?"
     r"(?:yang\s+(?:\S+\s+){0,3}?(?:terletak|berada|berlokasi|ada|dipusatkan|berpusat)\s+)?"
-    r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|terletak\s+|berada\s+)?di\s+", re.I)
+    r"(?:dipusatkan\s+|berpusat\s+|berlokasi\s+|(?:dengan\s+)?lokasi(?:nya)?\s+|terletak\s+|berada\s+)?di\s+", re.I)
 PLANNED = re.compile(
     r"\b(?:akan\s+(?:di)?(?:bangun|membangun|dibangun|mendirikan|didirikan|dijadikan|menjadi|dikembangkan|membentuk|dibentuk)|"
     r"segera\s+(?:di)?(?:bangun|membangun)|direncanakan|rencana\w*|berencana|merencanakan|pembangunan|"
@@ -269,8 +269,8 @@ def _clean_commodity(c: str | None) -> str | None:
     c = re.sub(r"\s+", " ", c).strip()
     c = re.sub(r"\s+(?:terpadu|modern|bersama|percontohan|mini)$", "", c, flags=re.I)  # 'alas kaki terpadu': the kind of sentra
     c = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", c, flags=re.I)   # a name cut after its conjunction: 'hasil laut dan'
-    if c.istitle() or c.isupper():
-        c = c.lower()
+    if c.isupper() or all(w[:1].isupper() or w.lower() in ("dan", "serta", "atau", "&") for w in c.split()):
+        c = c.lower()  # 'Olahan Rotan dan Pandan' written as a name: the product is 'rotan dan pandan'
     if not c or len(c) < 3 or c.lower() in _BARE_GENERIC:
         return None
     return standard_spelling(c)
