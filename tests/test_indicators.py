@@ -236,6 +236,9 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Kini jumlah IKM di kota itu sebanyak 860 baik pangan maupun kerajinan.", 860, "jumlah_ikm", (), ()),
     # the value of equipment handed over is aid; the value of a machine nobody hands over is no figure
     ("Mesin bordir komputer itu bernilai Rp 85 juta.", 85_000_000, "bantuan", ("unnamed",), ()),
+    # one part picked out of the whole ('khusus ...') is not the place's stock; an office's special care is no part
+    ("Khusus di kecamatan itu tercatat 210 perajin anyaman.", 210, "jumlah_ikm", ("singled_out",), ()),
+    ("Dinas itu khusus membina 40 IKM logam.", 40, "jumlah_ikm", (), ()),
     # units of equipment named before them are no firms; an owner's staff is one firm's
     ("Sentra itu dilengkapi galeri dan mesin jahit sebanyak 14 unit.", 14, "jumlah_ikm", ("unnamed",), ()),
     ("Pemilik usaha keripik itu kini mempekerjakan 26 karyawan.", 26, "tenaga_kerja", ("own_staff",), ()),

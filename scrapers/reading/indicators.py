@@ -474,6 +474,9 @@ _LARGE_PART_AFTER = _rx(r"^[^.;,]{0,30}?\b(?:merupakan|adalah|termasuk|tergolong
                         r"(?:besar|menengah|sedang)\b")
 
 
+_SINGLED_OUT = _rx(r"(?:^|[,;]\s*)\W*(?:untuk\s+)?khusus(?:nya)?\b(?!\s+(?:ikm|industri\s+kecil))[^.;]*$")
+
+
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
@@ -487,6 +490,8 @@ def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
         vetoes.append("year")  # 'pada tahun 2019 IKM kota itu ...': a year, not 2019 IKM
     if SUBSET.search(before):
         vetoes.append("subset")
+    if _SINGLED_OUT.search(before[-120:]):
+        vetoes.append("singled_out")  # 'khusus di kecamatan itu ada 350 perajin': one part picked out of a whole
     if _MINIMUM_BEFORE.search(before[-40:]):
         vetoes.append("minimum")  # 'terdiri paling sedikit lima unit usaha': a rule's threshold, not a count
     if VAGUE_PAST.search(before[-90:]):
