@@ -341,6 +341,7 @@ def test_a_year_compared_with_is_not_the_year_told(sentence, year):
 @pytest.mark.parametrize("sentence, prev, indicator, vetoes", [
     # a list of places and their counts going on from the sentence before, the noun left out
     ("Menyusul Kota Garut dengan 1.100 unit.", "Kabupaten Tasikmalaya punya usaha bordir terbanyak.", "jumlah_ikm", ()),
+    ("Berikutnya Kota Banjar dengan 640 unit.", "Jumlahnya 2.310 unit.", "jumlah_ikm", ()),
     # what each one gets is not a total
     ("Masing-masing akan mendapatkan Rp15 juta.", "Produksi kerupuk di desa itu bernilai Rp 2 miliar setahun.",
      "nilai_produksi", ("per_recipient",)),

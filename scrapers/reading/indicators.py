@@ -513,6 +513,10 @@ _WORKERS_OF_IKM = _rx(r"\b(?:tenaga\s+kerja|pekerja|karyawan)\s+(?:(?:di\s+)?sek
                       r"\b(?:penyerapan|serapan|keterserapan)\s+(?:tenaga\s+kerja|naker)\b")
 
 
+# 'Jumlahnya 1.400 unit.': the sentence before is itself an item of the list of counts
+_UNITS_END = _rx(r"\d\s+unit\s*[.!]?\s*$")
+
+
 def _list_goes_on(sentence: str, rest: str) -> bool:
     """'Menyusul Kota B dengan 1.229 unit.': a list of places and their counts that goes on from the
     sentence before, the counted noun left out; nothing is handed over in it."""
@@ -530,7 +534,7 @@ def _count_indicator(sentence: str, q: Quantity, before: str, rest: str,
         return None, "", 0.0  # units of the equipment named before them
     if UNIT_AFTER.match(rest) and (not EQUIPMENT_UNIT.match(rest) or HOUSED_BEFORE.search(before[-40:]) or
                                    PRODUCTION_UNIT.match(rest) and not AID_GIVEN.search(before[-100:])) and (
-            IKM_WORDS.search(sentence) or prev_sentence and IKM_WORDS.search(prev_sentence)
+            IKM_WORDS.search(sentence) or prev_sentence and (IKM_WORDS.search(prev_sentence) or _UNITS_END.search(prev_sentence))
             and (ANAPHORA_COUNT.search(before) or _list_goes_on(sentence, rest))):
         return "jumlah_ikm", "unit after", 0.0
     if re.match(r"^\s*(?:orang|jiwa)\s+(?:yang\s+|yg\s+)?(?:bekerja|dipekerjakan|menggantungkan\s+hidup|bergantung|menggantungkan)\b",
