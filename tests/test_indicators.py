@@ -234,6 +234,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Industri tenun dengan jumlah usaha sebanyak 1.204 merupakan yang terbesar di provinsi itu.", 1204, "jumlah_ikm",
      (), ()),
     ("Kini jumlah IKM di kota itu sebanyak 860 baik pangan maupun kerajinan.", 860, "jumlah_ikm", (), ()),
+    ("Industri pangan di kota itu menyerap tenaga kerja sebanyak 3.940 jiwa.", 3940, "tenaga_kerja", (), ()),
     # the value of equipment handed over is aid; the value of a machine nobody hands over is no figure
     ("Mesin bordir komputer itu bernilai Rp 85 juta.", 85_000_000, "bantuan", ("unnamed",), ()),
     # one part picked out of the whole ('khusus ...') is not the place's stock; an office's special care is no part

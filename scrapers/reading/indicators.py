@@ -87,7 +87,7 @@ AID_GIVEN = _rx(r"\b(?:bantuan|hibah|menyerahkan|diserahkan|menyalurkan|disalurk
 # 'sentra itu dihuni/ditempati 40 unit': the businesses inside it
 HOUSED_BEFORE = _rx(r"\b(?:dihuni|ditempati|diisi|berisi|menampung)\s+(?:oleh\s+)?(?:sekitar\s+|sebanyak\s+)?$")
 ANAPHORA_COUNT = _rx(r"\b(?:jumlah|angka|total|capaian|data)\s+(?:itu|ini|tersebut)\b|\b(?:jumlahnya|totalnya)\b")
-ORANG_AFTER = _rx(r"^\s*orang\b")
+ORANG_AFTER = _rx(r"^\s*(?:orang|jiwa)\b")
 IKM_WORDS = _rx(r"\b(?:ikm|imk|umkm|ukm|usaha|sentra|industri|perajin|pengrajin|kerajinan|mebel|konveksi)\b")
 
 # an indicator noun earlier in the clause, for 'N orang' and 'ada N'
