@@ -250,6 +250,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Pertumbuhan jumlah perajin di kota itu mencapai 36 orang dibandingkan tahun lalu.", 36, "jumlah_ikm",
      ("change",), ()),
     ("Nilai ekspor naik menjadi Rp 8 miliar dibanding 2021.", 8_000_000_000, "nilai_ekspor", (), ()),
+    # the growth of an amount as the subject of the clause
+    ("Tahun lalu penambahan jumlah perajin di kota itu sebanyak 85 orang.", 85, "jumlah_ikm", ("change",), ()),
     ("Bantuan diberikan Rp 5 juta hingga Rp 10 juta bagi perajin.", 10_000_000, "bantuan", ("range_bound",), ()),
     ("Saat ini ada sekitar 20 dapur tahu di desa itu.", 20, "jumlah_ikm", ("unnamed",), ()),
     ("Usaha kelas menengah mempekerjakan 20-30 orang karyawan.", 20, "tenaga_kerja", ("written_range",), ()),

@@ -367,10 +367,15 @@ _CHANGE_WORD = _rx(r"\b(?:naik|meningkat|peningkatan|kenaikan|bertambah|penambah
 _COMPARED_AFTER = _rx(r"^\s*(?:(?!atau\b)\S+\s+){0,2}(?:dibanding|dibandingkan|ketimbang|daripada)\b")
 
 
+# 'kenaikan jumlah pekerja sebanyak 310 orang': the growth of an amount is the subject
+_CHANGE_OF_AMOUNT = _rx(r"\b(?:pertumbuhan|peningkatan|kenaikan|penambahan|penurunan|pengurangan)\s+(?:jumlah|nilai|total)\b"
+                        r"(?:(?!\b(?:dari|menjadi|jadi)\b)[^.;,])*?\b(?:sebanyak|sebesar|mencapai|sejumlah|yaitu|adalah)\s+$")
+
+
 def is_change(before: str, after: str) -> bool:
     """A change, not a level: a change word right before the figure ('naik 229 IKM'), or one earlier in
     the clause with a comparison right after it, and no 'menjadi' (the new level) in between."""
-    if CHANGE_BEFORE.search(before[-40:]):
+    if CHANGE_BEFORE.search(before[-40:]) or _CHANGE_OF_AMOUNT.search(before[-100:]):
         return True
     if not _COMPARED_AFTER.match(after):
         return False
