@@ -240,6 +240,8 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     # one part picked out of the whole ('khusus ...') is not the place's stock; an office's special care is no part
     ("Khusus di kecamatan itu tercatat 210 perajin anyaman.", 210, "jumlah_ikm", ("singled_out",), ()),
     ("Dinas itu khusus membina 40 IKM logam.", 40, "jumlah_ikm", (), ()),
+    ("Khusus untuk IKM rotan, saat ini tercatat 64 IKM.", 64, "jumlah_ikm", (), ()),
+    ("Khusus kerupuk yang sudah dipasarkan ke luar daerah ada 31 IKM.", 31, "jumlah_ikm", ("singled_out",), ()),
     # units of equipment named before them are no firms; an owner's staff is one firm's
     ("Sentra itu dilengkapi galeri dan mesin jahit sebanyak 14 unit.", 14, "jumlah_ikm", ("unnamed",), ()),
     ("Pemilik usaha keripik itu kini mempekerjakan 26 karyawan.", 26, "tenaga_kerja", ("own_staff",), ()),

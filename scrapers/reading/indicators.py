@@ -479,7 +479,9 @@ _LARGE_PART_AFTER = _rx(r"^[^.;,]{0,30}?\b(?:merupakan|adalah|termasuk|tergolong
                         r"(?:besar|menengah|sedang)\b")
 
 
-_SINGLED_OUT = _rx(r"(?:^|[,;]\s*)\W*(?:untuk\s+)?khusus(?:nya)?\b(?!\s+(?:ikm|industri\s+kecil))[^.;]*$")
+# one part picked out of the whole: a smaller area ('khusus di kecamatan itu') or a qualified group ('khusus makanan
+# yang sudah masuk swalayan'); 'khusus untuk IKM kopi' is a part by product, which is stated for the place
+_SINGLED_OUT = _rx(r"(?:^|[,;]\s*)\W*(?:untuk\s+)?khusus(?:nya)?\s+(?:(?:untuk\s+)?di\b|[^.;,]*?\byang\b)[^.;]*$")
 
 
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
