@@ -42,6 +42,9 @@ _NOW = re.compile(r"\b(?:saat\s+ini|kini|sekarang|hingga\s+kini|sampai\s+kini|hi
 _NATION = re.compile(r"\b(?:nasional|indonesia|tanah\s+air|kementerian|kemenperin|menteri|menperin)\b")
 _PROVINCE_WORD = re.compile(r"\b(?:provinsi|pemprov|gubernur|se-?provinsi|kabupaten\s*/\s*kota|kab\s*/\s*kota)\b")
 _ISLAND = re.compile(r"\b(?:pulau|luar\s+jawa|luar\s+pulau)\b")
+# an island named after the count ('7 sentra di Kalimantan dan 4 di Sumatera'); 'Sulawesi Selatan' is a province
+_ISLAND_AFTER = re.compile(r"^[^.;,]{0,40}?\bdi\s+(?:jawa|sumatera|sumatra|kalimantan|sulawesi|nusa\s+tenggara|bali-nusra)\b"
+                           r"(?!\s+(?:barat|timur|tengah|utara|selatan|tenggara|bagian)\b)")
 _LARGE = re.compile(r"\b(?:industri\s+besar|besar\s+dan\s+menengah|seluruh\s+industri|sektor\s+industri|industri\s+pengolahan)\b")
 _TOTAL_OF = re.compile(r"\b(?:dari|keseluruhan|total)\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?$")
 # what the labelling conventions never count as a fact, whatever the words around it: a change
@@ -366,7 +369,7 @@ def candidate_features(c: Candidate) -> dict[str, float]:
         feats[f"cue={cue}"] = 1.0
     if 1945 <= q.value <= 2035 and q.value == int(q.value) and q.kind != "money":
         feats["yearlike"] = 1.0
-    if _ISLAND.search(low[max(0, q.start - 60):q.start]):
+    if _ISLAND.search(low[max(0, q.start - 60):q.start]) or _ISLAND_AFTER.match(low[q.end:]):
         feats["cue=island"] = 1.0
     if _LARGE.search(low):
         feats["cue=large_industry"] = 1.0
