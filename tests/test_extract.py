@@ -567,3 +567,14 @@ def test_a_total_after_a_list_of_kab_kota_is_the_provinces(paragraphs, number, p
 ])
 def test_in_a_province_story_a_figure_with_no_place_of_its_own_is_the_provinces(paragraphs, number, place):
     assert _rule_places(paragraphs, "IKM Tumbuh")[number] == place
+
+
+def test_a_figure_repeated_keeps_the_sentence_that_dates_it():
+    html = page("Dinas Perindustrian Bina Perajin Kota Madiun", [
+        "MADIUN - Dinas Perindustrian Kota Madiun terus membina 1.720 IKM di kota itu.",
+        "Kepala dinas mengatakan, perkembangan IKM terus naik. Pada tahun 2023 jumlah IKM di Kota Madiun "
+        "mencapai 1.720 unit usaha, naik dibandingkan tahun 2022.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    [fact] = [f for f in r["facts"] if f["value"] == 1720]
+    assert fact["year"] == 2023 and fact["evidence"].startswith("Pada tahun 2023")

@@ -928,13 +928,15 @@ def _table_facts(a: _Article) -> None:
 def _one_fact_per_number(raw_facts: list[tuple[dict, int]]) -> list[dict]:
     """The same number again (a quote repeating the lead) is one fact per place; a body sentence states
     it better than a headline-like line, which keeps its figure only when the body gives none for that
-    indicator (it is often rounded: 'Serap 200 Ribu Tenaga Kerja')."""
+    indicator (it is often rounded: 'Serap 3 Ribu Pekerja'), and a sentence that gives its year
+    better than one that does not (the lead's summary, then 'Pada tahun 2022 ... mencapai' the same figure)."""
     facts: list[dict] = []
     groups: dict[tuple, list[tuple[dict, int]]] = {}
     for f, st in raw_facts:
         groups.setdefault((f["indicator"], round(float(f["value"]), 2)), []).append((f, st))
     for items in groups.values():
-        items = sorted(items, key=lambda x: _headline_like(x[0]["evidence"]))
+        # a body sentence before a headline-like line, and one that dates the figure before one that does not
+        items = sorted(items, key=lambda x: (_headline_like(x[0]["evidence"]), x[0]["year"] is None))
         strong = [x for x in items if x[1] >= 2]
         seen = set()
         chosen = []
