@@ -41,6 +41,8 @@ def found(sentence):
     ("Sentra ekselen pala di Desa Lolak dikunjungi menteri.", [("pala", "Desa Lolak", False)]),
     ("Sentra andalan gerabah di Desa Melikan terus berkembang.", [("gerabah", "Desa Melikan", False)]),
     ("Sentra sulam dan IKM lain di kota itu ikut pameran.", [("sulam", None, False)]),
+    # a place has a name: 'di kabupaten itu' names none, and 'sebab' ends the product
+    ("Sentra tenun di kabupaten itu bertahan sebab bahan mudah didapat.", [("tenun", None, False)]),
     # a capitalised product is a product, not a place; a short 'di-' verb ends the name
     ("Sentra IKM Meubeleur di Kelurahan Puuwatu diresmikan.", [("meubeleur", "Kelurahan Puuwatu", False)]),
     ("Sentra IKM songket dibuka bupati pekan lalu.", [("songket", None, False)]),

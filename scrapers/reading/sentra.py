@@ -156,7 +156,7 @@ _GENERIC_AFTER = re.compile(
 _STOP = re.compile(
     r"\b(?:di|yang|dengan|untuk|ini|itu|tersebut|telah|sudah|akan|agar|sebagai|berlokasi|lokasi|terletak|berada|seluas|"
     r"milik|binaan|mampu|memiliki|menjadi|adalah|merupakan|kini|saat|pada|ke|dari|oleh|bisa|dapat|juga|sangat|atau|"
-    r"dipusatkan|berpusat|terpusat|tersebar|dikenal|sehingga|karena|namun|tetapi|tapi|bagi|dalam\s+rangka|(?<!,\s)hingga|(?<!,\s)sampai|"
+    r"dipusatkan|berpusat|terpusat|tersebar|dikenal|sehingga|karena|sebab|lantaran|namun|tetapi|tapi|bagi|dalam\s+rangka|(?<!,\s)hingga|(?<!,\s)sampai|"
     r"mulai|terus|masih|belum|tidak|bukan|setempat|nantinya|diharapkan|dibangun|dibiayai|penerima|dak|lainnya|"
     r"lain|baru|seperti|antara|antaranya|meliputi|kata|ujar|ungkap|jelas|papar|tutur|sebut|kemudian|lalu|"
     r"selain|sejak|tahun|bulan|kepada|kecamatan|kabupaten|kota|desa|kelurahan|ada|terdapat|mencapai|sebanyak|"
@@ -338,7 +338,9 @@ def _locations(after: str, split: bool = True) -> tuple[list[str], int]:
         parts = [span.strip()]
     else:
         parts = [span.split(",")[0].strip()]
-    out = [p for p in parts if p[:1].isupper() or p.split()[0].lower() in _LOC_WORDS]
+    # a place has a name: 'di kabupaten itu' names none
+    out = [p for p in parts if (p[:1].isupper() or p.split()[0].lower() in _LOC_WORDS) and
+           any(w[:1].isupper() or w[:1].isdigit() for w in p.split())]
     return out, m.end() + len(span)
 
 
