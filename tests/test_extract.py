@@ -578,3 +578,14 @@ def test_a_figure_repeated_keeps_the_sentence_that_dates_it():
     r = extract_page(html, crawl_date=CRAWL)
     [fact] = [f for f in r["facts"] if f["value"] == 1720]
     assert fact["year"] == 2023 and fact["evidence"].startswith("Pada tahun 2023")
+
+
+def test_a_round_figure_beside_the_precise_one_is_the_same_fact():
+    html = page("Pameran Tenun Kota Kupang Ramai", [
+        "KUPANG - Pameran tenun ikat yang digelar Dinas Perindustrian Kota Kupang mencatat nilai transaksi "
+        "lebih dari Rp3 miliar.",
+        "Kepala dinas mengatakan, nilai transaksi pameran tahun ini tepatnya Rp3,24 miliar dari 60 stan IKM tenun.",
+    ])
+    r = extract_page(html, crawl_date=CRAWL)
+    assert [f["value"] for f in r["facts"] if f["indicator"] == "nilai_transaksi"] == [3_240_000_000]
+    assert not any("_approximate" in f for f in r["facts"])

@@ -765,6 +765,7 @@ def _read_numbers(a: _Article, i: int, prev: Sent | None, frames: list, sentra_n
             continue
         fact = apply_decision(cand, d)
         fact["sentra"] = sentra_name
+        fact["_approximate"] = r.quantity.approximate
         a.raw_facts.append((fact, placed.strength if d.place == "rules" else 2))
     a.placed_levels |= levels_here
 
@@ -932,6 +933,7 @@ def _one_fact_per_number(raw_facts: list[tuple[dict, int]]) -> list[dict]:
     better than one that does not (the lead's summary, then 'Pada tahun 2022 ... mencapai' the same figure)."""
     facts: list[dict] = []
     groups: dict[tuple, list[tuple[dict, int]]] = {}
+    raw_facts = _rounded_restatements_dropped(raw_facts)
     for f, st in raw_facts:
         groups.setdefault((f["indicator"], round(float(f["value"]), 2)), []).append((f, st))
     for items in groups.values():
@@ -955,6 +957,22 @@ def _one_fact_per_number(raw_facts: list[tuple[dict, int]]) -> list[dict]:
             f["confidence"] = round(max(0.05, f["confidence"] - 0.2), 2)
         kept.append(f)
     return kept
+
+
+def _rounded_restatements_dropped(raw_facts: list[tuple[dict, int]]) -> list[tuple[dict, int]]:
+    """A round figure given as about so much ('lebih dari Rp7 miliar') beside a precise one of the same
+    indicator and place within a tenth of it ('tepatnya Rp7,411 miliar') is that figure rounded, not a
+    second fact: the precise one is kept."""
+    precise = [f for f, _ in raw_facts if not f.get("_approximate")]
+    out = []
+    for f, st in raw_facts:
+        v = float(f["value"])
+        if f.pop("_approximate", False) and any(
+                p["indicator"] == f["indicator"] and p["city_code"] == f["city_code"] and float(p["value"]) != v
+                and abs(float(p["value"]) - v) <= 0.1 * v for p in precise):
+            continue
+        out.append((f, st))
+    return out
 
 
 def _wider_place_wins(same_number: list[dict]) -> list[dict]:
