@@ -26,6 +26,8 @@ def test_commodity_group(commodity, group):
 @pytest.mark.parametrize("commodity, ok", [
     ("batik", True), ("kuliner", False), ("bawang merah", False), ("padi", False), ("produksi padi", False),
     ("kerupuk ikan", True),
+    # the arts are not made in workshops, carving is: 'sentra seni ukir' is a craft
+    ("seni budaya", False), ("seni ukir kayu", True), ("seni ukiran kayu jati", True), ("seni kriya", True),
 ])
 def test_is_ikm_commodity(commodity, ok):
     assert is_ikm_commodity(commodity) is ok

@@ -93,7 +93,7 @@ _NOT_IKM_FIRST = re.compile(
     r"kentang|tomat|kubis|wortel|kedelai|sapi|kambing|domba|ayam\s+(?:petelur|pedaging|broiler)|itik|bebek|ikan\s+(?:air|nila|lele|mas|patin|gurame)|"
     r"lele|nila|udang\s+vaname|tambak|benih|bibit|jagung|tebu|sawit|kelapa\s+sawit|karet\s+alam|tembakau|cengkeh|"
     r"kopi\s+arabika|produksi\s+(?:padi|beras|bawang|cabai|jagung|kedelai|sayur)|penghasil|pangan\s+pokok|"
-    r"informasi|data|layanan|komando|krisis|olahraga|seni|budaya|kreatif|hiburan|penjualan|pemasaran|promosi|"
+    r"informasi|data|layanan|komando|krisis|olahraga|seni(?!\s+(?:ukir\w*|kriya|pahat))|budaya|kreatif|hiburan|penjualan|pemasaran|promosi|"
     r"oleh-oleh|cinderamata|kerajinan\s+dan\s+oleh-oleh)\b(?!\s+(?:goreng|olahan|kering|bubuk))", re.I)
 
 
