@@ -358,3 +358,15 @@ def test_a_year_compared_with_is_not_the_year_told(sentence, year):
 def test_a_number_whose_noun_is_in_the_sentence_before(sentence, prev, indicator, vetoes):
     frame = frame_sentence(sentence, 2024, prev)[0]
     assert (frame.indicator, frame.vetoes) == (indicator, vetoes)
+
+
+@pytest.mark.parametrize("sentence, value, per_recipient", [
+    ("Dinas menyalurkan bantuan Rp 15 juta untuk setiap kelompok perajin.", 15_000_000, True),
+    ("Dinas memberi bantuan Rp 10 juta untuk masing-masing kelompok, dan Rp 5 juta untuk setiap perajin.", 10_000_000, True),
+    # the whole, then each recipient's part: only the part is per recipient
+    ("Bantuan DAK itu bernilai Rp 300 juta, yang bila dibagi maka setiap IKM menerima Rp 12 juta.", 300_000_000, False),
+    ("Bantuan DAK itu bernilai Rp 300 juta, yang bila dibagi maka setiap IKM menerima Rp 12 juta.", 12_000_000, True),
+])
+def test_an_amount_per_recipient(sentence, value, per_recipient):
+    [frame] = [f for f in frame_sentence(sentence, 2024) if f.quantity.value == value]
+    assert ("per_recipient" in frame.vetoes) == per_recipient

@@ -392,6 +392,15 @@ _PER_WHO_AFTER = _rx(r"^[^.;]{0,40}?\b(?:untuk\s+)?" + _PER_WHO)
 _PER_WHO_BEFORE = _rx(r"\b" + _PER_WHO + r"[^.;]{0,50}$|"
                       r"\bmasing-masing\b[^.;]{0,30}\b(?:mendapat\w*|menerima|memperoleh|diberi\w*|dibantu)\b[^.;]{0,20}$")
 
+_MONEY_NEXT = _rx(r"^[^.;]{0,30}?(?:\bRp\.?\s?\d|\d[\d.,]*\s*(?:juta|miliar|milyar)\b)")
+
+
+def _per_recipient_after(after: str) -> bool:
+    """'Rp 15 juta untuk setiap kelompok': the amount is per recipient, unless the recipient's own amount
+    follows ('Rp 300 juta, yang bila dibagi ... setiap IKM menerima Rp 12 juta': the whole, then each one's part)."""
+    m = _PER_WHO_AFTER.match(after)
+    return bool(m) and not ("," in after[:m.end()] and _MONEY_NEXT.match(after[m.end():]))
+
 
 # 'peralatan itu senilai Rp 900 juta', 'mesin jahit dengan nilai Rp 40 juta' beside a word of handing over: the
 # value of the aid
@@ -416,7 +425,7 @@ def frame_money(sentence: str, q: Quantity, published_year: int | None = None, p
     conf = 0.9 - (0.1 if q.approximate else 0.0)
     if MONEY_RANGE_BEFORE.search(before[-40:]) or WRITTEN_RANGE.search(q.text):
         vetoes.append("range_bound")  # 'Rp 5 juta hingga Rp 10 juta', 'Rp 200–300 juta': a range, no total
-    if _PER_WHO_AFTER.match(after) or _PER_WHO_BEFORE.search(before[-70:]):
+    if _per_recipient_after(after) or _PER_WHO_BEFORE.search(before[-70:]):
         vetoes.append("per_recipient")  # an amount per recipient, not a total
     if SHARE_OF_WHOLE.search(before[-90:]):
         vetoes.append("share_whole")
