@@ -589,3 +589,15 @@ def test_a_round_figure_beside_the_precise_one_is_the_same_fact():
     r = extract_page(html, crawl_date=CRAWL)
     assert [f["value"] for f in r["facts"] if f["indicator"] == "nilai_transaksi"] == [3_240_000_000]
     assert not any("_approximate" in f for f in r["facts"])
+
+
+@pytest.mark.parametrize("paragraphs, place", [
+    # the place ranked above the subject ('terbesar ... setelah Kabupaten X') is not the figure's place
+    (["Produksi kopi bubuk di Kabupaten Temanggung terbesar di Jawa Tengah setelah Kabupaten Wonosobo. "
+      "Usaha kopi bubuk itu dijalankan 1.400 perajin."], ("33.23", "33")),
+    # 'setelah' with no ranking is no comparison
+    (["Pameran itu digelar setelah Kabupaten Wonosobo menetapkan sentra kopi. Usaha kopi bubuk itu dijalankan "
+      "1.400 perajin."], ("33.07", "33")),
+])
+def test_the_place_ranked_above_the_subject_is_not_the_figures(paragraphs, place):
+    assert _rule_places(paragraphs)[1400][:2] == place

@@ -242,6 +242,8 @@ def _unusable(sent: Sent, m) -> bool:
         return True
     if m.level in ("province", "kabkota") and _AID_GIVER_BEFORE.search(before[-60:]):
         return True  # 'bantuan dari Pemda DIY Rp 200 juta': the giver, not the place that gets it
+    if _RANKED_AFTER_BEFORE.search(before[-80:]):
+        return True  # 'terbesar di provinsi itu setelah Kabupaten X': the place ranked above, not the subject
     if m.level in ("province", "kabkota") and not m.explicit and (
             _P_EVENT_AFTER.match(sent.text, m.end) or _P_EVENT_BEFORE.search(before[-60:])
             or _P_INSTITUTION_BEFORE.search(before[-90:])):
@@ -252,6 +254,8 @@ def _unusable(sent: Sent, m) -> bool:
 from .places import _EVENT_NAME_AFTER as _P_EVENT_AFTER, EVENT_NAME_BEFORE as _P_EVENT_BEFORE, \
     INSTITUTION_BEFORE as _P_INSTITUTION_BEFORE  # noqa: E402
 
+_RANKED_AFTER_BEFORE = re.compile(r"\b(?:terbesar|terbanyak|tertinggi|terluas|kedua|ketiga|peringkat\s+\w+|urutan\s+\w+)\b"
+                                  r"[^.;]{0,50}\b(?:setelah|sesudah|di\s+bawah)[ \t]+(?:(?:kota|kabupaten|kab\.?)[ \t]+)?$", re.I)
 _AID_GIVER_BEFORE = re.compile(r"\b(?:bantuan|hibah|dana|kucuran|stimulan)\b[^.;]{0,25}\b(?:dari|oleh)[ \t]+"
                                r"(?:pemda|pemprov|pemkab|pemkot|pemerintah(?:[ \t]+(?:provinsi|daerah|kabupaten|kota))?|gubernur|"
                                r"dinas[ \t]+\w+|disperindag)?[ \t]*$", re.I)
