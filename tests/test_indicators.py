@@ -295,6 +295,9 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
      ("future",), ()),
     ("Pelatihan diikuti 45 peserta, dengan 15 peserta per angkatan.", 15, "peserta_pelatihan", ("per_unit",), ()),
     ("Pelatihan diikuti 45 peserta, dengan 15 peserta per angkatan.", 45, "peserta_pelatihan", (), ()),
+    ("Setiap gerai di pasar itu diisi tiga pelaku usaha kerajinan.", 3, "jumlah_ikm", ("per_unit",), ()),
+    # a rate of another quantity before the count ('ton per hari') says nothing of who is counted
+    ("Produksi keripik mencapai 3 ton per hari dari 450 perajin di kabupaten itu.", 450, "jumlah_ikm", (), ()),
     ("Jumlah peserta bimtek 18 orang dengan dua orang narasumber dari provinsi.", 2, "peserta_pelatihan",
      ("trainers",), ()),
     ("Omzet pekan raya itu ditarget menembus Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),

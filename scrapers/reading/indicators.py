@@ -626,7 +626,9 @@ _FUTURE_BEFORE = _rx(r"\b(?:akan|nantinya|bakal)\b[^.;,]{0,30}\bmenjadi\s+(?:sek
 
 
 _PER_UNIT_BEFORE = _rx(r"\b(?:setiap|tiap|masing-masing|per)\s+(?!(?:januari|februari|pebruari|maret|april|mei|juni|juli|"
-                       r"agustus|september|oktober|november|nopember|desember|akhir|awal|tanggal|tahun|(?:19|20)\d\d)\b)\w+")
+                       r"agustus|september|oktober|november|nopember|desember|akhir|awal|tanggal|tahun|(?:19|20)\d\d|"
+                       # a rate of another quantity ('3 ton per hari dari 450 perajin') says nothing of who is counted
+                       r"hari|harinya|bulan|bulannya|minggu|pekan|jam|kg|kilogram|kilo|ton|liter|meter|lembar|potong|pcs)\b)\w+")
 
 
 def _trainees(sentence: str, q: Quantity, before: str, rest: str) -> bool:
