@@ -303,6 +303,11 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Omzet pekan raya itu ditarget menembus Rp 10 miliar.", 10_000_000_000, "target_penjualan", (), ()),
     # the items of a breakdown are parts, not the place's stock
     ("Perinciannya, 20 kelompok IKM gerabah, 5 perajin tenun, dan 3 IKM makanan.", 5, "jumlah_ikm", ("subset",), ()),
+    ("Peserta itu terdiri dari 12 orang asal Desa Atas dan 18 orang asal Desa Bawah.", 12, "peserta_pelatihan",
+     ("subset",), ()),
+    # a whole told by what it is made of, with no parts after it, is the whole
+    ("Peserta pelatihan anyaman tahun ini terdiri dari 25 (dua puluh lima) orang perajin.", 25, "peserta_pelatihan",
+     (), ()),
     # the whole that the subject is a share of; the share itself stays
     ("Anyaman pandan menyumbang 6 persen dari total nilai ekspor provinsi senilai 900 juta dolar AS.",
      900_000_000, "nilai_ekspor", ("share_whole",), ()),

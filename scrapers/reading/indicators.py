@@ -493,6 +493,16 @@ _LARGE_PART_AFTER = _rx(r"^[^.;,]{0,30}?\b(?:merupakan|adalah|termasuk|tergolong
 _SINGLED_OUT = _rx(r"(?:^|[,;]\s*)\W*(?:untuk\s+)?khusus(?:nya)?\s+(?:(?:untuk\s+)?di\b|[^.;,]*?\byang\b)[^.;]*$")
 
 
+_MADE_OF_BEFORE = _rx(r"\bterdiri\s+(?:dari|atas)\s+(?:sekitar\s+|sebanyak\s+)?$")
+
+
+def _made_of_one(before: str, after: str) -> bool:
+    """'peserta pelatihan ini terdiri dari 30 orang peserta.': the whole told by what it is made of, with no
+    parts after it, is the whole; 'terdiri dari 12 orang asal A dan 18 orang asal B' lists parts."""
+    return bool(_MADE_OF_BEFORE.search(before)) and not SUBSET.search(before[:-30]) and \
+        not re.search(r"\d", re.sub(r"\([^)]*\)", "", after))
+
+
 def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
     """What the words before a count say against it being a place's stock, whatever it counts."""
     vetoes = []
@@ -504,7 +514,7 @@ def _count_scope_vetoes(before: str, after: str, q: Quantity) -> list[str]:
         vetoes.append("large_industry")
     if 1945 <= q.value <= 2035 and q.value == int(q.value) and _YEAR_WORD_BEFORE.search(before[-20:]):
         vetoes.append("year")  # 'pada tahun 2019 IKM kota itu ...': a year, not 2019 IKM
-    if SUBSET.search(before):
+    if SUBSET.search(before) and not _made_of_one(before, after):
         vetoes.append("subset")
     if _SINGLED_OUT.search(before[-120:]):
         vetoes.append("singled_out")  # 'khusus di kecamatan itu ada 350 perajin': one part picked out of a whole
