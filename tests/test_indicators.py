@@ -278,6 +278,7 @@ from scrapers.reading.indicators import frame_sentence  # noqa: E402
     ("Provinsi itu menghasilkan devisa 12,5 juta dolar AS dari kerajinan perak.", 12_500_000, "nilai_ekspor", (), ()),
     ("Dinas menargetkan 500 IKM ikut program tersebut.", 500, "jumlah_ikm", ("target",), ()),
     ("Bantuan mesin diserahkan untuk 7 IKM di kecamatan itu.", 7, "jumlah_ikm", ("recipient",), ()),
+    ("Sejak 2019 program itu mencatat total penerima 120 perajin tenun.", 120, "jumlah_ikm", ("recipient",), ()),
     # a whole that counts large industry too, beside the part named small: only the part is an IKM figure
     ("Dari 4.210 unit usaha industri di kabupaten itu, 96 persen atau 4.040 unit merupakan industri kecil.",
      4210, "jumlah_ikm", ("sector_whole",), ()),

@@ -155,7 +155,8 @@ FIRST_PERSON = _rx(r"\b(?:saya|aku)\b|\b\w+ku\s+(?:punya|memiliki)\b|\bkami\s+(?
 ONE_BUSINESS = _rx(r"(?<!para\s)\bpemilik\b|\b(?:(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|kios|gerai|rumah\s+produksi|"
                    r"konveksi|home\s+industry)(?:nya\b|\s+(?:milik|miliknya|keluarga)\b)|miliknya\b|"
                    r"(?:usaha|toko|bengkel|pabrik|perusahaan|workshop|galeri|butik|konveksi)\s+(?-i:[A-Z])\w+\s+(?:milik\s+)?)")
-RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada)\s+(?:sebanyak\s+|sekitar\s+)?$")
+RECIPIENT_BEFORE = _rx(r"\b(?:kepada|untuk|bagi|terhadap|pada|penerima(?:nya)?(?:\s+(?:bantuan|hibah|manfaat))?)\s+"
+                       r"(?:sebanyak\s+|sekitar\s+|mencapai\s+|berjumlah\s+)?$")
 RECEIVES_AFTER = _rx(r"^[^.;]{0,100}?\b(?:menerima|mendapat(?:kan)?|memperoleh|diberi(?:kan)?|dibantu)\s+(?:\w+\s+){0,2}?"
                      r"(?:bantuan|hibah|paket|fasilitasi|mesin|peralatan|alat)\b")
 RANGE_BEFORE = _rx(r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\w+puluh|\w+belas))\s*(?:hingga|sampai|s/d|-|–|atau|dan)\s*$")
