@@ -379,3 +379,10 @@ def test_a_number_whose_noun_is_in_the_sentence_before(sentence, prev, indicator
 def test_an_amount_per_recipient(sentence, value, per_recipient):
     [frame] = [f for f in frame_sentence(sentence, 2024) if f.quantity.value == value]
     assert ("per_recipient" in frame.vetoes) == per_recipient
+
+
+def test_a_veto_is_named_once_however_many_words_say_it():
+    # 'setiap desa' before and 'per angkatan' after both say per_unit: one veto, so n_vetoes counts reasons
+    [frame] = [f for f in frame_sentence("Setiap desa mengirim 15 peserta per angkatan pelatihan.", 2024)
+               if f.quantity.value == 15]
+    assert frame.vetoes.count("per_unit") == 1

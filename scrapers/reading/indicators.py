@@ -616,7 +616,7 @@ def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: s
     if ind == "jumlah_ikm" and EVENT.search(sentence) and not trained and \
             PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
         vetoes.append("exhibitors")  # exhibitors at a fair are not the place's stock of IKM
-    if _PER_BATCH_AFTER.match(rest):
+    if _PER_BATCH_AFTER.match(rest) and "per_unit" not in vetoes:
         vetoes.append("per_unit")  # '20 peserta per kegiatan': one batch of a larger count
     if _THESE_AFTER.match(rest):
         vetoes.append("these")  # 'dua IKM ini', 'dari 15 IKM tersebut': the ones just told of, not a stock
