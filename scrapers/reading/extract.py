@@ -91,7 +91,6 @@ _VENUE_BEFORE = re.compile(
     r"rumah\s+jabatan|rumah\s+dinas)\b[^.;,]{0,40},?\s*)\bdi\s+$")
 _VENUE_AFTER = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:asal|dari|ke|menuju)\s+(?:(?:kota|kabupaten|kab\.?)\s+)?$", re.I)
-_ANAPHORA_START = re.compile(r"^\W*(?:jumlah|angka|total|capaian)\s+(?:itu|ini|tersebut)\b", re.I)
 _REFERS_BACK = re.compile(r"^\W*dari\s+(?:total\s+|jumlah\s+|sebanyak\s+)?(\d[\d.,]*)", re.I)
 
 
@@ -718,9 +717,7 @@ def _read_sentences(a: _Article, decide) -> None:
         prev = a.sents[i - 1] if i > 0 and a.sents[i - 1].para == s.para else None
         if prev is None:
             para_year = told_para = None
-        prev_text = prev.text if prev else None
-        if prev_text is None and i > 0 and _ANAPHORA_START.match(s.text):
-            prev_text = a.sents[i - 1].text  # 'Jumlah itu naik ...' opening a paragraph refers to the one before
+        prev_text = _sentence_before(a, i, prev)
         frames = frame_sentence(s.text, a.time_year, prev_text, para_year or article_year)
         year_before = article_year
         told = (told_para or told_article) if (para_year or article_year) is not None else None
