@@ -968,7 +968,8 @@ def _rounded_restatements_dropped(raw_facts: list[tuple[dict, int]]) -> list[tup
     out = []
     for f, st in raw_facts:
         v = float(f["value"])
-        if f.pop("_approximate", False) and any(
+        approximate = f.pop("_approximate", False)   # the flag is the reader's own: it never leaves the reader
+        if approximate and any(
                 p["indicator"] == f["indicator"] and p["city_code"] == f["city_code"] and float(p["value"]) != v
                 and abs(float(p["value"]) - v) <= 0.1 * v for p in precise):
             continue

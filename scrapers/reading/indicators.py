@@ -616,7 +616,7 @@ def _count_role_vetoes(sentence: str, q: Quantity, ind: str, how: str, before: s
     if ind == "jumlah_ikm" and EVENT.search(sentence) and not trained and \
             PARTICIPATE_EVENT.search(sentence[max(0, q.start - 50):q.end + 40]):
         vetoes.append("exhibitors")  # exhibitors at a fair are not the place's stock of IKM
-    if _PER_BATCH_AFTER.match(rest) and "per_unit" not in vetoes:
+    if _PER_BATCH_AFTER.match(rest):
         vetoes.append("per_unit")  # '20 peserta per kegiatan': one batch of a larger count
     if _THESE_AFTER.match(rest):
         vetoes.append("these")  # 'dua IKM ini', 'dari 15 IKM tersebut': the ones just told of, not a stock
@@ -706,7 +706,8 @@ def frame_count(sentence: str, q: Quantity, published_year: int | None = None, p
     if is_change(before, rest):
         vetoes.append("change")  # 'bertambah 27 unit', 'naik 229 IKM': a change, not a level
     year = find_year(sentence, q.start, published_year, context_year)
-    return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(vetoes), tuple(cues))
+    # a veto said by two phrases ('setiap desa ... 15 peserta per angkatan') is one reason: n_vetoes counts reasons
+    return Frame(q, ind, UNIT_OF[ind], None, year, _conf(conf), how, tuple(dict.fromkeys(vetoes)), tuple(cues))
 
 
 _AID_WORDS = _rx(r"\b(?:bantuan|hibah|dak|dana|anggaran|alokasi|senilai|bernilai|peralatan|mesin|alat|program|proyek)\b")
